@@ -1,0 +1,166 @@
+import { z } from "zod";
+import { LanguageSchema } from "../text/language.ts";
+import { PolaritySchema } from "../codings/coding.ts";
+
+/** An id of a codebook, category, code or rule: lower case, digits, `_` and `-`. */
+export const IdSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9_-]*$/, "an id starts with a lower-case letter and has only a-z, 0-9, _ and -");
+
+/** Text in one language, or per language: `{ nb: "Tid", en: "Time" }`. */
+export const LocalizedTextSchema = z.union([
+  z.string(),
+  z.partialRecord(LanguageSchema, z.string()),
+]);
+export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
+
+/** Term lists: one list for every language, or per language: `{ nb: [tid*], en: [time] }`. */
+export const TermListSchema = z.union([
+  z.array(z.string()),
+  z.partialRecord(LanguageSchema, z.array(z.string())),
+]);
+export type TermList = z.infer<typeof TermListSchema>;
+
+/**
+ * How a term is matched against tokens (quanteda's `valuetype`):
+ * - `glob` (default): `*` is any run of letters, `?` one letter; without them the term is fixed.
+ *   `relasjon*` matches *relasjonen*; `*tid` matches the end of the compound *saksbehandlingstid*.
+ * - `fixed`: the token equals the term (after case folding).
+ * - `regex`: a JavaScript regular expression tested against each token (unanchored, as in quanteda).
+ * - `stem`: the term and the token have the same Snowball stem in the note's language.
+ * A term with spaces is a phrase: each word is matched against consecutive tokens.
+ */
+export const MatchTypeSchema = z.enum(["glob", "fixed", "regex", "stem"]);
+export type MatchType = z.infer<typeof MatchTypeSchema>;
+
+/** A proximity condition: one of `terms` within `within` words of the match. */
+export const ProximitySchema = z
+  .object({
+    terms: TermListSchema,
+    within: z.number().int().min(1).max(100).default(5),
+    match: MatchTypeSchema.default("glob"),
+  })
+  .strict();
+export type Proximity = z.infer<typeof ProximitySchema>;
+
+/**
+ * What a negation cue before a match does: `barrier` (default) turns the mention into a
+ * barrier ("hadde ikke tid"), `exclude` drops the match, `ignore` keeps it as it is.
+ */
+export const NegationEffectSchema = z.enum(["barrier", "exclude", "ignore"]);
+
+/** A rule: terms to find, how to match them, and the conditions on a match. */
+export const RuleSchema = z
+  .object({
+    /** Stable rule id shown in evidence; defaults to `<code>.<n>` (1-based). */
+    id: z.string().min(1).optional(),
+    terms: TermListSchema,
+    match: MatchTypeSchema.default("glob"),
+    /** Languages the rule applies to; default: every language of the codebook. */
+    lang: z.union([LanguageSchema, z.array(LanguageSchema).min(1)]).optional(),
+    /** Words allowed between consecutive words of a phrase (0: adjacent). */
+    gap: z.number().int().min(0).max(10).default(0),
+    /** The match counts only with one of these terms nearby. */
+    near: ProximitySchema.optional(),
+    /** The match is dropped with one of these terms nearby. */
+    notNear: ProximitySchema.optional(),
+    /** The match is dropped when one of these terms occurs anywhere in the note. */
+    notInNote: TermListSchema.optional(),
+    /** Fixed polarity of every match of this rule; default: decided by the cues. */
+    polarity: PolaritySchema.optional(),
+    negation: NegationEffectSchema.default("barrier"),
+  })
+  .strict();
+export type Rule = z.infer<typeof RuleSchema>;
+
+/** A worked example: text that the code should find (or, under `nonExamples`, should not). */
+export const ExampleSchema = z.union([
+  z.string(),
+  z
+    .object({
+      text: z.string().min(1),
+      lang: LanguageSchema.optional(),
+      polarity: PolaritySchema.optional(),
+    })
+    .strict(),
+]);
+export type Example = z.infer<typeof ExampleSchema>;
+
+/** A category: a group of codes (the roll-up level). Categories are not applied to text. */
+export const CategorySchema = z
+  .object({
+    id: IdSchema,
+    label: LocalizedTextSchema,
+    description: LocalizedTextSchema.optional(),
+    color: z.string().regex(/^#[0-9a-fA-F]{6}$/, "a colour is #RRGGBB").optional(),
+  })
+  .strict();
+export type Category = z.infer<typeof CategorySchema>;
+
+/** A code (theme): definition, inclusion and exclusion notes, examples, and the rules that find it. */
+export const CodeSchema = z
+  .object({
+    id: IdSchema,
+    category: IdSchema,
+    label: LocalizedTextSchema,
+    definition: LocalizedTextSchema,
+    include: z.array(LocalizedTextSchema).default([]),
+    exclude: z.array(LocalizedTextSchema).default([]),
+    examples: z.array(ExampleSchema).default([]),
+    nonExamples: z.array(ExampleSchema).default([]),
+    color: z.string().regex(/^#[0-9a-fA-F]{6}$/, "a colour is #RRGGBB").optional(),
+    /** Shorthand for glob rules, per language: `{ nb: [tid, "ta seg tid"], en: [time] }`. */
+    terms: TermListSchema.optional(),
+    /** Shorthand for glob rules whose matches are always barriers ("ventetid", "lack of time"). */
+    barrierTerms: TermListSchema.optional(),
+    rules: z.array(RuleSchema).default([]),
+    /** Another codebook's code this one corresponds to (`natland-2021:time`), for crosswalks. */
+    relatesTo: z.array(z.string()).default([]),
+  })
+  .strict();
+export type Code = z.infer<typeof CodeSchema>;
+
+/** Cue words that decide a mention's polarity, searched within `window` words in the same sentence. */
+export const CueSetSchema = z
+  .object({
+    terms: TermListSchema,
+    window: z.number().int().min(1).max(20).default(3),
+  })
+  .strict();
+export type CueSet = z.infer<typeof CueSetSchema>;
+
+
+/** A codebook: the validated value, whether it came from YAML, JSON or an object. */
+export const CodebookSchema = z
+  .object({
+    id: IdSchema,
+    title: LocalizedTextSchema,
+    version: z.string().optional(),
+    description: LocalizedTextSchema.optional(),
+    /** Bibliographic reference of the analysis the codebook encodes. */
+    reference: z.string().optional(),
+    authors: z.array(z.string()).default([]),
+    license: z.string().optional(),
+    languages: z.array(LanguageSchema).min(1),
+    /** Bundled codebook names or paths this codebook builds on (its codes and categories come first). */
+    extends: z.union([z.string(), z.array(z.string())]).optional(),
+    categories: z.array(CategorySchema).default([]),
+    codes: z.array(CodeSchema).default([]),
+    polarity: z
+      .object({
+        /** Cues that make a nearby mention a barrier ("mangel på", "lack of"). */
+        barrier: CueSetSchema.optional(),
+        /** Negation cues ("ikke", "not"): what they do is each rule's `negation`. */
+        negation: CueSetSchema.optional(),
+      })
+      .strict()
+      .default({}),
+    /**
+     * `within-code` (default): the longest match wins inside a code; different codes may share words.
+     * `across-codes`: the longest match also wins across codes (one code per span of text).
+     */
+    overlap: z.enum(["within-code", "across-codes"]).default("within-code"),
+  })
+  .strict();
+export type Codebook = z.infer<typeof CodebookSchema>;
+export type CodebookInput = z.input<typeof CodebookSchema>;

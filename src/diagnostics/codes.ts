@@ -1,0 +1,57 @@
+/**
+ * The table of stable diagnostic codes. A code never changes meaning once released;
+ * tests and CI scripts may match on it. The type {@link DiagnosticCode} is derived
+ * from this table, so the two cannot drift apart.
+ *
+ * @example
+ * ```ts
+ * import { DIAGNOSTIC_CODES } from "kodebok";
+ * DIAGNOSTIC_CODES["csv-unclosed-quote"]; // "A quoted field is not closed"
+ * ```
+ */
+export const DIAGNOSTIC_CODES = {
+  // files and encodings
+  "file-not-found": "The file does not exist or cannot be read",
+  "file-write-failed": "The output file could not be written",
+  "encoding-windows-1252": "The file is not UTF-8; it was read as Windows-1252",
+  "unknown-format": "The file format could not be determined",
+  // CSV
+  "csv-unclosed-quote": "A quoted field is not closed",
+  "csv-invalid-quote": "A quote appears inside an unquoted field or after a closing quote",
+  "csv-ragged-row": "A row has a different number of fields than the header",
+  "csv-parse-error": "The CSV file could not be parsed",
+  "csv-no-header": "The CSV file has no header row",
+  "csv-no-text-column": "No column holds the note text",
+  "csv-duplicate-column": "Two header columns map to the same field",
+  // notes
+  "note-invalid": "A note does not match the note schema",
+  "note-empty-text": "A note has an empty text",
+  "note-duplicate-id": "Two notes have the same id",
+  "note-id-generated": "Notes had no id column; ids were generated",
+  "json-parse-error": "The JSON text could not be parsed",
+  "markdown-bullet-outside-heading": "A note appears before any seminar heading",
+  "transcript-unrecognised-line": "A transcript line has no speaker",
+  // codebook
+  "codebook-not-found": "No bundled codebook or file with that name",
+  "codebook-parse-error": "The codebook file is not valid YAML or JSON",
+  "codebook-invalid": "The codebook does not match the codebook schema",
+  "codebook-duplicate-id": "An id is defined twice",
+  "codebook-unknown-category": "A code names a category that the codebook does not define",
+  "codebook-unknown-language": "A rule names a language the codebook does not list",
+  "codebook-empty-rule": "A rule has no terms",
+  "codebook-invalid-term": "A term cannot be compiled",
+  "codebook-invalid-regex": "A regular expression does not compile",
+  "codebook-extends-cycle": "Codebooks extend each other in a cycle",
+  "codebook-empty-category": "A category has no codes",
+  // codings and agreement
+  "coding-unknown-note": "A coding names a note that is not in the notes",
+  "coding-unknown-code": "A coding names a code that is not in the codebook",
+  "coding-invalid": "A coding row does not match the coding schema",
+  "agreement-undefined": "The agreement coefficient is undefined for these data",
+  "agreement-one-sided": "Some notes were coded by only one side",
+  // options
+  "option-invalid": "An option has an invalid value",
+} as const;
+
+/** A stable diagnostic code: one of the keys of {@link DIAGNOSTIC_CODES}. */
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

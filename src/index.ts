@@ -1,0 +1,72 @@
+// kodebok's public API. Everything exported here is public; every other module is internal.
+
+// diagnostics
+export { DIAGNOSTIC_CODES, type DiagnosticCode } from "./diagnostics/codes.ts";
+export {
+  DiagnosticSchema,
+  PlaceSchema,
+  diagnostic,
+  formatDiagnostic,
+  hasErrors,
+  type Diagnostic,
+  type DiagnosticInput,
+  type Place,
+} from "./diagnostics/diagnostic.ts";
+export { KodebokError, toResult, unwrap, type Result } from "./diagnostics/result.ts";
+
+// text
+export { LANGUAGES, LanguageOptionSchema, LanguageSchema, type Language, type LanguageOption } from "./text/language.ts";
+
+// notes and codings
+export { NOTE_SOURCES, NoteOriginSchema, NoteSchema, type Note, type NoteInput, type NoteOrigin } from "./notes/note.ts";
+export { CodingSchema, PolaritySchema, type Coding, type Polarity } from "./codings/coding.ts";
+
+// codebook
+export {
+  CategorySchema,
+  CodeSchema,
+  CodebookSchema,
+  CueSetSchema,
+  ExampleSchema,
+  IdSchema,
+  LocalizedTextSchema,
+  MatchTypeSchema,
+  ProximitySchema,
+  RuleSchema,
+  TermListSchema,
+  type Category,
+  type Code,
+  type Codebook,
+  type CodebookInput,
+  type CueSet,
+  type Example,
+  type LocalizedText,
+  type MatchType,
+  type Proximity,
+  type Rule,
+  type TermList,
+} from "./codebook/codebook.ts";
+
+// coding
+export {
+  CodeApplicationSchema,
+  CodedNoteSchema,
+  EvidenceSchema,
+  type CodeApplication,
+  type CodedNote,
+  type Evidence,
+} from "./match/coded-note.ts";
+
+// roll-up
+export {
+  CategorySummarySchema,
+  CodeSummarySchema,
+  QuoteSchema,
+  SummarySchema,
+  TallySchema,
+  type CategorySummary,
+  type CodeSummary,
+  type Quote,
+  type Summary,
+  type Tally,
+} from "./rollup/summary.ts";

@@ -1,0 +1,81 @@
+import { z } from "zod";
+
+/** A quote chosen to illustrate a code, attributed but never identifying. */
+export const QuoteSchema = z.object({
+  note: z.string(),
+  /** The quoted text: whole words, shortened with "…" when long, redacted unless turned off. */
+  text: z.string(),
+  code: z.string(),
+  polarity: z.enum(["helpful", "barrier"]),
+  seminar: z.string().optional(),
+  group: z.string().optional(),
+  participant: z.string().optional(),
+  question: z.string().optional(),
+  /** "Seminar Byen, gruppe 2, deltaker P4". */
+  attribution: z.string(),
+});
+export type Quote = z.infer<typeof QuoteSchema>;
+
+/** Counts for one code or category. */
+export const TallySchema = z.object({
+  notes: z.number().int(),
+  participants: z.number().int(),
+  groups: z.number().int(),
+  seminars: z.number().int(),
+  /** Share of all coded notes, 0..1. */
+  share: z.number(),
+  /** Notes with a helpful mention, and notes with a barrier mention (a note can have both). */
+  helpful: z.number().int(),
+  barrier: z.number().int(),
+});
+export type Tally = z.infer<typeof TallySchema>;
+
+export const CodeSummarySchema = TallySchema.extend({
+  id: z.string(),
+  label: z.string(),
+  category: z.string(),
+  quotes: z.array(QuoteSchema),
+});
+export type CodeSummary = z.infer<typeof CodeSummarySchema>;
+
+export const CategorySummarySchema = TallySchema.extend({
+  id: z.string(),
+  label: z.string(),
+  codes: z.array(CodeSummarySchema),
+});
+export type CategorySummary = z.infer<typeof CategorySummarySchema>;
+
+/** An uncoded note as listed in the summary. */
+export const UncodedNoteSchema = z.object({
+  note: z.string(),
+  text: z.string(),
+  seminar: z.string().optional(),
+  group: z.string().optional(),
+  participant: z.string().optional(),
+});
+
+/** The roll-up: per category and code, counts and quotes, plus the notes no code matched. */
+export const SummarySchema = z.object({
+  codebook: z.object({
+    id: z.string(),
+    title: z.string(),
+    version: z.string().optional(),
+    /** SHA-256 of the codebook's canonical JSON, for provenance. */
+    hash: z.string(),
+  }),
+  /** The language labels are given in. */
+  language: z.enum(["nb", "nn", "en"]),
+  totals: z.object({
+    notes: z.number().int(),
+    coded: z.number().int(),
+    uncoded: z.number().int(),
+    participants: z.number().int(),
+    groups: z.number().int(),
+    seminars: z.number().int(),
+  }),
+  categories: z.array(CategorySummarySchema),
+  uncoded: z.array(UncodedNoteSchema),
+  /** SHA-256 over the notes' ids and texts, for provenance. */
+  inputHash: z.string(),
+});
+export type Summary = z.infer<typeof SummarySchema>;
