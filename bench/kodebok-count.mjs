@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// kodebok's entry in the benchmark: codes a corpus CSV with the built library (dist/) and prints the
+// peers' output format: `notes<TAB>N`, then `<code><TAB><notes with at least one application>` in
+// codebook order.
+//
+//   node bench/kodebok-count.mjs <corpus.csv> [codebook.yaml] [--in-memory] [--workers N]
+//
+//   (default)     streaming, one thread: streamNotes -> codeNotesStream -> counting; the corpus is
+//                 never held in memory.
+//   --workers N   the same with coding (and CSV parsing) spread over N worker threads.
+//   --in-memory   loadNotes (whole file) -> codeNotes -> counting; the coding step alone is timed in
+//                 the process and printed to stderr as `engine_ms<TAB>ms` (the engine figure).
+//
+// The codebook defaults to bench/themes.codebook.yaml. Notes are coded as Norwegian Bokmål.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { performance } from "node:perf_hooks";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const lib = await import(new URL("../dist/index.js", import.meta.url).href);
+
+const args = process.argv.slice(2);
+let workers = 0;
+let inMemory = false;
+const pos = [];
+for (let i = 0; i < args.length; i++) {
+  if (args[i] === "--workers") workers = Number(args[++i]);
+  else if (args[i] === "--in-memory") inMemory = true;
+  else if (args[i].startsWith("--")) usage();
+  else pos.push(args[i]);
+}
+if (pos.length < 1 || pos.length > 2 || !(Number.isInteger(workers) && workers >= 0)) usage();
+function usage() {
+  console.error("usage: node bench/kodebok-count.mjs <corpus.csv> [codebook.yaml] [--in-memory] [--workers N]");
+  process.exit(2);
+}
+const [csvPath, codebookPath = path.join(here, "themes.codebook.yaml")] = pos;
+
+const codebook = await lib.loadCodebook(codebookPath);
+const codeIds = codebook.codes.map((c) => c.id);
+const index = new Map(codeIds.map((id, i) => [id, i]));
+const counts = new Array(codeIds.length).fill(0);
+let notes = 0;
+const seen = new Uint8Array(codeIds.length);
+
+/** Counts one coded note: each code once, whatever its polarity and evidence. */
+function count(coded) {
+  notes++;
+  seen.fill(0);
+  for (const app of coded.codes) {
+    const i = index.get(app.code);
+    if (seen[i] === 0) { seen[i] = 1; counts[i]++; }
+  }
+}
+
+const options = { language: "nb" };
+if (inMemory) {
+  const loaded = lib.unwrap(await lib.loadNotes(csvPath));
+  const matcher = lib.compileCodebook(codebook);
+  const t0 = performance.now();
+  const coded = lib.codeNotes(loaded.notes, matcher, options);
+  const ms = performance.now() - t0;
+  for (const c of coded) count(c);
+  process.stderr.write(`engine_ms\t${ms.toFixed(1)}\n`);
+} else {
+  const stream = lib.codeNotesStream(lib.streamNotes(csvPath), codebook, { ...options, ...(workers ? { workers } : {}) });
+  for await (const c of stream) count(c);
+}
+
+let out = `notes\t${notes}\n`;
+codeIds.forEach((id, i) => { out += `${id}\t${counts[i]}\n`; });
+process.stdout.write(out);
