@@ -100,3 +100,14 @@ export { codeNotes, codeNotesStream, type CodeNotesOptions } from "./match/code-
 // roll-up
 export { rollUp, type RollUpOptions } from "./rollup/roll-up.ts";
 export { attribution, chooseQuotes, shorten, type QuoteOptions } from "./rollup/quotes.ts";
+
+// notes
+export { loadNotes, loadNotesFile } from "./notes/load.ts";
+export { NotesFormatSchema, detectNotesFormat, parseNotes, type NotesFormat, type NotesOptions } from "./notes/parse.ts";
+export { detectDelimiter, parseNotesCsv, type CsvNotesOptions } from "./notes/csv.ts";
+export { parseNotesMarkdown, type MarkdownNotesOptions } from "./notes/markdown.ts";
+export { DEFAULT_INTERVIEWERS, looksLikeTranscript, parseTranscript, type TranscriptOptions } from "./notes/transcript.ts";
+export { NotesFileSchema, parseNotesJson, parseNotesJsonl } from "./notes/json.ts";
+export { decodeText } from "./notes/decode.ts";
+export { COLUMN_ALIASES, fieldForHeader, normaliseHeader, parseLanguageCell, type NoteField } from "./notes/columns.ts";
+export { checkNotes, type LoadedNotes } from "./notes/loaded-notes.ts";
