@@ -111,3 +111,6 @@ export { NotesFileSchema, parseNotesJson, parseNotesJsonl } from "./notes/json.t
 export { decodeText } from "./notes/decode.ts";
 export { COLUMN_ALIASES, fieldForHeader, normaliseHeader, parseLanguageCell, type NoteField } from "./notes/columns.ts";
 export { checkNotes, type LoadedNotes } from "./notes/loaded-notes.ts";
+
+// performance: streaming and parallel coding (bench helper)
+export { streamNotes, type StreamNotesOptions } from "./notes/stream-notes.ts";

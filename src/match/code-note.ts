@@ -3,9 +3,10 @@ import type { Note } from "../notes/note.ts";
 import { detectLanguage } from "../text/detect-language.ts";
 import type { Language, LanguageOption } from "../text/language.ts";
 import { sentences } from "../text/sentences.ts";
-import { tokenize, type Token } from "../text/tokenize.ts";
+import type { Token } from "../text/tokenize.ts";
 import type { CodeApplication, CodedNote, Evidence } from "./coded-note.ts";
 import type { Matcher, TermEntry } from "./compile.ts";
+import { TokenInterner } from "./token-interner.ts";
 
 /** A term found in a note: token positions from `first` to `last`, inclusive. */
 interface Hit {
@@ -20,6 +21,8 @@ interface Candidate {
   polarity: Polarity;
   cue: string | undefined;
 }
+
+const HELPFUL: Polarity = "helpful";
 
 /**
  * Codes one note with a compiled matcher: finds every term, applies the rules' conditions
@@ -37,16 +40,55 @@ interface Candidate {
  * ```
  */
 export function codeNote(note: Note, matcher: Matcher, language: LanguageOption = "auto"): CodedNote {
-  const tokens = tokenize(note.text);
+  const engine = engineFor(matcher);
+  const count = engine.interner.scan(note.text);
+  if (engine.generation !== engine.interner.generation) resetEngine(engine);
+  const { starts, ends } = engine.interner;
+  const tokenIds = engine.interner.ids;
   const noteLanguage: Language | "und" =
-    note.language ?? (language === "auto" ? detectLanguage(tokens) : language);
-  const ids: (readonly number[])[] = tokens.map((t) => matcher.lookup(t.text, noteLanguage));
-  const hits = findHits(ids, matcher, noteLanguage);
+    note.language ?? (language === "auto" ? detectLanguage(tokenList(engine, count)) : language);
+  const memo = engine.byLanguage[noteLanguage];
+  const ids = engine.idsBuffer;
+  let any = false;
+  for (let i = 0; i < count; i++) {
+    const id = tokenIds[i]!;
+    let patterns = memo.patterns[id];
+    if (patterns === undefined) patterns = rememberToken(engine, matcher, noteLanguage, id);
+    ids[i] = patterns;
+    if (patterns.length > 0) any = true;
+  }
+  if (!any) return { note, language: noteLanguage, codes: [] };
+  const hits = findHits(ids, count, tokenIds, memo.first, matcher);
   if (!hits.some((h) => h.entry.role === "rule")) return { note, language: noteLanguage, codes: [] };
 
-  const sentenceOf = sentenceIndex(note.text, tokens);
-  const byRole = groupHits(hits);
+  const tokens: Spans = { starts, ends, ids: tokenIds, texts: engine.interner.texts };
   const candidates: Candidate[] = [];
+  if (engine.plain) {
+    // No conditions and no cues in the codebook: every rule hit is a candidate.
+    for (const hit of hits) {
+      const polarity = matcher.rules[hit.entry.rule]!.polarity ?? HELPFUL;
+      candidates.push({ hit, polarity, cue: undefined });
+    }
+  } else {
+    candidatesWithConditions(note.text, tokens, count, ids, hits, matcher, candidates);
+  }
+  const kept = resolveOverlaps(candidates, matcher);
+  return { note, language: noteLanguage, codes: toApplications(kept, note.text, tokens, matcher) };
+}
+
+/** The rule hits that survive their conditions (near, notNear, notInNote), with polarity from the cues. */
+function candidatesWithConditions(
+  text: string,
+  tokens: Spans,
+  count: number,
+  ids: (readonly number[])[],
+  hits: Hit[],
+  matcher: Matcher,
+  candidates: Candidate[],
+): void {
+  let sentences: number[] | undefined;
+  const sentenceOf = (i: number): number => (sentences ??= sentenceIndex(text, tokens.starts, count))[i]!;
+  const byRole = groupHits(hits);
   for (const hit of byRole.rule) {
     const rule = matcher.rules[hit.entry.rule]!;
     const own = (list: Hit[]) => list.filter((h) => h.entry.rule === hit.entry.rule);
@@ -62,58 +104,60 @@ export function codeNote(note: Note, matcher: Matcher, language: LanguageOption 
         ? undefined
         : byRole.negationCue.find(
             (cue) =>
-              sentenceOf[cue.first] === sentenceOf[hit.first] &&
+              sentenceOf(cue.first) === sentenceOf(hit.first) &&
               cue.first <= hit.last &&
               cue.last >= hit.first - matcher.negationWindow &&
               !partOfTerm(cue, hit, ids),
           );
     if (negation && rule.negation === "exclude") continue;
     if (negation) {
-      candidates.push({ hit, polarity: "barrier", cue: cueText(note.text, tokens, negation) });
+      candidates.push({ hit, polarity: "barrier", cue: cueText(text, tokens, negation) });
       continue;
     }
     const barrier = byRole.barrierCue.find(
       (cue) =>
-        sentenceOf[cue.first] === sentenceOf[hit.first] &&
+        sentenceOf(cue.first) === sentenceOf(hit.first) &&
         !(cue.first >= hit.first && cue.last <= hit.last) &&
         near(cue, hit, matcher.barrierWindow),
     );
     candidates.push(
       barrier
-        ? { hit, polarity: "barrier", cue: cueText(note.text, tokens, barrier) }
+        ? { hit, polarity: "barrier", cue: cueText(text, tokens, barrier) }
         : { hit, polarity: "helpful", cue: undefined },
     );
   }
-  const kept = resolveOverlaps(candidates, matcher);
-  return { note, language: noteLanguage, codes: toApplications(kept, note.text, tokens, matcher) };
 }
 
 /** Finds every entry (rule terms, conditions and cues) in the tokens. */
-function findHits(ids: (readonly number[])[], matcher: Matcher, language: Language | "und"): Hit[] {
+function findHits(
+  ids: (readonly number[])[],
+  count: number,
+  tokenIds: Int32Array,
+  first: (readonly TermEntry[] | undefined)[],
+  matcher: Matcher,
+): Hit[] {
   const hits: Hit[] = [];
-  for (let i = 0; i < ids.length; i++) {
-    for (const pattern of ids[i]!) {
-      for (const entry of matcher.entriesByFirstWord[pattern]!) {
-        if (language !== "und" && !entry.languages.has(language)) continue;
-        if (entry.words.length === 1) {
-          hits.push({ entry, first: i, last: i });
-          continue;
-        }
-        const gap = entry.role === "rule" ? matcher.rules[entry.rule]!.gap : 0;
-        const last = extendPhrase(ids, entry.words, 1, i, gap);
-        if (last >= 0) hits.push({ entry, first: i, last });
+  for (let i = 0; i < count; i++) {
+    if (ids[i]!.length === 0) continue;
+    for (const entry of first[tokenIds[i]!]!) {
+      if (entry.words.length === 1) {
+        hits.push({ entry, first: i, last: i });
+        continue;
       }
+      const gap = entry.role === "rule" ? matcher.rules[entry.rule]!.gap : 0;
+      const last = extendPhrase(ids, count, entry.words, 1, i, gap);
+      if (last >= 0) hits.push({ entry, first: i, last });
     }
   }
   return hits;
 }
 
 /** Matches the rest of a phrase after position `at`, allowing up to `gap` tokens between words. */
-function extendPhrase(ids: (readonly number[])[], words: number[], word: number, at: number, gap: number): number {
+function extendPhrase(ids: (readonly number[])[], count: number, words: number[], word: number, at: number, gap: number): number {
   if (word === words.length) return at;
-  for (let next = at + 1; next <= at + 1 + gap && next < ids.length; next++) {
+  for (let next = at + 1; next <= at + 1 + gap && next < count; next++) {
     if (ids[next]!.includes(words[word]!)) {
-      const last = extendPhrase(ids, words, word + 1, next, gap);
+      const last = extendPhrase(ids, count, words, word + 1, next, gap);
       if (last >= 0) return last;
     }
   }
@@ -147,19 +191,42 @@ function near(a: Hit, b: Hit, window: number): boolean {
   return a.last >= b.first - window && a.first <= b.last + window;
 }
 
-function sentenceIndex(text: string, tokens: readonly Token[]): number[] {
+function sentenceIndex(text: string, starts: Int32Array, count: number): number[] {
   const spans = sentences(text);
   const out: number[] = [];
   let s = 0;
-  for (const token of tokens) {
-    while (s < spans.length - 1 && token.start >= spans[s]!.end) s++;
+  for (let i = 0; i < count; i++) {
+    while (s < spans.length - 1 && starts[i]! >= spans[s]!.end) s++;
     out.push(s);
   }
   return out;
 }
 
-function cueText(text: string, tokens: readonly Token[], cue: Hit): string {
-  return text.slice(tokens[cue.first]!.start, tokens[cue.last]!.end);
+/** Token offsets of the note being coded (the interner's reused arrays). */
+interface Spans {
+  starts: Int32Array;
+  ends: Int32Array;
+  ids: Int32Array;
+  /** Folded text by token id. */
+  texts: readonly string[];
+}
+
+/**
+ * The text of tokens `first`..`last` as written. A one-token match written as its folded form
+ * (lower case, as most are) reuses the interned string instead of allocating a slice.
+ */
+function spanText(text: string, tokens: Spans, first: number, last: number): string {
+  const start = tokens.starts[first]!;
+  const end = tokens.ends[last]!;
+  if (first === last) {
+    const folded = tokens.texts[tokens.ids[first]!]!;
+    if (folded.length === end - start && text.startsWith(folded, start)) return folded;
+  }
+  return text.slice(start, end);
+}
+
+function cueText(text: string, tokens: Spans, cue: Hit): string {
+  return text.slice(tokens.starts[cue.first]!, tokens.ends[cue.last]!);
 }
 
 /**
@@ -167,6 +234,7 @@ function cueText(text: string, tokens: readonly Token[], cue: Hit): string {
  * `overlap: across-codes`); ties go to the earlier match, then to the earlier rule.
  */
 function resolveOverlaps(candidates: Candidate[], matcher: Matcher): Candidate[] {
+  if (candidates.length < 2) return candidates;
   const across = matcher.codebook.overlap === "across-codes";
   const sorted = [...candidates].sort(
     (a, b) =>
@@ -189,37 +257,118 @@ function resolveOverlaps(candidates: Candidate[], matcher: Matcher): Candidate[]
   return kept;
 }
 
-function toApplications(kept: Candidate[], text: string, tokens: readonly Token[], matcher: Matcher): CodeApplication[] {
-  const groups = new Map<string, { codeIndex: number; application: CodeApplication }>();
-  const ordered = [...kept].sort((a, b) => a.hit.first - b.hit.first || a.hit.last - b.hit.last);
+function toApplications(kept: Candidate[], text: string, tokens: Spans, matcher: Matcher): CodeApplication[] {
+  const ordered = kept.length < 2 ? kept : [...kept].sort((a, b) => a.hit.first - b.hit.first || a.hit.last - b.hit.last);
+  const groups: CodeApplication[] = [];
+  const order: number[] = [];
   for (const c of ordered) {
     const rule = matcher.rules[c.hit.entry.rule]!;
-    const key = `${rule.code}\u0000${c.polarity}`;
-    const start = tokens[c.hit.first]!.start;
-    const end = tokens[c.hit.last]!.end;
+    const start = tokens.starts[c.hit.first]!;
+    const end = tokens.ends[c.hit.last]!;
     const evidence: Evidence = {
       rule: rule.id,
       term: c.hit.entry.source,
       start,
       end,
-      text: text.slice(start, end),
+      text: spanText(text, tokens, c.hit.first, c.hit.last),
       polarity: c.polarity,
     };
     if (c.cue !== undefined) evidence.cue = c.cue;
-    const group = groups.get(key);
-    if (group) group.application.evidence.push(evidence);
+    let group: CodeApplication | undefined;
+    for (const g of groups) {
+      if (g.code === rule.code && g.polarity === c.polarity) {
+        group = g;
+        break;
+      }
+    }
+    if (group) group.evidence.push(evidence);
     else {
-      groups.set(key, {
-        codeIndex: rule.codeIndex,
-        application: { code: rule.code, category: rule.category, polarity: c.polarity, evidence: [evidence] },
-      });
+      groups.push({ code: rule.code, category: rule.category, polarity: c.polarity, evidence: [evidence] });
+      order.push(rule.codeIndex);
     }
   }
-  return [...groups.values()]
-    .sort(
-      (a, b) =>
-        a.codeIndex - b.codeIndex ||
-        (a.application.polarity === b.application.polarity ? 0 : a.application.polarity === "helpful" ? -1 : 1),
-    )
-    .map((g) => g.application);
+  if (groups.length < 2) return groups;
+  const index = groups.map((_, i) => i);
+  index.sort(
+    (a, b) =>
+      order[a]! - order[b]! ||
+      (groups[a]!.polarity === groups[b]!.polarity ? 0 : groups[a]!.polarity === "helpful" ? -1 : 1),
+  );
+  return index.map((i) => groups[i]!);
+}
+
+/** Per-token memo of one language: pattern ids, and the entries whose first word the token is. */
+interface LanguageMemo {
+  patterns: (readonly number[] | undefined)[];
+  first: (readonly TermEntry[] | undefined)[];
+}
+
+/** What `codeNote` keeps per matcher: the token interner and memos indexed by token id. */
+interface Engine {
+  interner: TokenInterner;
+  generation: number;
+  byLanguage: Record<Language | "und", LanguageMemo>;
+  /** Token objects (text only) for language detection, by token id. */
+  tokenObjects: (Token | undefined)[];
+  /** Pattern ids per token position of the note being coded. */
+  idsBuffer: (readonly number[])[];
+  /** The codebook has no conditions and no cues: every rule hit is a helpful (or fixed-polarity) match. */
+  plain: boolean;
+}
+
+const engines = new WeakMap<Matcher, Engine>();
+const NONE: readonly TermEntry[] = [];
+
+function engineFor(matcher: Matcher): Engine {
+  let engine = engines.get(matcher);
+  if (!engine) {
+    const interner = new TokenInterner();
+    const plain = matcher.entries.every((e) => e.role === "rule") && !matcher.rules.some((r) => r.hasNear);
+    engine = { interner, generation: interner.generation, byLanguage: emptyMemos(), tokenObjects: [], idsBuffer: [], plain };
+    engines.set(matcher, engine);
+  }
+  return engine;
+}
+
+function emptyMemos(): Record<Language | "und", LanguageMemo> {
+  return {
+    nb: { patterns: [], first: [] },
+    nn: { patterns: [], first: [] },
+    en: { patterns: [], first: [] },
+    und: { patterns: [], first: [] },
+  };
+}
+
+/** The interner was cleared: token ids changed meaning. */
+function resetEngine(engine: Engine): void {
+  engine.byLanguage = emptyMemos();
+  engine.tokenObjects = [];
+  engine.generation = engine.interner.generation;
+}
+
+/** Looks a token up once per language: its pattern ids and the entries it can start. */
+function rememberToken(engine: Engine, matcher: Matcher, language: Language | "und", id: number): readonly number[] {
+  const memo = engine.byLanguage[language];
+  const patterns = matcher.lookup(engine.interner.texts[id]!, language);
+  let first: TermEntry[] | undefined;
+  for (const pattern of patterns) {
+    for (const entry of matcher.entriesByFirstWord[pattern]!) {
+      if (language !== "und" && !entry.languages.has(language)) continue;
+      (first ??= []).push(entry);
+    }
+  }
+  memo.patterns[id] = patterns;
+  memo.first[id] = first ?? NONE;
+  return patterns;
+}
+
+/** The note's tokens as objects with their folded text (all `detectLanguage` reads). */
+function tokenList(engine: Engine, count: number): Token[] {
+  const out: Token[] = [];
+  const { ids, texts } = engine.interner;
+  for (let i = 0; i < count; i++) {
+    const id = ids[i]!;
+    out.push((engine.tokenObjects[id] ??= { text: texts[id]!, start: 0, end: 0 }));
+  }
+  return out;
 }

@@ -6,6 +6,7 @@ import type { LanguageOption } from "../text/language.ts";
 import { codeNote } from "./code-note.ts";
 import type { CodedNote } from "./coded-note.ts";
 import { compileCodebook, type Matcher } from "./compile.ts";
+import { plainNote } from "./plain-note.ts";
 
 /** Options of {@link codeNotes}. */
 export interface CodeNotesOptions {
@@ -20,6 +21,8 @@ export function toMatcher(codebookOrMatcher: Codebook | Matcher): Matcher {
 
 /** Validates a plain note object; throws a located KodebokError when it is not a note. */
 export function toNote(input: NoteInput | Note, position: number): Note {
+  const plain = plainNote(input);
+  if (plain) return plain;
   const parsed = NoteSchema.safeParse(input);
   if (parsed.success) return parsed.data;
   throw new KodebokError(

@@ -1,0 +1,277 @@
+import { createReadStream } from "node:fs";
+import { open } from "node:fs/promises";
+import * as nodeBuffer from "node:buffer";
+import { Readable } from "node:stream";
+import { parse } from "csv-parse";
+import type { Coding } from "../codings/coding.ts";
+import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { KodebokError } from "../diagnostics/result.ts";
+import { csvErrorDiagnostic, csvRecordNotes, defaultIdPrefix, detectDelimiter, mapColumns, type CsvNotesOptions, type CsvRows } from "./csv.ts";
+import { loadNotesFile } from "./load.ts";
+import type { Note } from "./note.ts";
+import type { NotesOptions } from "./parse.ts";
+
+/** Options of {@link streamNotes}. */
+export interface StreamNotesOptions extends NotesOptions {
+  /** Called with every diagnostic (warnings, skipped notes, duplicate ids) as it is found. */
+  onDiagnostic?: (diagnostic: Diagnostic) => void;
+  /** Called with every coding read from `codes:<coder>` columns. */
+  onCoding?: (coding: Coding) => void;
+}
+
+const CSV_FILE = /\.(csv|tsv|tab)$/iu;
+const CHUNK = 1 << 20;
+
+/**
+ * Reads notes from a file one at a time, so that a corpus of any size flows through coding and
+ * counting without being held in memory. CSV and TSV files (UTF-8, with or without a byte order
+ * mark) are streamed through csv-parse's stream API and give exactly the notes `loadNotes` gives:
+ * the same ids, fields, attributes and origins, empty texts skipped with a warning, a repeated id
+ * reported as an error. Other formats, and files that are not valid UTF-8 (read as Windows-1252),
+ * are loaded whole and then handed out one by one.
+ *
+ * Warnings and errors go to `onDiagnostic` as they are found (a repeated id is an error there
+ * and the note is skipped, as `loadNotes` does; ids are compared by a 64-bit hash to keep memory
+ * flat). A file that cannot be read at all (missing, no text column, an unclosed quote) throws a
+ * `KodebokError` with located diagnostics.
+ *
+ * @param path the notes file
+ * @param options format, delimiter, column mapping, and the diagnostic and coding callbacks
+ * @returns an async iterable of notes in file order
+ * @example
+ * ```ts
+ * for await (const coded of codeNotesStream(streamNotes("survey.csv"), codebook)) count(coded);
+ * ```
+ */
+export async function* streamNotes(path: string, options: StreamNotesOptions = {}): AsyncGenerator<Note> {
+  const format = options.format ?? (CSV_FILE.test(path) ? (/\.csv$/iu.test(path) ? "csv" : "tsv") : undefined);
+  if ((format !== "csv" && format !== "tsv") || !(await isUtf8File(path))) {
+    yield* loadedWhole(path, options);
+    return;
+  }
+  const file = options.file ?? path;
+  const report = options.onDiagnostic ?? (() => {});
+  const csv: CsvNotesOptions = { ...options, file };
+  if (format === "tsv") csv.delimiter = "\t";
+
+  let delimiter = csv.delimiter;
+  const segments = normalizedSegments(path, (head) => {
+    delimiter ??= detectDelimiter(head);
+    return delimiter;
+  });
+  const first = await segments.next();
+  if (first.done || delimiter === undefined) {
+    throw new KodebokError([diagnostic({ source: "kodebok:csv", code: "csv-no-header", severity: "error", reason: "Cannot load notes: the CSV file is empty", file })]);
+  }
+  const parser = parse({ delimiter, info: true, raw: true, relax_column_count: true, skip_empty_lines: true });
+  const input = Readable.from(
+    (async function* () {
+      yield first.value;
+      yield* segments;
+    })(),
+    { objectMode: false },
+  );
+  input.on("error", (error) => parser.destroy(error));
+  input.pipe(parser);
+
+  let rows: CsvRows | undefined;
+  let index = 0;
+  const checker = new NoteChecker(file);
+  const notes: Note[] = [];
+  const codings: Coding[] = [];
+  const diagnostics: Diagnostic[] = [];
+  try {
+    for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number }; raw: string }>) {
+      if (rows === undefined) {
+        const header = item.record.map((h) => h.trim());
+        const mapping = mapColumns(header, csv, file, diagnostics);
+        if (mapping === undefined) throw new KodebokError(diagnostics.splice(0));
+        const prefix = csv.idPrefix ?? defaultIdPrefix(file);
+        if (mapping.fields.id === undefined) {
+          diagnostics.push(diagnostic({ source: "kodebok:csv", code: "note-id-generated", severity: "info", reason: `No id column: note ids were generated as "${prefix}-<row>"`, file, start: { line: 1, column: 1 } }));
+        }
+        rows = { header, mapping, delimiter, file, prefix, source: csv.source };
+        for (const d of diagnostics.splice(0)) report(d);
+        continue;
+      }
+      csvRecordNotes(rows, item.record, item.info.lines, item.raw, index++, notes, codings, diagnostics);
+      for (const d of diagnostics.splice(0)) report(d);
+      if (options.onCoding) for (const c of codings) options.onCoding(c);
+      codings.length = 0;
+      for (const note of notes) {
+        const problem = checker.check(note);
+        if (problem) report(problem);
+        else yield note;
+      }
+      notes.length = 0;
+    }
+  } catch (error) {
+    if (error instanceof KodebokError) throw error;
+    throw new KodebokError([csvErrorDiagnostic(error, "", delimiter, file)]);
+  } finally {
+    input.destroy();
+    parser.destroy();
+  }
+  if (rows === undefined) {
+    throw new KodebokError([diagnostic({ source: "kodebok:csv", code: "csv-no-header", severity: "error", reason: "Cannot load notes: the CSV file is empty", file })]);
+  }
+}
+
+/** Loads a file whole (formats that do not stream, or legacy encodings) and hands its notes out one by one. */
+async function* loadedWhole(path: string, options: StreamNotesOptions): AsyncGenerator<Note> {
+  const { onDiagnostic, onCoding, ...rest } = options;
+  const result = await loadNotesFile(path, rest);
+  if (!result.ok) throw new KodebokError(result.diagnostics);
+  for (const d of result.diagnostics) onDiagnostic?.(d);
+  if (onCoding) for (const c of result.value.codings) onCoding(c);
+  yield* result.value.notes;
+}
+
+/**
+ * The file's text in pieces that end at a line break, decoded as UTF-8 without its byte order mark
+ * and normalised to NFC (a line break never combines, so piecewise NFC equals NFC of the whole).
+ * `onHead` gets the first piece, to detect the delimiter from the header line.
+ */
+async function* normalizedSegments(path: string, onHead: (head: string) => string): AsyncGenerator<string> {
+  const decoder = new TextDecoder("utf-8", { ignoreBOM: false });
+  let carry = "";
+  let head = true;
+  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK })) {
+    const text = carry + decoder.decode(chunk as Uint8Array, { stream: true });
+    const cut = text.lastIndexOf("\n") + 1;
+    if (cut === 0) {
+      carry = text;
+      continue;
+    }
+    carry = text.slice(cut);
+    let piece = text.slice(0, cut).normalize("NFC");
+    if (head) {
+      piece = piece.replace(/^\uFEFF/u, "");
+      onHead(piece);
+      head = false;
+    }
+    yield piece;
+  }
+  let rest = (carry + decoder.decode()).normalize("NFC");
+  if (head) rest = rest.replace(/^\uFEFF/u, "");
+  if (head && rest !== "") onHead(rest);
+  if (rest !== "") yield rest;
+}
+
+/** True when the file is valid UTF-8 (checked in chunks, so a character may straddle two). */
+async function isUtf8File(path: string): Promise<boolean> {
+  const check = (nodeBuffer as { isUtf8?: (b: Uint8Array) => boolean }).isUtf8;
+  const fatal = new TextDecoder("utf-8", { fatal: true });
+  const handle = await open(path, "r");
+  try {
+    const buffer = new Uint8Array(CHUNK + 4);
+    let kept = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, kept, CHUNK, null);
+      const end = kept + bytesRead;
+      if (bytesRead === 0) {
+        if (kept === 0) return true;
+        return check ? check(buffer.subarray(0, kept)) : decodes(fatal, buffer.subarray(0, kept));
+      }
+      // Leave an incomplete character at the end for the next round.
+      let cut = end;
+      for (let back = 1; back <= 3 && end - back >= 0; back++) {
+        const b = buffer[end - back]!;
+        if ((b & 0xc0) === 0x80) continue;
+        const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+        if (need > back) cut = end - back;
+        break;
+      }
+      const part = buffer.subarray(0, cut);
+      if (!(check ? check(part) : decodes(fatal, part))) return false;
+      kept = end - cut;
+      buffer.copyWithin(0, cut, end);
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+function decodes(decoder: InstanceType<typeof TextDecoder>, bytes: Uint8Array): boolean {
+  try {
+    decoder.decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The checks of `checkNotes`, one note at a time: an empty text is skipped with a warning, a
+ * repeated id is an error and the note is skipped. Ids are remembered as 64-bit hashes in a typed
+ * table (a few bytes per note), not as strings, so memory stays flat for a corpus of millions.
+ */
+class NoteChecker {
+  private table = new Int32Array(1 << 12);
+  private used = 0;
+
+  constructor(private readonly file: string | undefined) {}
+
+  check(note: Note): Diagnostic | undefined {
+    const where = note.origin ? { line: note.origin.line, column: note.origin.column } : undefined;
+    const noteFile = note.origin?.file ?? this.file;
+    if (note.text.trim() === "") {
+      return diagnostic({ code: "note-empty-text", severity: "warning", reason: `Skipped note "${note.id}": its text is empty`, file: noteFile, start: where, field: "text", source: "kodebok:notes" });
+    }
+    if (!this.add(note.id)) {
+      return diagnostic({
+        code: "note-duplicate-id",
+        severity: "error",
+        reason: `Cannot load notes: id "${note.id}" is used twice`,
+        file: noteFile,
+        start: where,
+        field: "id",
+        actual: note.id,
+        note: "Give every note its own id, or leave the id column out to have ids generated.",
+        source: "kodebok:notes",
+      });
+    }
+    return undefined;
+  }
+
+  /** Adds an id; false when it was there already. */
+  private add(id: string): boolean {
+    let a = 0x811c9dc5;
+    let b = 0x9e3779b9;
+    for (let i = 0; i < id.length; i++) {
+      const c = id.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 13);
+    }
+    if (a === 0 && b === 0) a = 1; // (0, 0) marks an empty slot
+    if ((this.used + 1) * 2 > this.table.length / 2) this.grow();
+    const mask = this.table.length / 2 - 1;
+    let slot = (a ^ (b >>> 7)) & mask;
+    for (;;) {
+      const x = this.table[slot * 2]!;
+      const y = this.table[slot * 2 + 1]!;
+      if (x === 0 && y === 0) break;
+      if (x === a && y === b) return false;
+      slot = (slot + 1) & mask;
+    }
+    this.table[slot * 2] = a;
+    this.table[slot * 2 + 1] = b;
+    this.used++;
+    return true;
+  }
+
+  private grow(): void {
+    const old = this.table;
+    this.table = new Int32Array(old.length * 2);
+    const mask = this.table.length / 2 - 1;
+    for (let s = 0; s < old.length / 2; s++) {
+      const a = old[s * 2]!;
+      const b = old[s * 2 + 1]!;
+      if (a === 0 && b === 0) continue;
+      let slot = (a ^ (b >>> 7)) & mask;
+      while (this.table[slot * 2] !== 0 || this.table[slot * 2 + 1] !== 0) slot = (slot + 1) & mask;
+      this.table[slot * 2] = a;
+      this.table[slot * 2 + 1] = b;
+    }
+  }
+}
