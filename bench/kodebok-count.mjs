@@ -5,9 +5,10 @@
 //
 //   node bench/kodebok-count.mjs <corpus.csv> [codebook.yaml] [--in-memory] [--workers N]
 //
-//   (default)     streaming, one thread: streamNotes -> codeNotesStream -> counting; the corpus is
-//                 never held in memory.
-//   --workers N   the same with coding (and CSV parsing) spread over N worker threads.
+//   (default)     streaming, one thread: tallyCodes(streamNotes(file)): notes are read, coded and
+//                 counted one at a time; the corpus is never held in memory.
+//   --workers N   the same on N worker threads that read, parse and code row-aligned chunks of the
+//                 file and hand back each note's codes.
 //   --in-memory   loadNotes (whole file) -> codeNotes -> counting; the coding step alone is timed in
 //                 the process and printed to stderr as `engine_ms<TAB>ms` (the engine figure).
 //
@@ -63,8 +64,9 @@ if (inMemory) {
   for (const c of coded) count(c);
   process.stderr.write(`engine_ms\t${ms.toFixed(1)}\n`);
 } else {
-  const stream = lib.codeNotesStream(lib.streamNotes(csvPath), codebook, { ...options, ...(workers ? { workers } : {}) });
-  for await (const c of stream) count(c);
+  const tallies = await lib.tallyCodes(lib.streamNotes(csvPath), codebook, { ...options, workers });
+  notes = tallies.notes;
+  tallies.codes.forEach((t, i) => { counts[i] = t.notes; });
 }
 
 let out = `notes\t${notes}\n`;

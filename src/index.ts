@@ -114,3 +114,4 @@ export { checkNotes, type LoadedNotes } from "./notes/loaded-notes.ts";
 
 // performance: streaming and parallel coding (bench helper)
 export { streamNotes, type StreamNotesOptions } from "./notes/stream-notes.ts";
+export { tallyCodes, type CodeTallies, type CodeTally, type TallyCodesOptions } from "./match/tally-codes.ts";

@@ -43,7 +43,17 @@ const CHUNK = 1 << 20;
  * for await (const coded of codeNotesStream(streamNotes("survey.csv"), codebook)) count(coded);
  * ```
  */
-export async function* streamNotes(path: string, options: StreamNotesOptions = {}): AsyncGenerator<Note> {
+export function streamNotes(path: string, options: StreamNotesOptions = {}): NotesStream {
+  return Object.assign(readNotes(path, options), { [FILE_SOURCE]: { path, options } });
+}
+
+/** Marks a stream from {@link streamNotes}: coding with workers then parses the file in the workers. */
+export const FILE_SOURCE: unique symbol = Symbol.for("kodebok.notesFile");
+
+/** The notes of a file, one at a time; also says which file, for parallel coding. */
+export type NotesStream = AsyncGenerator<Note> & { [FILE_SOURCE]: { path: string; options: StreamNotesOptions } };
+
+async function* readNotes(path: string, options: StreamNotesOptions): AsyncGenerator<Note> {
   const format = options.format ?? (CSV_FILE.test(path) ? (/\.csv$/iu.test(path) ? "csv" : "tsv") : undefined);
   if ((format !== "csv" && format !== "tsv") || !(await isUtf8File(path))) {
     yield* loadedWhole(path, options);
@@ -158,8 +168,13 @@ async function* normalizedSegments(path: string, onHead: (head: string) => strin
   if (rest !== "") yield rest;
 }
 
+/**
+ * True when the file is valid UTF-8 (checked in chunks, so a character may straddle two).
+ * @param path the file
+ * @returns whether every byte sequence is valid UTF-8
+ */
 /** True when the file is valid UTF-8 (checked in chunks, so a character may straddle two). */
-async function isUtf8File(path: string): Promise<boolean> {
+export async function isUtf8File(path: string): Promise<boolean> {
   const check = (nodeBuffer as { isUtf8?: (b: Uint8Array) => boolean }).isUtf8;
   const fatal = new TextDecoder("utf-8", { fatal: true });
   const handle = await open(path, "r");
@@ -206,7 +221,7 @@ function decodes(decoder: InstanceType<typeof TextDecoder>, bytes: Uint8Array): 
  * repeated id is an error and the note is skipped. Ids are remembered as 64-bit hashes in a typed
  * table (a few bytes per note), not as strings, so memory stays flat for a corpus of millions.
  */
-class NoteChecker {
+export class NoteChecker {
   private table = new Int32Array(1 << 12);
   private used = 0;
 

@@ -1,0 +1,101 @@
+// The body of a coding worker thread (see parallel.ts): compiles the codebook once, then codes
+// batches of notes, or parses and codes row-aligned chunks of a CSV file, and posts the coded
+// notes back in order.
+import { parentPort, workerData } from "node:worker_threads";
+import { parse } from "csv-parse/sync";
+import type { Codebook } from "../codebook/codebook.ts";
+import type { Coding } from "../codings/coding.ts";
+import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { csvErrorDiagnostic, csvRecordNotes, type CsvRows } from "../notes/csv.ts";
+import type { Note } from "../notes/note.ts";
+import type { LanguageOption } from "../text/language.ts";
+import { codeNote } from "./code-note.ts";
+import type { CodedNote } from "./coded-note.ts";
+import { toNote } from "./code-notes.ts";
+import { compileCodebook } from "./compile.ts";
+
+/** What a worker is started with. */
+export interface WorkerSetup {
+  codebook: Codebook;
+  language: LanguageOption;
+  /** For CSV chunks: the header, its mapping and the file. */
+  rows?: CsvRows;
+}
+
+/** A job: notes to code, or a chunk of CSV text (whole records) starting at a given line. */
+export type WorkerJob = (
+  | { seq: number; kind: "notes"; notes: unknown[]; offset: number }
+  | { seq: number; kind: "csv"; bytes: Uint8Array; startLine: number }
+) & {
+  /** `coded`: the coded notes; `codes`: only each note's id and codes (for tallies). */
+  output: "coded" | "codes";
+};
+
+/** A job's result. */
+export interface WorkerResult {
+  seq: number;
+  coded: CodedNote[];
+  /** With output `codes`: the notes' ids joined by NUL. */
+  ids?: string;
+  /** With output `codes`: per note, the number of applications, then `code index * 2 + (barrier ? 1 : 0)` for each. */
+  codes?: number[];
+  diagnostics: Diagnostic[];
+  codings: Coding[];
+  /** Set when the chunk could not be parsed. */
+  error?: Diagnostic;
+}
+
+const setup = workerData as WorkerSetup;
+const matcher = compileCodebook(setup.codebook);
+const decoder = new TextDecoder("utf-8");
+
+// Results go back as JSON text: V8 serialises and parses JSON of many small objects several times
+// faster than it structured-clones them, and the coded notes are plain JSON data.
+parentPort?.on("message", (job: WorkerJob) => {
+  parentPort!.postMessage(JSON.stringify(run(job)));
+});
+
+function run(job: WorkerJob): WorkerResult {
+  const diagnostics: Diagnostic[] = [];
+  const codings: Coding[] = [];
+  if (job.kind === "notes") {
+    const coded = job.notes.map((n, i) => codeNote(toNote(n as Note, job.offset + i), matcher, setup.language));
+    return output(job, coded, diagnostics, codings);
+  }
+  const rows = setup.rows!;
+  const text = decoder.decode(job.bytes).normalize("NFC");
+  let records: { record: string[]; info: { lines: number }; raw: string }[];
+  try {
+    records = parse(text, { delimiter: rows.delimiter, info: true, raw: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof records;
+  } catch (error) {
+    const located = csvErrorDiagnostic(error, "", rows.delimiter, rows.file);
+    if (located.start) located.start = { ...located.start, line: located.start.line + job.startLine - 1 };
+    return { seq: job.seq, coded: [], diagnostics, codings, error: located };
+  }
+  const notes: Note[] = [];
+  records.forEach(({ record, info, raw }, index) => {
+    csvRecordNotes(rows, record, job.startLine - 1 + info.lines, raw, index, notes, codings, diagnostics);
+  });
+  const coded: CodedNote[] = [];
+  for (const note of notes) {
+    if (note.text.trim() === "") {
+      const where = note.origin ? { line: note.origin.line, column: note.origin.column } : undefined;
+      diagnostics.push(diagnostic({ code: "note-empty-text", severity: "warning", reason: `Skipped note "${note.id}": its text is empty`, file: note.origin?.file ?? rows.file, start: where, field: "text", source: "kodebok:notes" }));
+      continue;
+    }
+    coded.push(codeNote(toNote(note, 0), matcher, setup.language));
+  }
+  return output(job, coded, diagnostics, codings);
+}
+
+const codeIndex = new Map(setup.codebook.codes.map((c, i) => [c.id, i]));
+
+function output(job: WorkerJob, coded: CodedNote[], diagnostics: Diagnostic[], codings: Coding[]): WorkerResult {
+  if (job.output === "coded") return { seq: job.seq, coded, diagnostics, codings };
+  const codes: number[] = [];
+  for (const c of coded) {
+    codes.push(c.codes.length);
+    for (const a of c.codes) codes.push(codeIndex.get(a.code)! * 2 + (a.polarity === "barrier" ? 1 : 0));
+  }
+  return { seq: job.seq, coded: [], ids: coded.map((c) => c.note.id).join("\u0000"), codes, diagnostics, codings };
+}
