@@ -159,8 +159,7 @@ async function csvSetup(path: string, options: StreamNotesOptions): Promise<{ ro
   const mapping = mapColumns(header, { ...options, file }, file, diagnostics);
   // Without an id column, ids are numbered by record, which a chunk cannot know: read here instead.
   if (mapping === undefined || mapping.fields.id === undefined || diagnostics.length > 0) return undefined;
-  let lines = 1;
-  for (let i = start; i < end; i++) if (head[i] === 10) lines++;
+  const lines = 1 + countLines(head.subarray(start, end));
   start = end;
   return {
     rows: { header, mapping, delimiter, file, prefix: options.idPrefix ?? defaultIdPrefix(file), source: options.source },
@@ -224,9 +223,25 @@ function lastRecordEnd(bytes: Uint8Array): number {
   return 0;
 }
 
+/**
+ * Line breaks in a chunk of whole records, counted as csv-parse counts lines (which the notes'
+ * origins come from): every LF; a CR inside quotes (so CRLF inside a quoted field is two lines);
+ * a CR outside quotes unless an LF follows.
+ */
 function countLines(bytes: Uint8Array): number {
   let n = 0;
   for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) n++;
+  let cr = bytes.indexOf(13);
+  if (cr < 0) return n;
+  let quoted = false;
+  let q = bytes.indexOf(34);
+  for (; cr >= 0; cr = bytes.indexOf(13, cr + 1)) {
+    while (q >= 0 && q < cr) {
+      quoted = !quoted;
+      q = bytes.indexOf(34, q + 1);
+    }
+    if (quoted || bytes[cr + 1] !== 10) n++;
+  }
   return n;
 }
 
