@@ -51,6 +51,29 @@ export const DIAGNOSTIC_CODES = {
   "agreement-one-sided": "Some notes were coded by only one side",
   // options
   "option-invalid": "An option has an invalid value",
+  // refi-qda (REFI-QDA .qdc/.qdpx exchange)
+  "refi-xml-doctype": "A REFI-QDA file declares a DTD or entities, which are refused",
+  "refi-xml-invalid": "A REFI-QDA file is not well-formed XML (not XML, or truncated)",
+  "refi-wrong-root": "The XML document is not a REFI-QDA codebook or project",
+  "refi-namespace": "The file's namespace or schemaLocation is not REFI-QDA 1.0's",
+  "refi-nonstandard": "The file deviates from the REFI-QDA schema; it was read leniently",
+  "refi-color-alpha": "A colour is not #RRGGBB or #RGB (e.g. it has an alpha channel); it was read without it",
+  "refi-invalid-guid": "A GUID is missing or malformed",
+  "refi-unknown-code-ref": "A coding refers to a code that the codebook does not define",
+  "refi-hierarchy-from-names": "Code names like `A::B` were read as a hierarchy",
+  "refi-codable-parent": "A codable code with sub-codes became a category and a code",
+  "refi-generated-category": "Codes outside any category were put under a generated category",
+  "refi-source-missing": "A text source's plain text is not in the archive",
+  "refi-selection-out-of-range": "A selection's positions lie outside its source text",
+  "refi-unsupported-source": "A picture, PDF, audio or video source was skipped",
+  "refi-sets-ignored": "Sets (code and document groups) have no kodebok counterpart and were not imported",
+  "refi-no-project": "The archive has no project.qde",
+  "refi-overwrite-input": "The output path is one of the input files",
+  "zip-invalid": "The archive is not a valid ZIP file",
+  "zip-too-many-entries": "The archive has more entries than allowed",
+  "zip-too-large": "The archive's uncompressed size exceeds the limit",
+  "zip-ratio": "An archive entry's compression ratio exceeds the limit (zip bomb?)",
+  "zip-unsafe-path": "An archive entry's name escapes the archive (`..` or an absolute path)",
 } as const;
 
 /** A stable diagnostic code: one of the keys of {@link DIAGNOSTIC_CODES}. */
