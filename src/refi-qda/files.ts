@@ -96,7 +96,7 @@ async function readBytes(path: string): Promise<Result<Uint8Array>> {
     return { ok: true, value: new Uint8Array(await readFile(path)), diagnostics: [] };
   } catch (error) {
     return { ok: false, diagnostics: [diagnostic({ code: "file-not-found", severity: "error", file: path, source: SOURCE,
-      reason: `Cannot read "${path}": ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}` })] };
+      reason: `Cannot read "${path}": ${(error as { code?: string }).code === "ENOENT" ? "no such file" : (error as Error).message}` })] };
   }
 }
 

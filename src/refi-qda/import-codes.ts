@@ -228,6 +228,8 @@ export function importCodes(codes: XmlNode | undefined, options: ImportCodebookO
   };
   tree.forEach((c) => walk(c, undefined));
   if (generated !== undefined) {
+    // The generated category goes last.
+    categories.push(...categories.splice(categories.findIndex((c) => c.id === generated), 1));
     diagnostics.push(diagnostic({ code: "refi-generated-category", severity: "info", file, source: SOURCE,
       reason: `Put ${kodebokCodes.filter((c) => c.category === generated).length} top-level code(s) under the generated category "${generated}"` }));
   }
