@@ -139,10 +139,10 @@ function readDescription(text: string): { definition: string; include: string[];
 /**
  * Turns the `Code` elements of a REFI-QDA codebook into a kodebok codebook. Non-codable codes
  * become categories; codable codes become codes in the nearest enclosing category; a codable code
- * that has sub-codes becomes both a category (id `<slug>-group`) and a code; codes outside any
+ * that has sub-codes becomes both a category and a code with the same id; codes outside any
  * category go under a generated category `uncategorised`. Ids are slugs of the names (æ → ae,
- * ø → o, å → a, deduplicated with `-2`, `-3`), or the `kodebook-id:` line kodebok wrote; names
- * stay as labels. Definitions, inclusion and exclusion notes are read back from `Description`.
+ * ø → o, å → a, deduplicated with `-2`, `-3`; categories and codes have separate id spaces, as in
+ * kodebok), or the `kodebok-id:` line kodebok wrote; names stay as labels. Definitions, inclusion and exclusion notes are read back from `Description`.
  *
  * @param codes - the `Codes` element (of a `.qdc` or of a project's `CodeBook`)
  * @param options - codebook id, title, languages, file name for messages
@@ -161,22 +161,25 @@ export function importCodes(codes: XmlNode | undefined, options: ImportCodebookO
     file,
     diagnostics,
   );
-  // Ids kodebok wrote come back first; slugs avoid them.
-  const reserved = new Set<string>();
+  // Categories and codes have separate id spaces. Ids kodebok wrote come back first; slugs avoid them.
+  const reserved = { category: new Set<string>(), code: new Set<string>() };
   const collect = (c: RefiCode) => {
     const id = readDescription(c.description).id;
-    if (id) reserved.add(id);
+    if (id) reserved[c.isCodable ? "code" : "category"].add(id);
     c.children.forEach(collect);
   };
   tree.forEach(collect);
-  const slugIds = uniqueIds(reserved);
-  const claimed = new Set<string>();
-  const idFor = (wanted: string | undefined, name: string, suffix = ""): string => {
-    if (wanted && !claimed.has(wanted) && suffix === "") {
-      claimed.add(wanted);
+  const pools = {
+    category: { slug: uniqueIds(reserved.category), claimed: new Set<string>() },
+    code: { slug: uniqueIds(reserved.code), claimed: new Set<string>() },
+  };
+  const idFor = (kind: "category" | "code", wanted: string | undefined, name: string): string => {
+    const pool = pools[kind];
+    if (wanted && reserved[kind].has(wanted) && !pool.claimed.has(wanted)) {
+      pool.claimed.add(wanted);
       return wanted;
     }
-    return slugIds(`${slugify(name)}${suffix}`);
+    return pool.slug(slugify(name));
   };
 
   const categories: Category[] = [];
@@ -185,7 +188,7 @@ export function importCodes(codes: XmlNode | undefined, options: ImportCodebookO
   let generated: string | undefined;
   const generatedCategory = (): string => {
     if (generated === undefined) {
-      generated = slugIds("uncategorised");
+      generated = pools.category.slug("uncategorised");
       categories.push({ id: generated, label: "Uncategorised", description: "Codes that had no parent code in the imported codebook" });
     }
     return generated;
@@ -195,7 +198,7 @@ export function importCodes(codes: XmlNode | undefined, options: ImportCodebookO
     const desc = readDescription(c.description);
     let ownCategory: string | undefined;
     if (!c.isCodable || c.children.length > 0) {
-      ownCategory = c.isCodable ? idFor(undefined, c.name, "-group") : idFor(desc.id, c.name);
+      ownCategory = idFor("category", c.isCodable ? undefined : desc.id, c.name);
       const category: Category = { id: ownCategory, label: c.name };
       const categoryDescription = c.isCodable ? `Code "${c.name}" and its sub-codes` : desc.definition;
       if (categoryDescription) category.description = categoryDescription;
@@ -207,7 +210,7 @@ export function importCodes(codes: XmlNode | undefined, options: ImportCodebookO
       }
     }
     if (c.isCodable) {
-      const id = idFor(desc.id, c.name);
+      const id = idFor("code", desc.id, c.name);
       const code: Code = {
         id,
         category: ownCategory ?? parentCategory ?? generatedCategory(),

@@ -107,15 +107,15 @@ describe("fromQdc()", () => {
     const result = fromQdc(xml, { file: "x.qdc" });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.value.categories.map((c) => c.id)).toEqual(["aerlighet-og-apenhet-group", "mote"]);
+    expect(result.value.categories.map((c) => c.id)).toEqual(["aerlighet-og-apenhet", "mote"]);
     expect(result.value.codes.map((c) => [c.id, c.category, c.label, c.color])).toEqual([
-      ["aerlighet-og-apenhet", "aerlighet-og-apenhet-group", "Ærlighet og åpenhet", "#46AA00"],
-      ["tid", "aerlighet-og-apenhet-group", "Tid", "#AABBCC"],
-      ["tid-2", "aerlighet-og-apenhet-group", "Tid", undefined],
+      ["aerlighet-og-apenhet", "aerlighet-og-apenhet", "Ærlighet og åpenhet", "#46AA00"],
+      ["tid", "aerlighet-og-apenhet", "Tid", "#AABBCC"],
+      ["tid-2", "aerlighet-og-apenhet", "Tid", undefined],
     ]);
     expect(result.diagnostics.map(formatDiagnostic)).toEqual([
       'x.qdc:4:5: warning: Read colour "#46AA00FF" of code "Ærlighet og åpenhet" without its alpha channel as #46AA00 [refi-color-alpha]',
-      'x.qdc:4:5: info: Code "Ærlighet og åpenhet" is codable and has sub-codes: it became category "aerlighet-og-apenhet-group" and a code in it [refi-codable-parent]',
+      'x.qdc:4:5: info: Code "Ærlighet og åpenhet" is codable and has sub-codes: it became category "aerlighet-og-apenhet" and a code in it [refi-codable-parent]',
     ]);
   });
 
