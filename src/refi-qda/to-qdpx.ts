@@ -143,13 +143,13 @@ export function buildProject(coded: readonly CodedNote[], codebook: Codebook, op
     const index = codePointIndex(text);
     sources.push({ guid, name: k, text, notes: placed });
 
-    interface Sel { guid: string; start: number; end: number; name: string; description: string[]; codings: XmlElement[]; order: number }
+    interface Sel { guid: string; start: number; end: number; name: string; description: string[]; codings: XmlElement[]; codingGuids: Set<string>; order: number }
     const selections = new Map<string, Sel>();
     const selection = (noteId: string, start: number, end: number, name: string, order: number, kind: string): Sel => {
       const id = `${start}:${end}`;
       let s = selections.get(id);
       if (!s) {
-        s = { guid: refiGuid(kind, key, noteId, String(start), String(end)), start, end, name, description: [], codings: [], order };
+        s = { guid: refiGuid(kind, key, noteId, String(start), String(end)), start, end, name, description: [], codings: [], codingGuids: new Set(), order };
         selections.set(id, s);
       }
       return s;
@@ -170,23 +170,22 @@ export function buildProject(coded: readonly CodedNote[], codebook: Codebook, op
         const label = localized(codebook.codes.find((x) => x.id === a.code)?.label, language) || a.code;
         for (const e of a.evidence) {
           const s = selection(p.note.id, index.toCodePoint(p.start + e.start), index.toCodePoint(p.start + e.end), e.text, 1, "evidence");
-          const already = s.codings.some((x) => x.attrs?.some(([k2, v]) => k2 === "guid" && v === refiGuid("coding", key, p.note.id, KODEBOK_USER, a.code, String(s.start), String(s.end))));
           s.description.push(`${label}: ${e.polarity} (rule ${e.rule}, term "${e.term}"${e.cue ? `, cue "${e.cue}"` : ""})`);
-          if (!already) {
-            s.codings.push({ name: "Coding", attrs: [["guid", refiGuid("coding", key, p.note.id, KODEBOK_USER, a.code, String(s.start), String(s.end))], ["creatingUser", kodebokUser]],
-              children: [{ name: "CodeRef", attrs: [["targetGUID", codeGuid(a.code)]] }] });
-          }
+          const codingGuid = refiGuid("coding", key, p.note.id, KODEBOK_USER, a.code, String(s.start), String(s.end));
+          if (s.codingGuids.has(codingGuid)) continue;
+          s.codingGuids.add(codingGuid);
+          s.codings.push({ name: "Coding", attrs: [["guid", codingGuid], ["creatingUser", kodebokUser]],
+            children: [{ name: "CodeRef", attrs: [["targetGUID", codeGuid(a.code)]] }] });
         }
       }
     }
     const ordered = [...selections.values()].sort((a, b) => a.start - b.start || b.end - a.end || a.order - b.order);
     const sourceVariables: XmlElement[] = [];
-    for (const [name, field] of VARIABLES) {
+    for (const [, field] of VARIABLES) {
       const values = new Set(notes.map((c) => c.note[field]));
       const [only] = values;
       if (values.size === 1 && only !== undefined && (grouping === "note" || field === "seminar")) {
         sourceVariables.push(variableValue(variableGuid(field), only));
-        void name;
       }
     }
     sourceElements.push({
