@@ -121,6 +121,7 @@ export { fromQdc } from "./refi-qda/from-qdc.ts";
 export { importCodes, type ImportCodebookOptions, type ImportedCodes } from "./refi-qda/import-codes.ts";
 export {
   buildProject,
+  noteSelectionGuid,
   toQdpx,
   KODEBOK_USER,
   NOTE_SEPARATOR,

@@ -8,18 +8,19 @@ import { checkNamespace, reportSets } from "./from-qdc.ts";
 import { normalizeGuid } from "./guid.ts";
 import { importCodes, type ImportCodebookOptions } from "./import-codes.ts";
 import { slugify, uniqueIds } from "./slug.ts";
-import { QDE_NAMESPACE } from "./to-qdpx.ts";
+import { noteSelectionGuid, QDE_NAMESPACE } from "./to-qdpx.ts";
 import { childNamed, childrenNamed, parseXmlSafely, type XmlNode } from "./xml-read.ts";
 import { readZipSafely, type ZipLimits } from "./zip.ts";
 
 const SOURCE = "kodebok:refi-qda";
 
 /**
- * How source texts become notes: `paragraphs` (default; blocks separated by blank lines, the way
- * kodebok writes them), `lines` (every non-blank line), `selections` (every coded or named
- * selection is a note), or `source` (one note per source).
+ * How source texts become notes: `paragraphs` (blocks separated by blank lines), `lines` (every
+ * non-blank line), `selections` (every selection is a note), `source` (one note per source), or
+ * `notes` (the note selections kodebok wrote, with their ids; sources without them fall back to
+ * paragraphs). Default: `notes` for a project kodebok wrote, `paragraphs` otherwise.
  */
-export type SplitRule = "paragraphs" | "lines" | "selections" | "source";
+export type SplitRule = "paragraphs" | "lines" | "selections" | "source" | "notes";
 
 /** Options of {@link parseQdpx} and `fromQdpx`. */
 export interface QdpxImportOptions extends ImportCodebookOptions {
@@ -204,7 +205,7 @@ export function parseQdpx(input: Uint8Array | string, options: QdpxImportOptions
     diagnostics.push(diagnostic({ code: "refi-unsupported-source", severity: "info", file: qdeFile, start: skipped[0]!.start, source: SOURCE,
       reason: `Skipped ${skipped.length} non-text source(s) (${[...new Set(skipped.map((s) => s.name))].join(", ")}): kodebok reads text sources only` }));
   }
-  const split = options.split ?? "paragraphs";
+  const split = options.split ?? (fromKodebok ? "notes" : "paragraphs");
 
   for (const source of childrenNamed(sourcesNode ?? root, "TextSource")) {
     const sourceName = source.attrs.name ?? source.attrs.guid ?? "source";
@@ -236,16 +237,27 @@ export function parseQdpx(input: Uint8Array | string, options: QdpxImportOptions
       sourceNotes.push(note);
       return note;
     };
-    // Names kodebok gave its note selections become note ids again.
-    const kodebokNames = new Map<string, string>();
-    if (fromKodebok && index) {
-      for (const s of [...selections].reverse()) {
-        if (s.attrs.name) kodebokNames.set(`${index.toUtf16(Number(s.attrs.startPosition))}:${index.toUtf16(Number(s.attrs.endPosition))}`, s.attrs.name);
+    // kodebok's note selections (recognised by their GUID) give the notes back with their ids.
+    const noteSelections = index
+      ? selections.flatMap((sel) => {
+          const name = sel.attrs.name ?? "";
+          const s0 = Number(sel.attrs.startPosition);
+          const s1 = Number(sel.attrs.endPosition);
+          const isNote = name !== "" && Number.isInteger(s0) && Number.isInteger(s1) && s0 <= s1 && s1 <= index.length &&
+            normalizeGuid(sel.attrs.guid) === noteSelectionGuid(name, s0, s1).toUpperCase();
+          return isNote ? [{ name, start: index.toUtf16(s0), end: index.toUtf16(s1) }] : [];
+        })
+      : [];
+    const byNoteSpan = new Map(noteSelections.map((n) => [`${n.start}:${n.end}`, n.name]));
+    if (text !== undefined && split === "notes" && noteSelections.length > 0) {
+      for (const n of [...noteSelections].sort((a, b) => a.start - b.start)) {
+        const id = noteIds(n.name);
+        makeNote(id, text.slice(n.start, n.end));
+        spans.push({ id, start: n.start, end: n.end });
       }
-    }
-    if (text !== undefined && split !== "selections") {
-      splitText(text, split).forEach((p, i) => {
-        const named = kodebokNames.get(`${p.start}:${p.end}`);
+    } else if (text !== undefined && split !== "selections") {
+      splitText(text, split === "notes" ? "paragraphs" : split).forEach((p, i) => {
+        const named = byNoteSpan.get(`${p.start}:${p.end}`);
         const id = noteIds(named ?? (split === "source" ? slug : `${slug}-${i + 1}`));
         makeNote(id, text!.slice(p.start, p.end));
         spans.push({ id, start: p.start, end: p.end });

@@ -53,6 +53,24 @@ const VARIABLES = [
   ["Question", "question"],
 ] as const;
 
+/**
+ * The GUID of the selection that spans a whole note in a kodebok export: derived from the note id
+ * and its positions only, so an import can recognise kodebok's note selections and give the notes
+ * back exactly (even notes that contain blank lines).
+ *
+ * @param noteId - the note id (the selection's name)
+ * @param start - start position in code points
+ * @param end - end position in code points
+ * @returns the GUID
+ * @example
+ * ```ts
+ * noteSelectionGuid("n1", 0, 39) === noteSelectionGuid("n1", 0, 39); // true
+ * ```
+ */
+export function noteSelectionGuid(noteId: string, start: number, end: number): string {
+  return refiGuid("note-selection", noteId, String(start), String(end));
+}
+
 function groupKey(note: Note, grouping: SourceGrouping): string {
   if (grouping === "note") return note.id;
   if (grouping === "note-source") return note.source ?? "notes";
@@ -149,7 +167,7 @@ export function buildProject(coded: readonly CodedNote[], codebook: Codebook, op
       const id = `${start}:${end}`;
       let s = selections.get(id);
       if (!s) {
-        s = { guid: refiGuid(kind, key, noteId, String(start), String(end)), start, end, name, description: [], codings: [], codingGuids: new Set(), order };
+        s = { guid: kind === "note" ? noteSelectionGuid(noteId, start, end) : refiGuid(kind, key, noteId, String(start), String(end)), start, end, name, description: [], codings: [], codingGuids: new Set(), order };
         selections.set(id, s);
       }
       return s;

@@ -95,6 +95,15 @@ describe("parseQdpx() round trip", () => {
     expect(r.ok && r.value.notes.map((n) => [n.id, n.text])).toEqual(coded.map((c) => [c.note.id, c.note.text]));
   });
 
+  it("gives back a note that contains a blank line whole, by kodebok's note selections", () => {
+    const withBlank = [{ ...coded[3]!, note: { ...coded[3]!.note, id: "n5", text: "Første avsnitt.\n\nAndre avsnitt 😀." } }, coded[0]!];
+    const zip = toQdpx(withBlank, codebook);
+    const r = parseQdpx(zip);
+    expect(r.ok && r.value.notes.map((n) => [n.id, n.text])).toEqual(withBlank.map((c) => [c.note.id, c.note.text]));
+    const paragraphs = parseQdpx(zip, { split: "paragraphs" });
+    expect(paragraphs.ok && paragraphs.value.notes.map((n) => n.text)).toEqual(["Første avsnitt.", "Andre avsnitt 😀.", coded[0]!.note.text]);
+  });
+
   it("splits by lines or by selections when asked", () => {
     const lines = parseQdpx(bytes, { split: "lines" });
     expect(lines.ok && lines.value.notes).toHaveLength(4);
