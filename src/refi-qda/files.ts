@@ -144,8 +144,7 @@ export async function importRefiQda(path: string, options: QdpxImportOptions = {
   const text = isZip ? "" : new TextDecoder().decode(data.subarray(0, 4096));
   const isCodebook = /\.qdc$/i.test(path) || (!isZip && !/\.qd(e|px)$/i.test(path) && /<([a-zA-Z_][\w.-]*:)?CodeBook[\s>/]/.test(text) && !/<([a-zA-Z_][\w.-]*:)?Project[\s>/]/.test(text));
   if (isCodebook) {
-    const id = options.id ?? undefined;
-    const result = fromQdc(new TextDecoder().decode(data), { ...options, file: options.file ?? path, ...(id ? { id } : {}) });
+    const result = fromQdc(new TextDecoder().decode(data), { ...options, file: options.file ?? path });
     return result.ok ? { ...result, value: { kind: "codebook", codebook: result.value } } : result;
   }
   const result = parseQdpx(data, { ...options, file: options.file ?? path });

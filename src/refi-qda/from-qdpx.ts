@@ -198,6 +198,7 @@ export function parseQdpx(input: Uint8Array | string, options: QdpxImportOptions
   const seen = new Set<string>();
   const noteIds = uniqueIds();
   const notesBySelection = new Map<string, Note[]>();
+  const noteById = new Map<string, Note>();
   const notesBySource = new Map<string, Note[]>();
   const sourcesNode = childNamed(root, "Sources");
   const skipped = (sourcesNode?.children ?? []).filter((s) => s.name !== "TextSource");
@@ -234,6 +235,7 @@ export function parseQdpx(input: Uint8Array | string, options: QdpxImportOptions
       const note: Note = { id, text: noteText, attributes: { refiSource: sourceName } };
       for (const [k, v] of sourceValues) applyValue(note, k, v);
       notes.push(note);
+      noteById.set(id, note);
       sourceNotes.push(note);
       return note;
     };
@@ -296,7 +298,7 @@ export function parseQdpx(input: Uint8Array | string, options: QdpxImportOptions
         hit = [{ id, start: 0, end: 0 }];
       }
       const selGuid = normalizeGuid(sel.attrs.guid);
-      if (selGuid) notesBySelection.set(selGuid, notes.filter((n) => hit.some((h) => h.id === n.id)));
+      if (selGuid) notesBySelection.set(selGuid, hit.map((h) => noteById.get(h.id)!));
       for (const coding of childrenNamed(sel, "Coding")) {
         const ref = childNamed(coding, "CodeRef")?.attrs.targetGUID;
         const code = imported.codeByGuid.get(normalizeGuid(ref) ?? "");

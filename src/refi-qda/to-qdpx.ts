@@ -103,6 +103,7 @@ export function buildProject(coded: readonly CodedNote[], codebook: Codebook, op
   const key = codebook.id;
   const guids = codebookGuids(codebook);
   const codeGuid = (id: string) => guids.get(`code:${id}`);
+  const codeById = new Map(codebook.codes.map((c) => [c.id, c]));
   const kodebokUser = refiGuid("user", KODEBOK_USER);
   const problems: Diagnostic[] = [];
 
@@ -139,7 +140,9 @@ export function buildProject(coded: readonly CodedNote[], codebook: Codebook, op
   const groups = new Map<string, CodedNote[]>();
   for (const c of coded) {
     const k = groupKey(c.note, grouping);
-    groups.set(k, [...(groups.get(k) ?? []), c]);
+    const list = groups.get(k);
+    if (list) list.push(c);
+    else groups.set(k, [c]);
   }
   const sources: ExportedSource[] = [];
   const sourceElements: XmlElement[] = [];
@@ -185,7 +188,7 @@ export function buildProject(coded: readonly CodedNote[], codebook: Codebook, op
       if (options.machine === false) continue;
       const application = notes[i]!;
       for (const a of application.codes) {
-        const label = localized(codebook.codes.find((x) => x.id === a.code)?.label, language) || a.code;
+        const label = localized(codeById.get(a.code)?.label, language) || a.code;
         for (const e of a.evidence) {
           const s = selection(p.note.id, index.toCodePoint(p.start + e.start), index.toCodePoint(p.start + e.end), e.text, 1, "evidence");
           s.description.push(`${label}: ${e.polarity} (rule ${e.rule}, term "${e.term}"${e.cue ? `, cue "${e.cue}"` : ""})`);
