@@ -11,6 +11,9 @@ export interface XmlElement {
 // Characters XML 1.0 does not allow at all: dropped from names and descriptions.
 const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+// Anything that escaping or cleaning could change; most values (GUIDs, numbers, names) have none.
+const NEEDS_ESCAPE = /[&<>"\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 /**
  * Escapes text content for XML (`&`, `<`, `>`, and CR so that line endings survive parsing).
  *
@@ -22,6 +25,7 @@ const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|
  * ```
  */
 export function escapeXmlText(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text
     .replace(INVALID_XML_CHARS, "")
     .replace(/&/g, "&amp;")
@@ -41,6 +45,7 @@ export function escapeXmlText(text: string): string {
  * ```
  */
 export function escapeXmlAttribute(value: string): string {
+  if (!NEEDS_ESCAPE.test(value)) return value;
   return escapeXmlText(value).replace(/"/g, "&quot;").replace(/\n/g, "&#10;").replace(/\t/g, "&#9;");
 }
 

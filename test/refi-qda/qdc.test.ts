@@ -119,6 +119,16 @@ describe("fromQdc()", () => {
     ]);
   });
 
+  it("accepts DOCTYPE text inside CDATA and comments, and rejects absurd nesting", () => {
+    const ok = `<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><!-- <!DOCTYPE x> --><Codes><Code guid="1FF58B12-6F6F-4B0C-8BE5-BBDC91F55294" name="a" isCodable="true"><Description><![CDATA[<!ENTITY x "y"> & <b>]]></Description></Code></Codes></CodeBook>`;
+    const result = fromQdc(ok);
+    expect(result.ok && result.value.codes[0]!.definition).toBe('<!ENTITY x "y"> & <b>');
+    const deep = `<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>${'<Code guid="1FF58B12-6F6F-4B0C-8BE5-BBDC91F55294" name="a" isCodable="true">'.repeat(500)}${"</Code>".repeat(500)}</Codes></CodeBook>`;
+    const rejected = fromQdc(deep, { file: "deep.qdc" });
+    expect(rejected.ok).toBe(false);
+    expect(rejected.diagnostics[0]!.code).toBe("refi-xml-invalid");
+  });
+
   it("rejects a project file with a hint", () => {
     const result = fromQdc('<Project xmlns="urn:QDA-XML:project:1.0" name="x"/>');
     expect(result.ok).toBe(false);
