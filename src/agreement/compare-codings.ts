@@ -12,10 +12,15 @@ import { parseOptions } from "./options.ts";
 
 /**
  * One side of a comparison: long-form codings (filtered to one coder), kodebok's own
- * `codeNotes` output, or codings loaded by `parseCodings` / `readCodings` (which also know the
- * notes a coder saw but left uncoded).
+ * `codeNotes` output, codings loaded by `parseCodings` / `readCodings` (which also know the
+ * notes a coder saw but left uncoded), or notes loaded with their codings by `loadNotes`
+ * (`codes:<coder>` columns; every coder counts as having seen every note of the file).
  */
-export type CodingsInput = readonly Coding[] | readonly CodedNote[] | LoadedCodings;
+export type CodingsInput =
+  | readonly Coding[]
+  | readonly CodedNote[]
+  | LoadedCodings
+  | { notes: readonly { id: string; text: string }[]; codings: readonly Coding[] };
 
 /** Options of {@link compareCodings} and {@link compareCodingsMany}. */
 export const CompareOptionsSchema = z
@@ -126,7 +131,12 @@ function fail(code: "agreement-ambiguous-coder" | "agreement-unknown-coder" | "a
 }
 
 function isLoaded(x: CodingsInput): x is LoadedCodings {
-  return !Array.isArray(x) && typeof x === "object" && x !== null && Array.isArray((x as LoadedCodings).codings);
+  return !Array.isArray(x) && typeof x === "object" && x !== null && Array.isArray((x as LoadedCodings).codings) && Array.isArray((x as LoadedCodings).seen);
+}
+
+function isLoadedNotes(x: CodingsInput): x is { notes: readonly { id: string; text: string }[]; codings: readonly Coding[] } {
+  const y = x as { notes?: unknown; codings?: unknown };
+  return !Array.isArray(x) && typeof x === "object" && x !== null && Array.isArray(y.codings) && Array.isArray(y.notes);
 }
 
 function isCodedNotes(x: readonly unknown[]): x is readonly CodedNote[] {
@@ -137,12 +147,17 @@ function isCodedNotes(x: readonly unknown[]): x is readonly CodedNote[] {
 /** Resolves one input into the sides (coders) it holds. */
 function sidesOf(input: CodingsInput, coder: string | undefined, position: number, expand: boolean, texts: Map<string, string>): Side[] {
   const label = `input ${position + 1}`;
-  if (!isLoaded(input) && !Array.isArray(input)) fail("agreement-invalid-data", `Cannot compare codings: ${label} is not an array of codings, coded notes, or loaded codings`);
+  if (!isLoaded(input) && !isLoadedNotes(input) && !Array.isArray(input)) fail("agreement-invalid-data", `Cannot compare codings: ${label} is not an array of codings, coded notes, or loaded codings`);
   let codings: readonly Coding[];
   let seen: Map<string, string[]> | undefined;
   if (isLoaded(input)) {
     codings = input.codings;
     seen = new Map(input.seen.map((s) => [s.coder, s.notes]));
+  } else if (isLoadedNotes(input)) {
+    codings = input.codings;
+    const all = input.notes.map((n) => n.id);
+    for (const n of input.notes) if (!texts.has(n.id)) texts.set(n.id, n.text);
+    seen = new Map([...new Set(codings.map((c) => c.coder))].map((c) => [c, all]));
   } else if (isCodedNotes(input)) {
     const name = coder ?? "kodebok";
     for (const c of input) if (!texts.has(c.note.id)) texts.set(c.note.id, c.note.text);
