@@ -256,7 +256,14 @@ function splitCodes(cell: Cell): { code: string; place: Place }[] {
  * ```
  */
 export function parseCodings(text: string, options?: ParseCodingsOptions): Result<LoadedCodings> {
-  const opts = ParseCodingsOptionsSchema.parse(options ?? {});
+  const parsedOptions = ParseCodingsOptionsSchema.safeParse(options ?? {});
+  if (!parsedOptions.success) {
+    const issue = parsedOptions.error.issues[0];
+    const path = issue?.path.join(".") ?? "";
+    return { ok: false, diagnostics: [diagnostic({ code: "option-invalid", severity: "error", source: SOURCE, field: path,
+      reason: `Cannot load codings: option "${path}" is invalid: ${issue?.message ?? "invalid value"}` })] };
+  }
+  const opts = parsedOptions.data;
   const file = opts.file;
   const fileField = file === undefined ? {} : { file };
   const diagnostics: Diagnostic[] = [];

@@ -95,6 +95,11 @@ describe("parseCodings()", () => {
     expect(broken.ok).toBe(false);
     expect(broken.diagnostics[0]!.code).toBe("json-parse-error");
   });
+  it("reports an invalid option instead of throwing", () => {
+    const r = parseCodings("note_id,coder,code\n", { format: "xml" } as never);
+    expect(r.ok).toBe(false);
+    expect(r.diagnostics[0]!.code).toBe("option-invalid");
+  });
   it("reads polarity in long form and rejects unknown values", () => {
     const r = parseCodings("note_id,coder,code,polarity\nn1,anna,time,barrier\nn2,anna,time,bad\n", { file: "p.csv" });
     expect(r.diagnostics.map(formatDiagnostic)).toEqual([
