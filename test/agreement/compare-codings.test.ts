@@ -119,6 +119,17 @@ describe("compareCodings()", () => {
       'Code "choice": kappa and alpha are undefined: no coder applied it to any of the 10 units',
     ]);
   });
+  it("answers coders with no note in common with NaN and diagnostics, not a crash", () => {
+    const other = codings("eva", { n20: ["time"], n21: [] , n22: ["relation"] });
+    const r = compareCodings(anna, other, { codebook, interval: true });
+    expect(r.universe.notes).toEqual([]);
+    expect(r.oneSided).toHaveLength(12);
+    expect(r.overall.kappa).toBeNaN();
+    expect(r.overall.alpha).toBeNaN();
+    expect(r.overall.percentAgreement).toBeNaN();
+    expect(r.overall.kappaInterval).toBeUndefined();
+    expect(r.overall.diagnostics.map((d) => d.code)).toEqual(["agreement-no-pairable-units"]);
+  });
   it("takes one coder from an input with several, and refuses to guess", () => {
     const both = [...anna, ...bjorn];
     const r = compareCodings(both, both, { coders: ["anna", "bjørn"], interval: false });
