@@ -12,6 +12,7 @@ import { buildProject, toQdpx } from "../../src/refi-qda/to-qdpx.ts";
 import { toQdc } from "../../src/refi-qda/to-qdc.ts";
 import type { Codebook } from "../../src/codebook/codebook.ts";
 import { validate } from "./helpers.ts";
+import { compareCodings } from "../../src/agreement/compare-codings.ts";
 
 const fixture = (p: string) => fileURLToPath(new URL(`../../fixtures/${p}`, import.meta.url));
 const natlandYaml = fileURLToPath(new URL("../../codebooks/natland-2021.yaml", import.meta.url));
@@ -53,6 +54,13 @@ async function roundTrip(codebook: Codebook) {
   const want = coded.flatMap((c) => c.codes.flatMap((a) => a.evidence.map((e) => `${c.note.id}|${a.code}|${e.start}|${e.end}`)));
   expect([...new Set(evidence)].sort()).toEqual([...new Set(want)].sort());
   expect(want.length).toBeGreaterThan(20);
+  // Agreement between the hand coder and kodebok is the same on the imported project as on the originals.
+  const universe = coded.map((c) => c.note.id);
+  const original = compareCodings(codings, coded, { codebook, universe, interval: false });
+  const imported = compareCodings(back.value, back.value, { codebook, universe, coders: ["hand", "kodebok"], interval: false });
+  expect(imported.overall.kappa).toBeCloseTo(original.overall.kappa, 12);
+  expect(imported.codes.map((c) => [c.code, c.kappa])).toEqual(original.codes.map((c) => [c.code, c.kappa]));
+  expect(Number.isFinite(original.overall.kappa)).toBe(true);
   const qdc = fromQdc(toQdc(codebook));
   expect(qdc.ok && qdc.value.codes.map((c) => [c.id, c.category])).toEqual(codebook.codes.map((c) => [c.id, c.category]));
 }
