@@ -16,7 +16,8 @@ const SOURCE = "kodebok:refi-qda";
 
 /**
  * How source texts become notes: `paragraphs` (blocks separated by blank lines), `lines` (every
- * non-blank line), `selections` (every selection is a note), `source` (one note per source), or
+ * non-blank line), `selections` (every coded selection is a note; selections with the same span
+ * share one), `source` (one note per source), or
  * `notes` (the note selections kodebok wrote, with their ids; sources without them fall back to
  * paragraphs). Default: `notes` for a project kodebok wrote, `paragraphs` otherwise.
  */
@@ -93,8 +94,8 @@ function decodeText(bytes: Uint8Array): string {
 
 /**
  * Imports a REFI-QDA project from bytes: a `.qdpx` archive (read with zip limits) or a bare
- * `project.qde` (XML text or bytes; its sources are then missing and each selection becomes a note
- * with the selection's name as text). Sources become notes split by `split`; every `Coding` becomes
+ * `project.qde` (XML text or bytes; its sources are then missing and each coded selection becomes a
+ * note with the selection's name as text). Sources become notes split by `split`; every `Coding` becomes
  * a human coding by its user (the `Coding`'s, else the selection's, else the source's
  * `creatingUser`), applied to each note the selection overlaps. Picture, PDF, audio and video
  * sources are skipped with an info.
@@ -225,7 +226,7 @@ export function parseQdpx(input: Uint8Array | string, options: QdpxImportOptions
     if (text === undefined && (selections.length > 0 || childrenNamed(source, "Coding").length > 0)) {
       diagnostics.push(diagnostic({ code: "refi-source-missing", severity: "warning", file: qdeFile, start: source.start, source: SOURCE,
         actual: path ?? "(no path)",
-        reason: `The text of source "${sourceName}" is not in the ${files ? "archive" : "file"}: each of its selections became a note with the selection's name as text` }));
+        reason: `The text of source "${sourceName}" is not in the ${files ? "archive" : "file"}: each of its coded selections became a note with the selection's name as text` }));
     }
     const index: CodePointIndex | undefined = text === undefined ? undefined : codePointIndex(text);
     const sourceNotes: Note[] = [];
@@ -265,6 +266,7 @@ export function parseQdpx(input: Uint8Array | string, options: QdpxImportOptions
         spans.push({ id, start: p.start, end: p.end });
       });
     }
+    const selectionNotes = new Map<string, string>();
     const addCoding = (note: string, coder: string, code: string) => {
       const k = `${note}\u0000${coder}\u0000${code}`;
       if (seen.has(k)) return;
@@ -283,19 +285,25 @@ export function parseQdpx(input: Uint8Array | string, options: QdpxImportOptions
       let hit: Span[];
       let u0 = start;
       let u1 = end;
+      const coded = childrenNamed(sel, "Coding").length > 0;
       if (index && text !== undefined) {
         u0 = index.toUtf16(start);
         u1 = index.toUtf16(end);
-        if (split === "selections") {
-          const id = noteIds(`${slug}-${start}-${end}`);
-          makeNote(id, text.slice(u0, u1));
+      }
+      if (split === "selections" || text === undefined) {
+        // Each coded selection is a note; selections with the same span (two coders) share it.
+        if (!coded) continue;
+        const spanKey = `${start}-${end}`;
+        let id = selectionNotes.get(spanKey);
+        if (id === undefined) {
+          id = noteIds(`${slug}-${spanKey}`);
+          selectionNotes.set(spanKey, id);
+          makeNote(id, text === undefined ? (sel.attrs.name ?? "") : text.slice(u0, u1));
           spans.push({ id, start: u0, end: u1 });
-          hit = [{ id, start: u0, end: u1 }];
-        } else hit = spans.filter((s) => (u0 < s.end && u1 > s.start) || (u0 === u1 && u0 >= s.start && u0 <= s.end));
+        }
+        hit = [{ id, start: u0, end: u1 }];
       } else {
-        const id = noteIds(`${slug}-${start}-${end}`);
-        makeNote(id, sel.attrs.name ?? "");
-        hit = [{ id, start: 0, end: 0 }];
+        hit = spans.filter((s) => (u0 < s.end && u1 > s.start) || (u0 === u1 && u0 >= s.start && u0 <= s.end));
       }
       const selGuid = normalizeGuid(sel.attrs.guid);
       if (selGuid) notesBySelection.set(selGuid, hit.map((h) => noteById.get(h.id)!));
