@@ -160,6 +160,16 @@ describe("natland-2021: how people talk (hand-checked expectations)", () => {
     expect(applied("The GP and the council worked together", "en")).toEqual(["knowledge:helpful"]);
   });
 
+  it("codes a Norwegian note even when it is coded as English", () => {
+    expect(applied("Hyggelige folk i skranken", "en")).toEqual(["relation:helpful"]);
+    expect(applied("Fikk ikke informasjon", "en")).toEqual(["knowledge_sharing:barrier"]);
+  });
+
+  it("keeps Norwegian words that are also English words out of English notes", () => {
+    expect(applied("Nobody told me I could claim travel costs", "en")).toEqual(["knowledge_sharing:barrier"]);
+    expect(applied("She was always pressed for time", "en")).toEqual(["time:barrier"]);
+  });
+
   it("codes Nynorsk notes that the detector reads as Bokmål", () => {
     // No Nynorsk marker word: detected as nb, yet the Nynorsk form is found.
     expect(applied("Saksbehandlar tilgjengeleg heile veka")).toEqual(["time:helpful"]);
