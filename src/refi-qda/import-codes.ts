@@ -124,10 +124,15 @@ function readDescription(text: string): { definition: string; include: string[];
   const rest: string[] = [];
   for (const para of text.replace(/\r\n?/g, "\n").split(/\n{2,}/)) {
     const p = para.trim();
-    const list = /^(Include|Exclude):\n((?:- .*(?:\n|$))+)$/.exec(p);
+    const list = /^(Include|Exclude):\n(- [\s\S]*)$/.exec(p);
     if (list) {
-      const items = list[2]!.split("\n").filter((l) => l.startsWith("- ")).map((l) => l.slice(2).trim());
-      (list[1] === "Include" ? out.include : out.exclude).push(...items);
+      // Items start with "- "; other lines continue the item before them.
+      const items: string[] = [];
+      for (const line of list[2]!.split("\n")) {
+        if (line.startsWith("- ")) items.push(line.slice(2));
+        else items[items.length - 1] += `\n${line}`;
+      }
+      (list[1] === "Include" ? out.include : out.exclude).push(...items.map((i) => i.trim()));
     } else if (p.startsWith(KODEBOK_ID_PREFIX) && ID.test(p.slice(KODEBOK_ID_PREFIX.length).trim())) {
       out.id = p.slice(KODEBOK_ID_PREFIX.length).trim();
     } else if (p !== "") rest.push(p);

@@ -51,6 +51,13 @@ describe("fromQdc()", () => {
     expect(book.codes[2]!.color).toBe("#123456");
   });
 
+  it("keeps a multi-line inclusion note whole", () => {
+    const book = structuredClone(codebook);
+    book.codes[1]!.include = ["første linje\nandre linje", "neste"];
+    const result = fromQdc(toQdc(book));
+    expect(result.ok && result.value.codes[1]!.include).toEqual(["første linje\nandre linje", "neste"]);
+  });
+
   it("reads ATLAS.ti 23.4's codebook with a warning about its schemaLocation", () => {
     const file = join(SHARED, "atlasti-23.4-win-codebook.qdc");
     const result = fromQdc(readFileSync(file, "utf8"), { file: "atlasti-23.4-win-codebook.qdc" });
