@@ -38,7 +38,19 @@ export function checkNamespace(root: XmlNode, expected: string, file?: string): 
   return out;
 }
 
-/** Reports `Sets` (code groups): kodebok has no counterpart; MemberCode's attribute name is checked. */
+/**
+ * Reports `Sets` (code and document groups), which kodebok has no counterpart for, and a
+ * `MemberCode` that names its target with the other file type's attribute.
+ *
+ * @param sets - the `Sets` element, if any
+ * @param standardAttribute - `guid` in a codebook file, `targetGUID` in a project
+ * @param file - the file name for messages
+ * @returns an info listing the skipped sets, and warnings
+ * @example
+ * ```ts
+ * reportSets(childNamed(root, "Sets"), "guid", "codes.qdc");
+ * ```
+ */
 export function reportSets(sets: XmlNode | undefined, standardAttribute: "guid" | "targetGUID", file?: string): Diagnostic[] {
   if (!sets) return [];
   const out: Diagnostic[] = [];

@@ -39,7 +39,17 @@ export function localized(value: LocalizedText | undefined, language: Language |
   return (language && value[language]) ?? value.nb ?? value.nn ?? value.en ?? "";
 }
 
-/** GUIDs of a codebook's categories and codes in an export: `category:<id>` and `code:<id>`. */
+/**
+ * The GUIDs of a codebook's categories and codes in an export, derived from the codebook id and
+ * each id.
+ *
+ * @param codebook - the codebook
+ * @returns a map from `category:<id>` and `code:<id>` to GUIDs
+ * @example
+ * ```ts
+ * codebookGuids(codebook).get("code:time"); // refiGuid("code", codebook.id, "time")
+ * ```
+ */
 export function codebookGuids(codebook: Codebook): Map<string, string> {
   const guids = new Map<string, string>();
   for (const c of codebook.categories) guids.set(`category:${c.id}`, refiGuid("category", codebook.id, c.id));

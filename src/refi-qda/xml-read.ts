@@ -17,7 +17,17 @@ export interface XmlNode {
 
 const SOURCE = "kodebok:refi-qda";
 
-/** Finds line and column (1-based, column in code points) of a UTF-16 offset. */
+/**
+ * Finds the line and column (1-based, column in code points) of a UTF-16 offset.
+ *
+ * @param text - the text
+ * @param offset - a UTF-16 offset into it
+ * @returns the place
+ * @example
+ * ```ts
+ * placeAt("a\nbc", 3); // { line: 2, column: 2 }
+ * ```
+ */
 export function placeAt(text: string, offset: number): Place {
   let line = 1;
   let lineStart = 0;
@@ -30,7 +40,17 @@ export function placeAt(text: string, offset: number): Place {
 
 const NAMED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 
-/** Decodes the five predefined XML entities and character references, and nothing else. */
+/**
+ * Decodes the five predefined XML entities and character references, and nothing else (no DTD
+ * entities, no HTML entities: unknown ones stay as written).
+ *
+ * @param value - attribute or text content as written
+ * @returns the decoded value
+ * @example
+ * ```ts
+ * decodeXmlEntities("&lt;tid&gt; &#229;"); // "<tid> å"
+ * ```
+ */
 export function decodeXmlEntities(value: string): string {
   return value.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (whole, body: string) => {
     if (body[0] === "#") {
@@ -169,12 +189,32 @@ export function parseXmlSafely(xml: string, options: { file?: string; what?: str
   return { ok: true, value: roots[0]!, diagnostics: [] };
 }
 
-/** The child elements of `node` with the local name `name`. */
+/**
+ * The child elements of `node` with the local name `name`.
+ *
+ * @param node - the parent element
+ * @param name - the local name
+ * @returns the matching children, in document order
+ * @example
+ * ```ts
+ * childrenNamed(codesNode, "Code").length;
+ * ```
+ */
 export function childrenNamed(node: XmlNode, name: string): XmlNode[] {
   return node.children.filter((c) => c.name === name);
 }
 
-/** The first child element of `node` with the local name `name`. */
+/**
+ * The first child element of `node` with the local name `name`.
+ *
+ * @param node - the parent element
+ * @param name - the local name
+ * @returns the child, or `undefined`
+ * @example
+ * ```ts
+ * childNamed(codeNode, "Description")?.text;
+ * ```
+ */
 export function childNamed(node: XmlNode, name: string): XmlNode | undefined {
   return node.children.find((c) => c.name === name);
 }
