@@ -38,7 +38,18 @@ function crc32(data: Uint8Array): number {
   return (crc ^ 0xffffffff) >>> 0;
 }
 
-/** True when an entry name would escape the folder it is extracted to. */
+/**
+ * Tells whether an archive entry name would escape the folder it is extracted to: a `..` part, a
+ * leading `/` or `\`, a drive letter, or a NUL.
+ *
+ * @param name - the entry name as stored
+ * @returns true when the name is unsafe
+ * @example
+ * ```ts
+ * isUnsafeEntryName("sources/../../etc/passwd"); // true
+ * isUnsafeEntryName("sources/a.txt"); // false
+ * ```
+ */
 export function isUnsafeEntryName(name: string): boolean {
   return (
     name.startsWith("/") ||
