@@ -70,6 +70,16 @@ describe("readZipSafely() and parseQdpx() on hostile archives", () => {
       "evil.qdpx/project.qde:2:1: Cannot read REFI-QDA project: it declares a DTD or entities, which kodebok refuses (no entity expansion) [refi-xml-doctype]");
   });
 
+  it("stamps every entry with 1980-01-01 00:00, whatever the time zone", () => {
+    const zip = writeZipDeterministic([["project.qde", enc(QDE)], ["sources/x.txt", enc("tid")]]);
+    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+    const stamps: string[] = [];
+    for (let i = 0; i + 4 <= zip.length; i++) {
+      if (view.getUint32(i, true) === 0x04034b50) stamps.push(`${view.getUint16(i + 10, true)}/${view.getUint16(i + 12, true)}`);
+    }
+    expect(stamps).toEqual(["0/33", "0/33"]); // DOS time 00:00:00, date (1980-1980)<<9 | 1<<5 | 1
+  });
+
   it("reads what the deterministic writer wrote, with CRCs checked", () => {
     const zip = writeZipDeterministic([["project.qde", enc(QDE)], ["sources/x.txt", enc("æøå 😀")]]);
     const read = readZipSafely(zip);
