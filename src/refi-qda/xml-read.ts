@@ -94,7 +94,7 @@ function localName(name: string): string {
   return i === -1 ? name : name.slice(i + 1);
 }
 
-function convert(raw: Raw, xml: string, lineOf: (offset: number) => Place): XmlNode | undefined {
+function convert(raw: Raw, lineOf: (offset: number) => Place): XmlNode | undefined {
   const key = Object.keys(raw).find((k) => k !== ":@");
   if (key === undefined || key === "#text" || key === "#cdata" || key.startsWith("?")) return undefined;
   const attrs: Record<string, string> = {};
@@ -109,7 +109,7 @@ function convert(raw: Raw, xml: string, lineOf: (offset: number) => Place): XmlN
     else if ("#cdata" in child) {
       for (const c of child["#cdata"] as Raw[]) node.text += String(c["#text"] ?? "");
     } else {
-      const el = convert(child, xml, lineOf);
+      const el = convert(child, lineOf);
       if (el) node.children.push(el);
     }
   }
@@ -181,7 +181,7 @@ export function parseXmlSafely(xml: string, options: { file?: string; what?: str
     }
     return { line: lo + 1, column: Array.from(text.slice(lineStarts[lo]!, offset)).length + 1 };
   };
-  const roots = raw.map((r) => convert(r, text, lineOf)).filter((n): n is XmlNode => n !== undefined);
+  const roots = raw.map((r) => convert(r, lineOf)).filter((n): n is XmlNode => n !== undefined);
   if (roots.length !== 1) {
     return fail(diagnostic({ ...base, code: "refi-xml-invalid", severity: "error", start: { line: 1, column: 1 },
       reason: `Cannot read ${what}: it has ${roots.length} root elements, not 1` }));
