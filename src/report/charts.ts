@@ -1,0 +1,182 @@
+import * as vega from "vega";
+import { compile, type TopLevelSpec } from "vega-lite";
+import type { CodeMatrix } from "../rollup/code-matrix.ts";
+import type { Cooccurrence } from "../rollup/cooccurrence.ts";
+import type { Summary } from "../rollup/summary.ts";
+import { REPORT_LABELS, type ReportLanguage } from "./labels.ts";
+
+/** A Vega-Lite specification as plain JSON (the `application/vnd.vegalite.v5+json` MIME type). */
+export type VegaLiteSpec = Record<string, unknown>;
+
+/** Colours of the two polarities (blue and orange, distinguishable with common colour blindness). */
+export const POLARITY_COLORS = { helpful: "#3b75af", barrier: "#e1812c" } as const;
+
+const SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json";
+
+const CONFIG = {
+  font: "sans-serif",
+  view: { stroke: null },
+  axis: { labelFontSize: 11, titleFontSize: 11, labelLimit: 220 },
+  legend: { labelFontSize: 11, titleFontSize: 11 },
+  header: { labelFontSize: 12, labelFontWeight: "bold", labelAnchor: "start", labelAngle: 0, labelOrient: "top" },
+};
+
+/**
+ * The chart of themes per category: one horizontal bar per theme, stacked into helpful and
+ * barrier notes, in codebook order, one panel per category.
+ *
+ * @param summary the roll-up
+ * @param language the language of the chart's words
+ * @returns a Vega-Lite spec with its data inline
+ * @example
+ * ```ts
+ * const spec = categoryChartSpec(summary, "nb");
+ * const svg = await renderSvg(spec);
+ * ```
+ */
+export function categoryChartSpec(summary: Summary, language: ReportLanguage): VegaLiteSpec {
+  const l = REPORT_LABELS[language];
+  const rows: Array<Record<string, string | number>> = [];
+  const order: string[] = [];
+  for (const category of summary.categories) {
+    for (const code of category.codes) {
+      order.push(code.label);
+      for (const [polarity, count] of [[l.helpful, code.helpful], [l.barrier, code.barrier]] as const) {
+        if (count > 0) rows.push({ category: category.label, theme: code.label, polarity, notes: count });
+      }
+    }
+  }
+  return {
+    $schema: SCHEMA,
+    description: l.themesPerCategoryDesc,
+    data: { values: rows },
+    facet: { row: { field: "category", type: "nominal", title: null, sort: summary.categories.map((c) => c.label) } },
+    resolve: { scale: { y: "independent" } },
+    spec: {
+      width: 360,
+      mark: { type: "bar" },
+      encoding: {
+        y: { field: "theme", type: "nominal", title: null, sort: order },
+        x: { field: "notes", type: "quantitative", title: l.notesCount, axis: { tickMinStep: 1, format: "d" } },
+        color: {
+          field: "polarity",
+          type: "nominal",
+          title: null,
+          scale: { domain: [l.helpful, l.barrier], range: [POLARITY_COLORS.helpful, POLARITY_COLORS.barrier] },
+          legend: { orient: "bottom" },
+        },
+        order: { field: "polarity", sort: "descending" },
+        tooltip: [
+          { field: "theme", title: l.code },
+          { field: "polarity", title: " " },
+          { field: "notes", title: l.notesCount },
+        ],
+      },
+    },
+    config: CONFIG,
+  };
+}
+
+/**
+ * A heatmap of themes by an attribute (seminar, group, question): the number of notes in each cell,
+ * coloured by the share of the column's notes.
+ *
+ * @param matrix from `codeMatrix(coded, by)`
+ * @param labels code id → label, for the rows
+ * @param language the language of the chart's words
+ * @returns a Vega-Lite spec with its data inline
+ * @example
+ * ```ts
+ * const spec = matrixChartSpec(codeMatrix(coded, "seminar"), { time: "Tid" }, "nb");
+ * ```
+ */
+export function matrixChartSpec(matrix: CodeMatrix, labels: Record<string, string>, language: ReportLanguage): VegaLiteSpec {
+  const l = REPORT_LABELS[language];
+  const label = (code: string): string => labels[code] ?? code;
+  const title = l.byValue[matrix.by] ?? matrix.by;
+  return heatmap(
+    matrix.cells.map((c) => ({ row: label(c.code), column: c.value, notes: c.notes, share: Math.round(c.share * 1000) / 1000 })),
+    matrix.codes.map(label),
+    matrix.values,
+    title,
+    { field: "share", type: "quantitative", title: l.share, legend: { format: ".0%", orient: "bottom" }, scale: { domain: [0, 1], scheme: "blues" } },
+    l.themeByDesc,
+    l,
+  );
+}
+
+/**
+ * A heatmap of theme co-occurrence: notes with both themes, the diagonal being notes with the theme.
+ *
+ * @param data from `cooccurrence(coded)`
+ * @param labels code id → label
+ * @param language the language of the chart's words
+ * @returns a Vega-Lite spec with its data inline
+ * @example
+ * ```ts
+ * const spec = cooccurrenceChartSpec(cooccurrence(coded), { time: "Tid" }, "nb");
+ * ```
+ */
+export function cooccurrenceChartSpec(data: Cooccurrence, labels: Record<string, string>, language: ReportLanguage): VegaLiteSpec {
+  const l = REPORT_LABELS[language];
+  const names = data.codes.map((c) => labels[c] ?? c);
+  const rows = data.codes.flatMap((_, i) =>
+    data.codes.map((__, j) => ({ row: names[i] ?? "", column: names[j] ?? "", notes: data.counts[i]?.[j] ?? 0 })),
+  );
+  return heatmap(rows, names, names, null, { field: "notes", type: "quantitative", title: l.notesCount, legend: { orient: "bottom", format: "d" }, scale: { scheme: "oranges" } }, l.cooccurrenceDesc, l);
+}
+
+function heatmap(
+  rows: Array<Record<string, string | number>>,
+  rowOrder: string[],
+  columnOrder: string[],
+  columnTitle: string | null,
+  color: Record<string, unknown>,
+  description: string,
+  l: (typeof REPORT_LABELS)[ReportLanguage],
+): VegaLiteSpec {
+  return {
+    $schema: SCHEMA,
+    description,
+    data: { values: rows },
+    width: { step: 56 },
+    height: { step: 24 },
+    encoding: {
+      y: { field: "row", type: "nominal", title: null, sort: rowOrder },
+      x: { field: "column", type: "nominal", title: columnTitle, sort: columnOrder, axis: { orient: "top", labelAngle: -30, labelAlign: "left" } },
+    },
+    layer: [
+      { mark: { type: "rect" }, encoding: { color, tooltip: [{ field: "row", title: l.code }, { field: "column", title: columnTitle ?? l.code }, { field: "notes", title: l.notesCount }] } },
+      {
+        mark: { type: "text", fontSize: 11 },
+        encoding: {
+          text: { field: "notes", type: "quantitative" },
+          color: { condition: { test: "datum.notes === 0", value: "#999999" }, value: "#111111" },
+        },
+      },
+    ],
+    config: CONFIG,
+  };
+}
+
+/**
+ * Renders a Vega-Lite spec to a static SVG string on the server, with no canvas and no network:
+ * the same spec gives the same bytes.
+ *
+ * @param spec a Vega-Lite spec with inline data
+ * @returns the SVG markup (`<svg ...>...</svg>`)
+ * @example
+ * ```ts
+ * const svg = await renderSvg(categoryChartSpec(summary, "nb"));
+ * svg.startsWith("<svg"); // true
+ * ```
+ */
+export async function renderSvg(spec: VegaLiteSpec): Promise<string> {
+  const compiled = compile(spec as unknown as TopLevelSpec).spec;
+  const view = new vega.View(vega.parse(compiled), { renderer: "none", logLevel: vega.Error });
+  try {
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+}
