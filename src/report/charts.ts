@@ -161,9 +161,12 @@ function heatmap(
 
 /**
  * Renders a Vega-Lite spec to a static SVG string on the server, with no canvas and no network:
- * the same spec gives the same bytes.
+ * the same spec gives the same bytes. Vega numbers gradient and clip ids with a process-wide
+ * counter; they are renamed `<idPrefix>-1`, `<idPrefix>-2`, ... so the output is byte-stable and
+ * several charts can share one HTML page.
  *
  * @param spec a Vega-Lite spec with inline data
+ * @param idPrefix prefix of the ids inside the SVG (default `chart`); give each chart on a page its own
  * @returns the SVG markup (`<svg ...>...</svg>`)
  * @example
  * ```ts
@@ -171,12 +174,25 @@ function heatmap(
  * svg.startsWith("<svg"); // true
  * ```
  */
-export async function renderSvg(spec: VegaLiteSpec): Promise<string> {
+export async function renderSvg(spec: VegaLiteSpec, idPrefix = "chart"): Promise<string> {
   const compiled = compile(spec as unknown as TopLevelSpec).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: "none", logLevel: vega.Error });
   try {
-    return await view.toSVG();
+    return renameIds(await view.toSVG(), idPrefix);
   } finally {
     view.finalize();
   }
+}
+
+function renameIds(svg: string, prefix: string): string {
+  const ids = new Map<string, string>();
+  for (const m of svg.matchAll(/\bid="([^"]+)"/g)) {
+    const id = m[1] as string;
+    if (!ids.has(id)) ids.set(id, `${prefix}-${ids.size + 1}`);
+  }
+  if (ids.size === 0) return svg;
+  return svg.replace(/(\bid="|url\(#|href="#)([^")]+)/g, (whole, lead: string, id: string) => {
+    const renamed = ids.get(id);
+    return renamed === undefined ? whole : `${lead}${renamed}`;
+  });
 }
