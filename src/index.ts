@@ -70,3 +70,44 @@ export {
   type Summary,
   type Tally,
 } from "./rollup/summary.ts";
+
+// codebook loading and checking
+export { parseCodebook, type ParseCodebookOptions } from "./codebook/parse.ts";
+export { checkCodebook, type CodebookProblem } from "./codebook/check.ts";
+export {
+  BUNDLED_CODEBOOKS_DIR,
+  listBundledCodebooks,
+  loadCodebook,
+  mergeCodebooks,
+  readCodebook,
+  type BundledCodebook,
+} from "./codebook/load.ts";
+export { canonicalJson, codebookHash } from "./codebook/hash.ts";
+export { localize } from "./codebook/label.ts";
+
+// text
+export { foldWord, tokenize, type Token } from "./text/tokenize.ts";
+export { ABBREVIATIONS, sentences, type SentenceSpan } from "./text/sentences.ts";
+export { LANGUAGE_MARKERS, detectLanguage, type DetectedLanguage } from "./text/detect-language.ts";
+export { stem } from "./text/stem.ts";
+
+// matching
+export { parseTerm, type ParsedTerm, type WordPattern } from "./match/term.ts";
+export { compileCodebook, expandRules, type CompiledRule, type Matcher, type TermEntry } from "./match/compile.ts";
+export { codeNote } from "./match/code-note.ts";
+export { codeNotes, codeNotesStream, type CodeNotesOptions } from "./match/code-notes.ts";
+
+// roll-up
+export { rollUp, type RollUpOptions } from "./rollup/roll-up.ts";
+export { attribution, chooseQuotes, shorten, type QuoteOptions } from "./rollup/quotes.ts";
+
+// notes
+export { loadNotes, loadNotesFile } from "./notes/load.ts";
+export { NotesFormatSchema, detectNotesFormat, parseNotes, type NotesFormat, type NotesOptions } from "./notes/parse.ts";
+export { detectDelimiter, parseNotesCsv, type CsvNotesOptions } from "./notes/csv.ts";
+export { parseNotesMarkdown, type MarkdownNotesOptions } from "./notes/markdown.ts";
+export { DEFAULT_INTERVIEWERS, looksLikeTranscript, parseTranscript, type TranscriptOptions } from "./notes/transcript.ts";
+export { NotesFileSchema, parseNotesJson, parseNotesJsonl } from "./notes/json.ts";
+export { decodeText } from "./notes/decode.ts";
+export { COLUMN_ALIASES, fieldForHeader, normaliseHeader, parseLanguageCell, type NoteField } from "./notes/columns.ts";
+export { checkNotes, type LoadedNotes } from "./notes/loaded-notes.ts";

@@ -31,6 +31,9 @@ export const DIAGNOSTIC_CODES = {
   "json-parse-error": "The JSON text could not be parsed",
   "markdown-bullet-outside-heading": "A note appears before any seminar heading",
   "transcript-unrecognised-line": "A transcript line has no speaker",
+  "markdown-stray-text": "A line of a Markdown notes file is neither a heading nor a bullet",
+  "note-invalid-language": "A note's language is not nb, nn or en",
+  "notes-none": "No notes were found in the input",
   // codebook
   "codebook-not-found": "No bundled codebook or file with that name",
   "codebook-parse-error": "The codebook file is not valid YAML or JSON",
