@@ -3,7 +3,7 @@ import { compile, type TopLevelSpec } from "vega-lite";
 import type { CodeMatrix } from "../rollup/code-matrix.ts";
 import type { Cooccurrence } from "../rollup/cooccurrence.ts";
 import type { Summary } from "../rollup/summary.ts";
-import { REPORT_LABELS, type ReportLanguage } from "./labels.ts";
+import { REPORT_LABELS, formatShare, type ReportLanguage } from "./labels.ts";
 
 /** A Vega-Lite specification as plain JSON (the `application/vnd.vegalite.v5+json` MIME type). */
 export type VegaLiteSpec = Record<string, unknown>;
@@ -42,7 +42,9 @@ export function categoryChartSpec(summary: Summary, language: ReportLanguage): V
     for (const code of category.codes) {
       order.push(code.label);
       for (const [polarity, count] of [[l.helpful, code.helpful], [l.barrier, code.barrier]] as const) {
-        if (count > 0) rows.push({ category: category.label, theme: code.label, polarity, notes: count });
+        if (count > 0) {
+          rows.push({ category: category.label, theme: code.label, polarity, notes: count, desc: `${code.label}, ${polarity.toLowerCase()}: ${count}` });
+        }
       }
     }
   }
@@ -66,11 +68,7 @@ export function categoryChartSpec(summary: Summary, language: ReportLanguage): V
           legend: { orient: "bottom" },
         },
         order: { field: "polarity", sort: "descending" },
-        tooltip: [
-          { field: "theme", title: l.code },
-          { field: "polarity", title: " " },
-          { field: "notes", title: l.notesCount },
-        ],
+        description: { field: "desc" },
       },
     },
     config: CONFIG,
@@ -95,7 +93,13 @@ export function matrixChartSpec(matrix: CodeMatrix, labels: Record<string, strin
   const label = (code: string): string => labels[code] ?? code;
   const title = l.byValue[matrix.by] ?? matrix.by;
   return heatmap(
-    matrix.cells.map((c) => ({ row: label(c.code), column: c.value, notes: c.notes, share: Math.round(c.share * 1000) / 1000 })),
+    matrix.cells.map((c) => ({
+      row: label(c.code),
+      column: c.value,
+      notes: c.notes,
+      share: Math.round(c.share * 1000) / 1000,
+      desc: `${label(c.code)}, ${c.value}: ${c.notes} (${formatShare(c.share, language)})`,
+    })),
     matrix.codes.map(label),
     matrix.values,
     title,
@@ -121,7 +125,10 @@ export function cooccurrenceChartSpec(data: Cooccurrence, labels: Record<string,
   const l = REPORT_LABELS[language];
   const names = data.codes.map((c) => labels[c] ?? c);
   const rows = data.codes.flatMap((_, i) =>
-    data.codes.map((__, j) => ({ row: names[i] ?? "", column: names[j] ?? "", notes: data.counts[i]?.[j] ?? 0 })),
+    data.codes.map((__, j) => {
+      const notes = data.counts[i]?.[j] ?? 0;
+      return { row: names[i] ?? "", column: names[j] ?? "", notes, desc: `${names[i]} + ${names[j]}: ${notes}` };
+    }),
   );
   return heatmap(rows, names, names, null, { field: "notes", type: "quantitative", title: l.notesCount, legend: { orient: "bottom", format: "d" }, scale: { scheme: "oranges" } }, l.cooccurrenceDesc, l);
 }
@@ -146,12 +153,13 @@ function heatmap(
       x: { field: "column", type: "nominal", title: columnTitle, sort: columnOrder, axis: { orient: "top", labelAngle: -30, labelAlign: "left" } },
     },
     layer: [
-      { mark: { type: "rect" }, encoding: { color, tooltip: [{ field: "row", title: l.code }, { field: "column", title: columnTitle ?? l.code }, { field: "notes", title: l.notesCount }] } },
+      { mark: { type: "rect" }, encoding: { color, description: { field: "desc" } } },
       {
         mark: { type: "text", fontSize: 11 },
         encoding: {
           text: { field: "notes", type: "quantitative" },
           color: { condition: { test: "datum.notes === 0", value: "#999999" }, value: "#111111" },
+          description: { field: "desc" },
         },
       },
     ],

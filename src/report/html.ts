@@ -63,7 +63,7 @@ const CSS = `
 .kodebok-report caption{text-align:left;font-weight:600;padding:.2rem 0}
 .kodebok-report th,.kodebok-report td{border:1px solid #d0d0d0;padding:.2rem .5rem;vertical-align:top}
 .kodebok-report th{background:#f3f3f3;text-align:left}
-.kodebok-report td.n{text-align:right;font-variant-numeric:tabular-nums}
+.kodebok-report td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .kodebok-report tr.category th,.kodebok-report tr.category td{background:#eef3f8;font-weight:600}
 .kodebok-report figure{margin:1rem 0 1.5rem}
 .kodebok-report figcaption{font-weight:600}

@@ -52,13 +52,22 @@ export function compareValues(a: string, b: string): number {
 }
 
 /**
- * Reads an attribute of a note. `group` is qualified by the seminar ("Byen / 2") because group
- * numbers repeat across seminars; so is `participant` when it has a seminar.
+ * Reads an attribute of a note. With `qualify`, `group` and `participant` are prefixed with the
+ * seminar ("Byen / 2"), for data where group numbers repeat across seminars.
+ *
+ * @param note the note
+ * @param by the attribute or a function
+ * @param qualify prefix groups and participants with the seminar (default `false`)
+ * @returns the value, or {@link MISSING_VALUE}
+ * @example
+ * ```ts
+ * attributeOf({ id: "n1", text: "", seminar: "Byen", group: "2" }, "group", true); // "Byen / 2"
+ * ```
  */
-export function attributeOf(note: Note, by: MatrixBy): string {
+export function attributeOf(note: Note, by: MatrixBy, qualify = false): string {
   if (typeof by === "function") return by(note) ?? MISSING_VALUE;
-  const qualify = (value: string | undefined): string | undefined =>
-    value === undefined || value === "" ? undefined : note.seminar ? `${note.seminar} / ${value}` : value;
+  const qualified = (value: string | undefined): string | undefined =>
+    value === undefined || value === "" ? undefined : qualify && note.seminar ? `${note.seminar} / ${value}` : value;
   let value: string | undefined;
   switch (by) {
     case "seminar":
@@ -68,10 +77,10 @@ export function attributeOf(note: Note, by: MatrixBy): string {
       value = note[by as "seminar" | "question" | "source" | "cluster"];
       break;
     case "group":
-      value = qualify(note.group);
+      value = qualified(note.group);
       break;
     case "participant":
-      value = qualify(note.participant);
+      value = qualified(note.participant);
       break;
     default:
       value = note.attributes?.[by];
@@ -79,9 +88,24 @@ export function attributeOf(note: Note, by: MatrixBy): string {
   return value === undefined || value === "" ? MISSING_VALUE : value;
 }
 
+/** Whether some group (or participant) id occurs in more than one seminar. */
+function repeatsAcrossSeminars(coded: readonly CodedNote[], by: "group" | "participant"): boolean {
+  const seminarOf = new Map<string, string>();
+  for (const { note } of coded) {
+    const value = note[by];
+    if (!value) continue;
+    const seminar = note.seminar ?? "";
+    const seen = seminarOf.get(value);
+    if (seen === undefined) seminarOf.set(value, seminar);
+    else if (seen !== seminar) return true;
+  }
+  return false;
+}
+
 /**
  * Cross-tabulates codes by an attribute of the notes: for each code and value, how many notes
- * have the code (and with which polarity). The question researchers ask of it: do the city and
+ * have the code (and with which polarity). Group and participant ids are prefixed with the
+ * seminar ("Byen / 2") when the same id occurs in more than one seminar. The question researchers ask of it: do the city and
  * the rural seminar, or question 1 and question 2, differ?
  *
  * @param coded the coded notes
@@ -96,11 +120,12 @@ export function attributeOf(note: Note, by: MatrixBy): string {
  * ```
  */
 export function codeMatrix(coded: readonly CodedNote[], by: MatrixBy, options: CodeMatrixOptions = {}): CodeMatrix {
+  const qualify = (by === "group" || by === "participant") && repeatsAcrossSeminars(coded, by);
   const perValue = new Map<string, number>();
   const hits = new Map<string, { notes: number; helpful: number; barrier: number }>();
   const seen = new Set<string>();
   for (const item of coded) {
-    const value = attributeOf(item.note, by);
+    const value = attributeOf(item.note, by, qualify);
     perValue.set(value, (perValue.get(value) ?? 0) + 1);
     const polarities = new Map<string, Set<string>>();
     for (const application of item.codes) {

@@ -44,3 +44,10 @@ describe("cooccurrence()", () => {
     ]);
   });
 });
+
+describe("codeMatrix() group ids", () => {
+  it("leaves group ids as they are when each belongs to one seminar", () => {
+    const unique = coded.map((c) => ({ ...c, note: { ...c.note, group: `${c.note.seminar?.slice(0, 3)}-G${c.note.group}` } }));
+    expect(codeMatrix(unique, "group").values).toEqual(["Bye-G1", "Bye-G2", "Byg-G1", "Byg-G2"]);
+  });
+});
