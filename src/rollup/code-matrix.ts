@@ -120,7 +120,7 @@ function repeatsAcrossSeminars(coded: readonly CodedNote[], by: "group" | "parti
  * ```
  */
 export function codeMatrix(coded: readonly CodedNote[], by: MatrixBy, options: CodeMatrixOptions = {}): CodeMatrix {
-  const qualify = (by === "group" || by === "participant") && repeatsAcrossSeminars(coded, by);
+  const qualify = (by === "group" || by === "participant") && repeatsAcrossSeminars(coded, by as "group" | "participant");
   const perValue = new Map<string, number>();
   const hits = new Map<string, { notes: number; helpful: number; barrier: number }>();
   const seen = new Set<string>();
