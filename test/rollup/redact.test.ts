@@ -102,3 +102,32 @@ describe("findRedactions()", () => {
     expect(mask("Kari called", "en")).toBe("[name] called");
   });
 });
+
+describe("rollUp() redaction", async () => {
+  const { rollUp } = await import("../../src/rollup/roll-up.ts");
+  const { codeNotes } = await import("../../src/match/code-notes.ts");
+  const { codebook } = await import("../report/sample.ts");
+  const notes = [
+    { id: "1", text: "Hun tok seg tid og ga meg nummeret 22 33 44 55", language: "nb" as const },
+    { id: "2", text: "Sarah took time to listen", language: "en" as const },
+    { id: "3", text: "Skriv til kari@nav.no", language: "nb" as const },
+  ];
+  const coded = codeNotes(notes, codebook);
+
+  it("redacts quotes and uncoded notes by default, in each note's language", () => {
+    const summary = rollUp(coded, codebook, { language: "nb" });
+    const quotes = summary.categories.flatMap((c) => c.codes.flatMap((code) => code.quotes.map((q) => q.text)));
+    expect(quotes).toContain("Hun tok seg tid og ga meg nummeret [telefon]");
+    expect(quotes).toContain("[name] took time to listen");
+    expect(summary.uncoded.map((u) => u.text)).toEqual(["Skriv til [e-post]"]);
+  });
+
+  it("shows text as written only with redact: false, and takes a roster through redactor()", () => {
+    const raw = rollUp(coded, codebook, { language: "nb", redact: false });
+    expect(raw.uncoded[0]?.text).toBe("Skriv til kari@nav.no");
+    const roster = rollUp(coded, codebook, { language: "nb", redact: redactor({ roster: ["Hun"] }) });
+    expect(roster.categories[0]?.codes.find((c) => c.id === "time")?.quotes.map((q) => q.text)).toContain(
+      "[navn] tok seg tid og ga meg nummeret [telefon]",
+    );
+  });
+});
