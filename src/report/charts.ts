@@ -103,9 +103,8 @@ export function matrixChartSpec(matrix: CodeMatrix, labels: Record<string, strin
     matrix.codes.map(label),
     matrix.values,
     title,
-    { field: "share", type: "quantitative", title: l.share, legend: { format: ".0%", orient: "bottom" }, scale: { domain: [0, 1], scheme: "blues" } },
+    { field: "share", type: "quantitative", title: l.share, legend: { format: ".0%", orient: "bottom" }, scale: { scheme: "blues", zero: true } },
     l.themeByDesc,
-    l,
   );
 }
 
@@ -127,10 +126,33 @@ export function cooccurrenceChartSpec(data: Cooccurrence, labels: Record<string,
   const rows = data.codes.flatMap((_, i) =>
     data.codes.map((__, j) => {
       const notes = data.counts[i]?.[j] ?? 0;
-      return { row: names[i] ?? "", column: names[j] ?? "", notes, desc: `${names[i]} + ${names[j]}: ${notes}` };
+      // The diagonal (notes with the theme) is drawn grey so it does not set the colour scale.
+      return { row: names[i] ?? "", column: names[j] ?? "", notes, pair: i === j ? 0 : notes, desc: `${names[i]} + ${names[j]}: ${notes}` };
     }),
   );
-  return heatmap(rows, names, names, null, { field: "notes", type: "quantitative", title: l.notesCount, legend: { orient: "bottom", format: "d" }, scale: { scheme: "oranges" } }, l.cooccurrenceDesc, l);
+  const color = {
+    condition: { test: "datum.row === datum.column", value: "#e8e8e8" },
+    field: "pair",
+    type: "quantitative",
+    title: l.notesCount,
+    legend: { orient: "bottom", format: "d" },
+    scale: { scheme: "oranges", zero: true },
+  };
+  const diagonalInk = (r: Record<string, string | number>): Record<string, string | number> =>
+    r.row === r.column ? { ...r, ink: "#111111" } : r;
+  const spec = heatmap(rows, names, names, null, color, l.cooccurrenceDesc);
+  const inked = spec.data as { values: Array<Record<string, string | number>> };
+  return { ...spec, data: { values: inked.values.map(diagonalInk) } };
+}
+
+/** Ink for a cell's number: grey for 0, white on the darkest cells, else near-black. */
+function withInk(rows: Array<Record<string, string | number>>, field: string): Array<Record<string, string | number>> {
+  const max = Math.max(0, ...rows.map((r) => Number(r[field] ?? 0)));
+  return rows.map((r) => {
+    const value = Number(r[field] ?? 0);
+    const ink = Number(r.notes ?? 0) === 0 ? "#999999" : max > 0 && value / max > 0.6 ? "#ffffff" : "#111111";
+    return { ...r, ink };
+  });
 }
 
 function heatmap(
@@ -140,12 +162,11 @@ function heatmap(
   columnTitle: string | null,
   color: Record<string, unknown>,
   description: string,
-  l: (typeof REPORT_LABELS)[ReportLanguage],
 ): VegaLiteSpec {
   return {
     $schema: SCHEMA,
     description,
-    data: { values: rows },
+    data: { values: withInk(rows, String(color.field)) },
     width: { step: 56 },
     height: { step: 24 },
     encoding: {
@@ -158,7 +179,13 @@ function heatmap(
         mark: { type: "text", fontSize: 11 },
         encoding: {
           text: { field: "notes", type: "quantitative" },
-          color: { condition: { test: "datum.notes === 0", value: "#999999" }, value: "#111111" },
+          color: {
+            condition: [
+              { test: "datum.ink === '#999999'", value: "#999999" },
+              { test: "datum.ink === '#ffffff'", value: "#ffffff" },
+            ],
+            value: "#111111",
+          },
           description: { field: "desc" },
         },
       },

@@ -60,6 +60,7 @@ const CSS = `
 .kodebok-report h3{font-size:1.05rem;margin:1.2rem 0 .4rem}
 .kodebok-report .totals{color:#444}
 .kodebok-report table{border-collapse:collapse;margin:.6rem 0 1rem;font-size:.9rem}
+.kodebok-report .table-wrap{overflow-x:auto;max-width:100%}
 .kodebok-report caption{text-align:left;font-weight:600;padding:.2rem 0}
 .kodebok-report th,.kodebok-report td{border:1px solid #d0d0d0;padding:.2rem .5rem;vertical-align:top}
 .kodebok-report th{background:#f3f3f3;text-align:left}
@@ -85,6 +86,7 @@ const CSS = `
 .kodebok-report h2,.kodebok-report h3{break-after:avoid}
 .kodebok-report section.appendix{break-before:page}
 .kodebok-report th,.kodebok-report tr.category td{background:none}
+.kodebok-report .table-wrap{overflow:visible}
 }
 `.trim();
 
@@ -190,7 +192,7 @@ export function reportCharts(summary: Summary, options: ReportOptions = {}): Rep
 function figure(chart: ReportChart, svg: string | undefined): string {
   const captionId = `chart-${chart.id}`;
   const picture = svg === undefined ? "" : `<div class="chart" role="img" aria-labelledby="${captionId}">${svg}</div>`;
-  return `<figure id="figure-${chart.id}" data-chart="${chart.id}"><figcaption id="${captionId}">${escapeHtml(chart.title)}<span>${escapeHtml(chart.description)}</span></figcaption>${picture}${chart.table}</figure>`;
+  return `<figure id="figure-${chart.id}" data-chart="${chart.id}"><figcaption id="${captionId}">${escapeHtml(chart.title)}<span>${escapeHtml(chart.description)}</span></figcaption>${picture}<div class="table-wrap">${chart.table}</div></figure>`;
 }
 
 function appendix(codebook: Codebook, l: ReportLabels, language: ReportLanguage): string {
