@@ -222,7 +222,18 @@ function appendix(codebook: Codebook, l: ReportLabels, language: ReportLanguage)
   return out.join("\n");
 }
 
-/** Builds the report's markup with the given chart pictures (SVG by chart id). */
+/**
+ * Builds the report's `<div>` with the given chart pictures; charts without a picture keep their table.
+ *
+ * @param summary the roll-up
+ * @param options the HTML options
+ * @param svgs rendered SVG by chart id (`categories`, `by-seminar`, ...)
+ * @returns the markup
+ * @example
+ * ```ts
+ * const body = reportBody(summary, { coded }, new Map()); // tables only
+ * ```
+ */
 export function reportBody(summary: Summary, options: HtmlOptions, svgs: ReadonlyMap<string, string>): string {
   const language = reportLanguage(summary, options);
   const l = REPORT_LABELS[language];
@@ -298,7 +309,19 @@ export async function toHtml(summary: Summary, options: HtmlOptions = {}): Promi
   return wrapHtml(summary, options, reportBody(summary, options, svgs));
 }
 
-/** Wraps a report body into a fragment with its style, or a whole document. */
+/**
+ * Wraps a report body into a fragment with its style (`fragment: true`), or a whole document with a
+ * Content-Security-Policy that forbids every fetch.
+ *
+ * @param summary the roll-up (title, language)
+ * @param options the HTML options
+ * @param body from {@link reportBody}
+ * @returns the HTML
+ * @example
+ * ```ts
+ * wrapHtml(summary, {}, reportBody(summary, {}, new Map())).startsWith("<!DOCTYPE html>"); // true
+ * ```
+ */
 export function wrapHtml(summary: Summary, options: HtmlOptions, body: string): string {
   const style = `<style>\n${CSS}\n</style>`;
   if (options.fragment) return `${style}\n${body}\n`;

@@ -2,7 +2,17 @@ import type { Summary, Tally } from "../rollup/summary.ts";
 import { REPORT_LABELS, formatShare, type ReportLabels, type ReportLanguage } from "./labels.ts";
 import { KODEBOK_VERSION, redactionOn, reportLanguage, reportRedactor, type ReportOptions } from "./report-options.ts";
 
-/** Escapes the characters that Markdown would read as formatting inside running text. */
+/**
+ * Escapes the characters that Markdown would read as formatting inside running text, and folds
+ * line breaks into spaces.
+ *
+ * @param text note text or a label
+ * @returns the text, safe inside a paragraph, a list item or a table cell
+ * @example
+ * ```ts
+ * escapeMarkdown("*viktig* | tid"); // "\\*viktig\\* \\| tid"
+ * ```
+ */
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/\s+/g, " ")
@@ -11,14 +21,34 @@ export function escapeMarkdown(text: string): string {
     .replace(/^([#>+-]|\d+\.)(?=\s|$)/, "\\$1");
 }
 
-/** A function from note id to the note's language, from the coded notes when given. */
+/**
+ * A lookup from note id to the note's language, from the coded notes when given.
+ *
+ * @param summary the roll-up (its language is the fallback)
+ * @param options the report options (`coded`)
+ * @returns `(noteId) => language`
+ * @example
+ * ```ts
+ * noteLanguages(summary, { coded })("lds-001"); // "en"
+ * ```
+ */
 export function noteLanguages(summary: Summary, options: ReportOptions): (note: string) => string {
   const map = new Map<string, string>();
   for (const item of options.coded ?? []) map.set(item.note.id, item.language);
   return (note) => map.get(note) ?? summary.language;
 }
 
-/** "Seminar Byen, gruppe 2, deltaker P4" from the parts that are known. */
+/**
+ * Where a note came from, from the parts that are known: "Byen, gruppe 2, deltaker P4".
+ *
+ * @param part seminar, group and participant
+ * @param l the report's words
+ * @returns the attribution, or "" when nothing is known
+ * @example
+ * ```ts
+ * attribution({ seminar: "Byen", group: "2" }, REPORT_LABELS.nb); // "Byen, gruppe 2"
+ * ```
+ */
 export function attribution(
   part: { seminar?: string | undefined; group?: string | undefined; participant?: string | undefined },
   l: ReportLabels,
@@ -30,7 +60,18 @@ export function attribution(
   return parts.join(", ");
 }
 
-/** The provenance line shared by the Markdown and HTML footers. */
+/**
+ * The parts of the provenance line shared by the Markdown and HTML footers.
+ *
+ * @param summary the roll-up (codebook id, version, hash; input hash)
+ * @param options `version`, `date`
+ * @param language the report language
+ * @returns the parts, to be joined with " · "
+ * @example
+ * ```ts
+ * provenanceParts(summary, {}, "en")[0]; // "Made with kodebok 0.1.0"
+ * ```
+ */
 export function provenanceParts(summary: Summary, options: ReportOptions, language: ReportLanguage): string[] {
   const l = REPORT_LABELS[language];
   const book = summary.codebook;
@@ -43,12 +84,33 @@ export function provenanceParts(summary: Summary, options: ReportOptions, langua
   return parts;
 }
 
-/** The report's title. */
+/**
+ * The report's title: the option, or "<codebook title>: results".
+ *
+ * @param summary the roll-up
+ * @param options `title`
+ * @param language the report language
+ * @returns the title
+ * @example
+ * ```ts
+ * reportTitle(summary, {}, "nb"); // "Hva hjelper ...: resultater"
+ * ```
+ */
 export function reportTitle(summary: Summary, options: ReportOptions, language: ReportLanguage): string {
   return options.title ?? `${summary.codebook.title}: ${REPORT_LABELS[language].results}`;
 }
 
-/** "13 notater, 11 kodet, 2 uten kode · 12 deltakere · 4 grupper · 2 seminarer". */
+/**
+ * The line of totals under the title.
+ *
+ * @param summary the roll-up
+ * @param l the report's words
+ * @returns the line
+ * @example
+ * ```ts
+ * totalsLine(summary, REPORT_LABELS.nb); // "13 notater, 11 kodet, 2 uten kode · 12 deltakere · 4 grupper · 2 seminarer"
+ * ```
+ */
 export function totalsLine(summary: Summary, l: ReportLabels): string {
   const t = summary.totals;
   return [

@@ -30,7 +30,17 @@ export interface ReportOptions {
   codebook?: Codebook;
 }
 
-/** The report language for a summary and options. */
+/**
+ * The language of a report's own words: the option, else the summary's (`nn` uses `nb`).
+ *
+ * @param summary the roll-up
+ * @param options the report options
+ * @returns `nb` or `en`
+ * @example
+ * ```ts
+ * reportLanguage({ language: "nn" }); // "nb"
+ * ```
+ */
 export function reportLanguage(summary: Pick<Summary, "language">, options: ReportOptions = {}): ReportLanguage {
   return options.language ?? (summary.language === "en" ? "en" : "nb");
 }
@@ -55,7 +65,16 @@ export function reportRedactor(options: ReportOptions = {}): (text: string, lang
     redact(text, language === "en" || language === "nb" || language === "nn" ? { ...base, language } : base);
 }
 
-/** Whether a report's redaction is on. */
+/**
+ * Whether a report's redaction is on (anything but `redact: false`).
+ *
+ * @param options the report options
+ * @returns true unless turned off
+ * @example
+ * ```ts
+ * redactionOn({ redact: false }); // false
+ * ```
+ */
 export function redactionOn(options: ReportOptions = {}): boolean {
   return options.redact !== false;
 }

@@ -106,7 +106,16 @@ export function codedRows(coded: readonly CodedNote[], options: ReportOptions = 
   return rows;
 }
 
-/** The attribute keys of the rows, sorted, for CSV columns. */
+/**
+ * The attribute keys of the rows, sorted, for CSV columns.
+ *
+ * @param rows tidy rows of coded notes
+ * @returns the keys
+ * @example
+ * ```ts
+ * attributeKeys(codedRows(coded)); // ["kommune"]
+ * ```
+ */
 export function attributeKeys(rows: readonly CodedRow[]): string[] {
   return [...new Set(rows.flatMap((r) => Object.keys(r.attributes)))].sort(compareValues);
 }

@@ -46,7 +46,18 @@ export interface CodeMatrixOptions {
 
 const collator = new Intl.Collator("nb", { numeric: true, sensitivity: "variant" });
 
-/** Sorts strings the way a Norwegian reader expects, numbers by value; ties broken by code unit. */
+/**
+ * Compares strings the way a Norwegian reader expects (æ, ø, å after z), numbers inside by value;
+ * ties are broken by code unit so the order is total.
+ *
+ * @param a a string
+ * @param b another
+ * @returns negative, zero or positive, for `Array.prototype.sort`
+ * @example
+ * ```ts
+ * ["q10", "q2", "Ås", "Bø"].sort(compareValues); // ["Bø", "q2", "q10", "Ås"]
+ * ```
+ */
 export function compareValues(a: string, b: string): number {
   return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
