@@ -177,6 +177,7 @@ export {
   type Displayable,
   type MediaBundle,
 } from "./report/jupyter.ts";
+export { comparisonTable, displayComparison, type ComparisonTableOptions } from "./report/display-comparison.ts";
 
 // agreement (coder agreement statistics, codings loaders, comparison of codings)
 export {

@@ -38,7 +38,7 @@ type Output = { output_type: string; data?: Record<string, unknown>; text?: stri
 type Cell = { cell_type: string; source: string[]; outputs?: Output[] };
 
 describe.skipIf(!python)("examples/seminar-analysis.ipynb in Jupyter with the Deno kernel", () => {
-  it("runs every cell and shows the roll-up, the charts and the comparison", { timeout: 180_000 }, () => {
+  it("runs every cell and shows the coded notes, the roll-up, the charts and the agreement with the hand coding", { timeout: 180_000 }, () => {
     if (!sh("jupyter kernelspec list --json").includes('"deno"')) {
       execFileSync(`${root}node_modules/.bin/deno`, ["jupyter", "--install", "--force"], { stdio: "ignore" });
     }
@@ -73,8 +73,9 @@ describe.skipIf(!python)("examples/seminar-analysis.ipynb in Jupyter with the De
     // the charts, as spec and SVG
     expect(String(data(4)["image/svg+xml"])).toContain('aria-roledescription="bar"');
     expect(String(data(5)["image/svg+xml"])).toContain("Fjellvik 2019-04-09");
-    // the comparison
-    expect(String(data(6)["text/plain"])).toMatch(/theme: "Relasjon", hand: \d+, kodebok: \d+, both: \d+/);
+    // the comparison with the hand coding, from the agreement module
+    expect(String(data(6)["text/html"])).toContain('<table class="kodebok-agreement"><caption>Kodere: hand, kodebok');
+    expect(String(data(6)["text/markdown"])).toMatch(/\| Relasjon \| 196 \| \d+,\d %/);
     // the whole report with SVG charts
     expect((String(data(7)["text/html"]).match(/<svg /g) ?? []).length).toBeGreaterThanOrEqual(4);
   });
