@@ -112,6 +112,175 @@ export { decodeText } from "./notes/decode.ts";
 export { COLUMN_ALIASES, fieldForHeader, normaliseHeader, parseLanguageCell, type NoteField } from "./notes/columns.ts";
 export { checkNotes, type LoadedNotes } from "./notes/loaded-notes.ts";
 
+// reports (markdown, html, csv/json, charts, matrices, redaction, notebook display)
+export {
+  REDACTION_TOKENS,
+  findRedactions,
+  nationalIdKind,
+  redact,
+  redactor,
+  type Redaction,
+  type RedactionKind,
+  type RedactOptions,
+} from "./rollup/redact.ts";
+export {
+  CodeMatrixSchema,
+  MISSING_VALUE,
+  MatrixCellSchema,
+  attributeOf,
+  codeMatrix,
+  type CodeMatrix,
+  type CodeMatrixOptions,
+  type MatrixBy,
+  type MatrixCell,
+} from "./rollup/code-matrix.ts";
+export {
+  CooccurrencePairSchema,
+  CooccurrenceSchema,
+  cooccurrence,
+  type Cooccurrence,
+  type CooccurrencePair,
+} from "./rollup/cooccurrence.ts";
+export { REPORT_LABELS, formatShare, type ReportLanguage } from "./report/labels.ts";
+export { KODEBOK_VERSION, reportRedactor, type ReportOptions } from "./report/report-options.ts";
+export { toMarkdown } from "./report/markdown.ts";
+export { MATRIX_ATTRIBUTES, escapeHtml, reportCharts, toHtml, type HtmlOptions, type ReportChart } from "./report/html.ts";
+export {
+  POLARITY_COLORS,
+  categoryChartSpec,
+  cooccurrenceChartSpec,
+  matrixChartSpec,
+  renderSvg,
+  type VegaLiteSpec,
+} from "./report/charts.ts";
+export { CodedRowSchema, SummaryRowSchema, codedRows, summaryRows, type CodedRow, type SummaryRow } from "./report/tidy.ts";
+export { toCsv, type CsvOptions } from "./report/csv.ts";
+export {
+  CODED_JSON_SCHEMA,
+  CodedJsonSchema,
+  REPORT_JSON_SCHEMA,
+  ReportJsonSchema,
+  reportJson,
+  toJson,
+  type CodedJson,
+  type ReportJson,
+} from "./report/json.ts";
+export {
+  JUPYTER_DISPLAY,
+  VEGA_LITE_MIME,
+  displayChart,
+  displayCoded,
+  displayReport,
+  displayable,
+  summaryBundle,
+  withDisplay,
+  type Displayable,
+  type MediaBundle,
+} from "./report/jupyter.ts";
+export { comparisonTable, displayComparison, type ComparisonTableOptions } from "./report/display-comparison.ts";
+
+// agreement (coder agreement statistics, codings loaders, comparison of codings)
+export {
+  AlphaLevelSchema,
+  AlphaOptionsSchema,
+  AlphaResultSchema,
+  krippendorffAlpha,
+  type AlphaLevel,
+  type AlphaOptions,
+  type AlphaResult,
+} from "./agreement/krippendorff-alpha.ts";
+export {
+  KappaOptionsSchema,
+  KappaResultSchema,
+  KappaWeightsSchema,
+  cohenKappa,
+  cohenKappaFromTable,
+  type KappaOptions,
+  type KappaResult,
+  type KappaWeights,
+} from "./agreement/cohen-kappa.ts";
+export {
+  FleissOptionsSchema,
+  FleissResultSchema,
+  categoryCounts,
+  fleissKappa,
+  type FleissOptions,
+  type FleissResult,
+} from "./agreement/fleiss-kappa.ts";
+export {
+  PercentAgreementOptionsSchema,
+  PercentAgreementResultSchema,
+  percentAgreement,
+  type PercentAgreementOptions,
+  type PercentAgreementResult,
+} from "./agreement/percent-agreement.ts";
+export {
+  BootstrapOptionsSchema,
+  IntervalSchema,
+  bootstrapInterval,
+  type BootstrapOptions,
+  type BootstrapOptionsInput,
+  type Interval,
+} from "./agreement/bootstrap.ts";
+export { seededRandom } from "./agreement/random.ts";
+export { RatingSchema, ReliabilityDataSchema, type Rating, type ReliabilityData } from "./agreement/reliability-data.ts";
+export { codingsFromCodedNotes } from "./agreement/codings-from-coded-notes.ts";
+export {
+  AgreementFiguresSchema,
+  CategoryAgreementSchema,
+  CodeAgreementSchema,
+  CompareOptionsSchema,
+  ComparisonSchema,
+  NoteDisagreementSchema,
+  compareCodings,
+  compareCodingsMany,
+  type AgreementFigures,
+  type CategoryAgreement,
+  type CodeAgreement,
+  type CodingsInput,
+  type CompareOptions,
+  type Comparison,
+  type NoteDisagreement,
+} from "./agreement/compare-codings.ts";
+export { LoadedCodingsSchema, type LoadedCodings } from "./codings/loaded-codings.ts";
+export {
+  CODING_COLUMN_ALIASES,
+  ParseCodingsOptionsSchema,
+  parseCodings,
+  type ParseCodingsOptions,
+} from "./codings/parse-codings.ts";
+export { readCodings } from "./codings/read-codings.ts";
+
+// refi-qda
+export { codePointIndex, type CodePointIndex } from "./refi-qda/code-points.ts";
+export { refiGuid, normalizeGuid } from "./refi-qda/guid.ts";
+export { slugify } from "./refi-qda/slug.ts";
+export { toQdc, localized, DEFAULT_COLORS, QDC_NAMESPACE, type QdcOptions } from "./refi-qda/to-qdc.ts";
+export { fromQdc } from "./refi-qda/from-qdc.ts";
+export { importCodes, type ImportCodebookOptions, type ImportedCodes } from "./refi-qda/import-codes.ts";
+export {
+  buildProject,
+  noteSelectionGuid,
+  toQdpx,
+  KODEBOK_USER,
+  NOTE_SEPARATOR,
+  QDE_NAMESPACE,
+  type ExportedProject,
+  type ExportedSource,
+  type QdpxOptions,
+  type SourceGrouping,
+} from "./refi-qda/to-qdpx.ts";
+export {
+  parseQdpx,
+  type QdpxImportOptions,
+  type RefiProject,
+  type RefiSegment,
+  type RefiUser,
+  type SplitRule,
+} from "./refi-qda/from-qdpx.ts";
+export { DEFAULT_ZIP_LIMITS, readZipSafely, type ZipLimits } from "./refi-qda/zip.ts";
+export { fromQdpx, importRefiQda, writeFileAtomic, writeQdc, writeQdpx, type RefiImport, type WriteOptions } from "./refi-qda/files.ts";
+
 // performance: streaming and parallel coding (bench helper)
 export { streamNotes, type StreamNotesOptions } from "./notes/stream-notes.ts";
 export { tallyCodes, type CodeTallies, type CodeTally, type TallyCodesOptions } from "./match/tally-codes.ts";
