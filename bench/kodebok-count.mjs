@@ -18,7 +18,18 @@ import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const lib = await import(new URL("../dist/index.js", import.meta.url).href);
+// The modules this job needs, not the whole index (which also loads the report and REFI-QDA
+// dependencies): what an application importing these functions pays at start-up.
+const dist = (m) => import(new URL(`../dist/${m}`, import.meta.url).href);
+const lib = {
+  ...(await dist("codebook/load.js")),
+  ...(await dist("notes/load.js")),
+  ...(await dist("notes/stream-notes.js")),
+  ...(await dist("match/compile.js")),
+  ...(await dist("match/code-notes.js")),
+  ...(await dist("match/tally-codes.js")),
+  ...(await dist("diagnostics/result.js")),
+};
 
 const args = process.argv.slice(2);
 let workers = 0;

@@ -7,7 +7,7 @@ import { codeNote } from "./code-note.ts";
 import type { CodedNote } from "./coded-note.ts";
 import { compileCodebook, type Matcher } from "./compile.ts";
 import { plainNote } from "./plain-note.ts";
-import { codeNotesInWorkers } from "./parallel.ts";
+import { batches, codeNotesInWorkers } from "./parallel.ts";
 
 /** Options of {@link codeNotes}. */
 export interface CodeNotesOptions {
@@ -100,5 +100,7 @@ export async function* codeNotesStream(
   }
   const matcher = toMatcher(codebookOrMatcher);
   let i = 0;
-  for await (const note of notes) yield codeNote(toNote(note, i++), matcher, options.language ?? "auto");
+  for await (const batch of batches(notes)) {
+    for (const note of batch) yield codeNote(toNote(note, i++), matcher, options.language ?? "auto");
+  }
 }

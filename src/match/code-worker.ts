@@ -8,6 +8,7 @@ import type { Coding } from "../codings/coding.ts";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { csvErrorDiagnostic, csvRecordNotes, type CsvRows } from "../notes/csv.ts";
 import type { Note } from "../notes/note.ts";
+import { nfcBytes } from "../notes/stream-notes.ts";
 import type { LanguageOption } from "../text/language.ts";
 import { codeNote } from "./code-note.ts";
 import type { CodedNote } from "./coded-note.ts";
@@ -47,7 +48,6 @@ export interface WorkerResult {
 
 const setup = workerData as WorkerSetup;
 const matcher = compileCodebook(setup.codebook);
-const decoder = new TextDecoder("utf-8");
 
 // Results go back as JSON text: V8 serialises and parses JSON of many small objects several times
 // faster than it structured-clones them, and the coded notes are plain JSON data.
@@ -63,7 +63,8 @@ function run(job: WorkerJob): WorkerResult {
     return output(job, coded, diagnostics, codings);
   }
   const rows = setup.rows!;
-  const text = decoder.decode(job.bytes).normalize("NFC");
+  const nfc = nfcBytes(job.bytes);
+  const text = Buffer.from(nfc.buffer, nfc.byteOffset, nfc.length);
   let records: { record: string[]; info: { lines: number }; raw: string }[];
   try {
     records = parse(text, { delimiter: rows.delimiter, info: true, raw: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof records;

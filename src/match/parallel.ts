@@ -6,7 +6,7 @@ import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { KodebokError } from "../diagnostics/result.ts";
 import { defaultIdPrefix, detectDelimiter, mapColumns, type CsvRows } from "../notes/csv.ts";
 import type { Note, NoteInput } from "../notes/note.ts";
-import { FILE_SOURCE, NoteChecker, isUtf8File, type NotesStream, type StreamNotesOptions } from "../notes/stream-notes.ts";
+import { FILE_SOURCE, NOTE_BATCHES, NoteChecker, isUtf8File, type NotesStream, type StreamNotesOptions } from "../notes/stream-notes.ts";
 import type { LanguageOption } from "../text/language.ts";
 import type { CodedNote } from "./coded-note.ts";
 import type { WorkerJob, WorkerResult, WorkerSetup } from "./code-worker.ts";
@@ -118,6 +118,30 @@ async function* workerResults(
   } finally {
     await pool.close();
   }
+}
+
+/**
+ * Notes in batches: a stream from `streamNotes` hands out what csv-parse has ready, one await per
+ * batch instead of one per note; any other source comes in batches of one.
+ *
+ * @param source notes or a notes stream
+ * @returns the notes in order, in batches
+ * @example
+ * ```ts
+ * for await (const batch of batches(streamNotes("survey.csv"))) for (const note of batch) use(note);
+ * ```
+ */
+export async function* batches<T>(source: AsyncIterable<T> | Iterable<T>): AsyncGenerator<readonly T[]> {
+  const read = (source as { [NOTE_BATCHES]?: () => AsyncIterable<T[]> })[NOTE_BATCHES];
+  if (read) {
+    yield* read();
+    return;
+  }
+  if (Symbol.iterator in source) {
+    yield Array.isArray(source) ? source : Array.from(source);
+    return;
+  }
+  for await (const item of source) yield [item];
 }
 
 /** Jobs of `BATCH` notes from any source. */

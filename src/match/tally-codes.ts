@@ -7,7 +7,7 @@ import { codeNote } from "./code-note.ts";
 import { toMatcher, toNote } from "./code-notes.ts";
 import type { CodedNote } from "./coded-note.ts";
 import type { Matcher } from "./compile.ts";
-import { codesInWorkers } from "./parallel.ts";
+import { batches, codesInWorkers } from "./parallel.ts";
 
 /** How many notes one code applies to: in all, with a helpful mention, with a barrier mention. */
 export interface CodeTally {
@@ -67,7 +67,9 @@ export async function tallyCodes(
   } else {
     const matcher = toMatcher(codebookOrMatcher);
     let i = 0;
-    for await (const note of notes) counter.addCoded(codeNote(toNote(note, i++), matcher, language));
+    for await (const batch of batches(notes)) {
+      for (const note of batch) counter.addCoded(codeNote(toNote(note, i++), matcher, language));
+    }
   }
   return counter.result();
 }

@@ -44,19 +44,61 @@ const CHUNK = 1 << 20;
  * ```
  */
 export function streamNotes(path: string, options: StreamNotesOptions = {}): NotesStream {
-  return Object.assign(readNotes(path, options), { [FILE_SOURCE]: { path, options } });
+  return Object.assign(flatten(readNoteBatches(path, options)), {
+    [FILE_SOURCE]: { path, options },
+    [NOTE_BATCHES]: () => readNoteBatches(path, options),
+  });
+}
+
+/** Marks a stream from {@link streamNotes} whose notes can also be read in batches (fewer awaits). */
+export const NOTE_BATCHES: unique symbol = Symbol.for("kodebok.noteBatches");
+
+async function* flatten<T>(batches: AsyncIterable<T[]>): AsyncGenerator<T> {
+  for await (const batch of batches) yield* batch;
+}
+
+/** Records as csv-parse's stream hands them out, in batches of what is ready (one await per batch). */
+async function* recordBatches<T>(parser: import("node:stream").Transform): AsyncGenerator<T[]> {
+  let ended = false;
+  let failure: unknown;
+  let wake: (() => void) | undefined;
+  const signal = () => {
+    const w = wake;
+    wake = undefined;
+    w?.();
+  };
+  parser.on("readable", signal);
+  parser.on("end", () => {
+    ended = true;
+    signal();
+  });
+  parser.on("error", (error) => {
+    failure = error;
+    signal();
+  });
+  for (;;) {
+    const batch: T[] = [];
+    for (let item = parser.read() as T | null; item !== null; item = parser.read() as T | null) batch.push(item);
+    if (failure !== undefined) throw failure;
+    if (batch.length > 0) yield batch;
+    else if (ended) return;
+    else await new Promise<void>((resolve) => (wake = resolve));
+  }
 }
 
 /** Marks a stream from {@link streamNotes}: coding with workers then parses the file in the workers. */
 export const FILE_SOURCE: unique symbol = Symbol.for("kodebok.notesFile");
 
 /** The notes of a file, one at a time; also says which file, for parallel coding. */
-export type NotesStream = AsyncGenerator<Note> & { [FILE_SOURCE]: { path: string; options: StreamNotesOptions } };
+export type NotesStream = AsyncGenerator<Note> & {
+  [FILE_SOURCE]: { path: string; options: StreamNotesOptions };
+  [NOTE_BATCHES]: () => AsyncGenerator<Note[]>;
+};
 
-async function* readNotes(path: string, options: StreamNotesOptions): AsyncGenerator<Note> {
+async function* readNoteBatches(path: string, options: StreamNotesOptions): AsyncGenerator<Note[]> {
   const format = options.format ?? (CSV_FILE.test(path) ? (/\.csv$/iu.test(path) ? "csv" : "tsv") : undefined);
   if ((format !== "csv" && format !== "tsv") || !(await isUtf8File(path))) {
-    yield* loadedWhole(path, options);
+    yield await loadedWhole(path, options);
     return;
   }
   const file = options.file ?? path;
@@ -91,29 +133,35 @@ async function* readNotes(path: string, options: StreamNotesOptions): AsyncGener
   const codings: Coding[] = [];
   const diagnostics: Diagnostic[] = [];
   try {
-    for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number }; raw: string }>) {
-      if (rows === undefined) {
-        const header = item.record.map((h) => h.trim());
-        const mapping = mapColumns(header, csv, file, diagnostics);
-        if (mapping === undefined) throw new KodebokError(diagnostics.splice(0));
-        const prefix = csv.idPrefix ?? defaultIdPrefix(file);
-        if (mapping.fields.id === undefined) {
-          diagnostics.push(diagnostic({ source: "kodebok:csv", code: "note-id-generated", severity: "info", reason: `No id column: note ids were generated as "${prefix}-<row>"`, file, start: { line: 1, column: 1 } }));
+    for await (const items of recordBatches<{ record: string[]; info: { lines: number }; raw: string }>(parser)) {
+      const out: Note[] = [];
+      for (const item of items) {
+        if (rows === undefined) {
+          const header = item.record.map((h) => h.trim());
+          const mapping = mapColumns(header, csv, file, diagnostics);
+          if (mapping === undefined) throw new KodebokError(diagnostics.splice(0));
+          const prefix = csv.idPrefix ?? defaultIdPrefix(file);
+          if (mapping.fields.id === undefined) {
+            diagnostics.push(diagnostic({ source: "kodebok:csv", code: "note-id-generated", severity: "info", reason: `No id column: note ids were generated as "${prefix}-<row>"`, file, start: { line: 1, column: 1 } }));
+          }
+          rows = { header, mapping, delimiter, file, prefix, source: csv.source };
+          for (const d of diagnostics.splice(0)) report(d);
+          continue;
         }
-        rows = { header, mapping, delimiter, file, prefix, source: csv.source };
-        for (const d of diagnostics.splice(0)) report(d);
-        continue;
+        csvRecordNotes(rows, item.record, item.info.lines, item.raw, index++, notes, codings, diagnostics);
+        if (diagnostics.length > 0) for (const d of diagnostics.splice(0)) report(d);
+        if (codings.length > 0) {
+          if (options.onCoding) for (const c of codings) options.onCoding(c);
+          codings.length = 0;
+        }
+        for (const note of notes) {
+          const problem = checker.check(note);
+          if (problem) report(problem);
+          else out.push(note);
+        }
+        notes.length = 0;
       }
-      csvRecordNotes(rows, item.record, item.info.lines, item.raw, index++, notes, codings, diagnostics);
-      for (const d of diagnostics.splice(0)) report(d);
-      if (options.onCoding) for (const c of codings) options.onCoding(c);
-      codings.length = 0;
-      for (const note of notes) {
-        const problem = checker.check(note);
-        if (problem) report(problem);
-        else yield note;
-      }
-      notes.length = 0;
+      if (out.length > 0) yield out;
     }
   } catch (error) {
     if (error instanceof KodebokError) throw error;
@@ -127,45 +175,76 @@ async function* readNotes(path: string, options: StreamNotesOptions): AsyncGener
   }
 }
 
-/** Loads a file whole (formats that do not stream, or legacy encodings) and hands its notes out one by one. */
-async function* loadedWhole(path: string, options: StreamNotesOptions): AsyncGenerator<Note> {
+/** Loads a file whole (formats that do not stream, or legacy encodings): its notes as one batch. */
+async function loadedWhole(path: string, options: StreamNotesOptions): Promise<Note[]> {
   const { onDiagnostic, onCoding, ...rest } = options;
   const result = await loadNotesFile(path, rest);
   if (!result.ok) throw new KodebokError(result.diagnostics);
   for (const d of result.diagnostics) onDiagnostic?.(d);
   if (onCoding) for (const c of result.value.codings) onCoding(c);
-  yield* result.value.notes;
+  return result.value.notes;
 }
 
 /**
- * The file's text in pieces that end at a line break, decoded as UTF-8 without its byte order mark
- * and normalised to NFC (a line break never combines, so piecewise NFC equals NFC of the whole).
- * `onHead` gets the first piece, to detect the delimiter from the header line.
+ * The file's text in pieces that end at a line break, without the byte order mark, normalised to
+ * NFC (a line break never combines, so piecewise NFC equals NFC of the whole). A piece whose
+ * bytes are all below 0xCC (ASCII and U+0080..U+02FF, which NFC leaves alone: Norwegian text
+ * with æ, ø, å) goes on as the bytes read; others are decoded, normalised and encoded again.
+ * `onHead` gets the first piece as text, to detect the delimiter from the header line.
  */
-async function* normalizedSegments(path: string, onHead: (head: string) => string): AsyncGenerator<string> {
-  const decoder = new TextDecoder("utf-8", { ignoreBOM: false });
-  let carry = "";
+async function* normalizedSegments(path: string, onHead: (head: string) => string): AsyncGenerator<Uint8Array> {
+  let carry: Uint8Array = new Uint8Array(0);
   let head = true;
   for await (const chunk of createReadStream(path, { highWaterMark: CHUNK })) {
-    const text = carry + decoder.decode(chunk as Uint8Array, { stream: true });
-    const cut = text.lastIndexOf("\n") + 1;
+    const bytes = carry.length > 0 ? concatBytes(carry, chunk as Uint8Array) : (chunk as Uint8Array);
+    const cut = bytes.lastIndexOf(10) + 1;
     if (cut === 0) {
-      carry = text;
+      carry = bytes;
       continue;
     }
-    carry = text.slice(cut);
-    let piece = text.slice(0, cut).normalize("NFC");
+    carry = bytes.subarray(cut);
+    let piece = bytes.subarray(0, cut);
     if (head) {
-      piece = piece.replace(/^\uFEFF/u, "");
-      onHead(piece);
+      piece = withoutBom(piece);
+      onHead(new TextDecoder("utf-8").decode(piece));
       head = false;
     }
-    yield piece;
+    yield nfcBytes(piece);
   }
-  let rest = (carry + decoder.decode()).normalize("NFC");
-  if (head) rest = rest.replace(/^\uFEFF/u, "");
-  if (head && rest !== "") onHead(rest);
-  if (rest !== "") yield rest;
+  if (carry.length > 0) {
+    let rest = carry;
+    if (head) {
+      rest = withoutBom(rest);
+      onHead(new TextDecoder("utf-8").decode(rest));
+    }
+    yield nfcBytes(rest);
+  }
+}
+
+/**
+ * UTF-8 bytes of a whole number of lines, in NFC: the same bytes when nothing can change.
+ * @param bytes UTF-8 text
+ * @returns NFC UTF-8 text
+ */
+export function nfcBytes(bytes: Uint8Array): Uint8Array {
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i]! >= 0xcc) return Buffer.from(new TextDecoder("utf-8").decode(bytes).normalize("NFC"), "utf8");
+  }
+  return bytes;
+}
+
+/** Drops a byte order mark (and a second one, as the whole-file loader does). */
+function withoutBom(bytes: Uint8Array): Uint8Array {
+  let out = bytes;
+  for (let k = 0; k < 2 && out[0] === 0xef && out[1] === 0xbb && out[2] === 0xbf; k++) out = out.subarray(3);
+  return out;
+}
+
+function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
 }
 
 /**

@@ -98,6 +98,19 @@ describe("streamNotes()", () => {
     });
   }
 
+  it("normalises decomposed letters to NFC as loadNotes() does, in one thread and in workers", async () => {
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const file = `${mkdtempSync(`${tmpdir()}/kodebok-nfc-`)}/nfd.csv`;
+    // A BOM, "å" as a + combining ring, and a mark right after a line break inside quotes.
+    writeFileSync(file, '\uFEFFid;tekst\n1;Tilgjengelig p\u0061\u030A telefon\n2;"Relasjon\n\u0301tillit"\n3;Ærlig\n');
+    const loaded = unwrap(await loadNotes(file)).notes;
+    expect(loaded[0]!.text).toBe("Tilgjengelig på telefon");
+    expect(await collect(streamNotes(file))).toEqual(loaded);
+    const inWorkers = await collect(lib.codeNotesStream(lib.streamNotes(file), codebook, { language: "nb", workers: 1 }));
+    expect(json(inWorkers)).toEqual(json(codeNotes(loaded, codebook, { language: "nb" })));
+  });
+
   it("reports a repeated id as an error and skips the note", async () => {
     const diagnostics: Diagnostic[] = [];
     const notes = await collect(streamNotes(path("fixtures/bad/duplicate-id.csv"), { onDiagnostic: (d) => diagnostics.push(d) }));
