@@ -40,6 +40,47 @@ const HELPFUL: Polarity = "helpful";
  * ```
  */
 export function codeNote(note: Note, matcher: Matcher, language: LanguageOption = "auto"): CodedNote {
+  const found = keptMatches(note, matcher, language);
+  const codes = found.kept.length === 0 ? [] : toApplications(found.kept, note.text, found.tokens!, matcher);
+  return { note, language: found.language, codes };
+}
+
+/**
+ * What counting needs of `codeNote`, without building evidence: appends, for each code and
+ * polarity `codeNote` would give, `code index * 2 + (barrier ? 1 : 0)` to `out`, and returns how
+ * many it appended. The matches, conditions, cues and overlaps are the same as `codeNote`'s.
+ *
+ * @param note a validated note
+ * @param matcher the compiled codebook
+ * @param language the note's language option
+ * @param out where the code entries go
+ * @returns the number of entries appended
+ * @example
+ * ```ts
+ * const out: number[] = [];
+ * codeNoteCodes({ id: "n1", text: "Hun tok seg tid." }, matcher, "nb", out); // 1; out: [2 * index of "time"]
+ * ```
+ */
+export function codeNoteCodes(note: Note, matcher: Matcher, language: LanguageOption, out: number[]): number {
+  const { kept } = keptMatches(note, matcher, language);
+  const from = out.length;
+  for (const c of kept) {
+    const v = matcher.rules[c.hit.entry.rule]!.codeIndex * 2 + (c.polarity === "barrier" ? 1 : 0);
+    let seen = false;
+    for (let k = from; k < out.length; k++) if (out[k] === v) seen = true;
+    if (!seen) out.push(v);
+  }
+  return out.length - from;
+}
+
+const NO_MATCHES: Candidate[] = [];
+
+/** Finds the matches of a note that survive conditions and overlaps, with their polarity. */
+function keptMatches(
+  note: Note,
+  matcher: Matcher,
+  language: LanguageOption,
+): { language: Language | "und"; kept: Candidate[]; tokens: Spans | undefined } {
   const engine = engineFor(matcher);
   const count = engine.interner.scan(note.text);
   if (engine.generation !== engine.interner.generation) resetEngine(engine);
@@ -57,9 +98,9 @@ export function codeNote(note: Note, matcher: Matcher, language: LanguageOption 
     ids[i] = patterns;
     if (patterns.length > 0) any = true;
   }
-  if (!any) return { note, language: noteLanguage, codes: [] };
+  if (!any) return { language: noteLanguage, kept: NO_MATCHES, tokens: undefined };
   const hits = findHits(ids, count, tokenIds, memo.first, matcher);
-  if (!hits.some((h) => h.entry.role === "rule")) return { note, language: noteLanguage, codes: [] };
+  if (!hits.some((h) => h.entry.role === "rule")) return { language: noteLanguage, kept: NO_MATCHES, tokens: undefined };
 
   const tokens: Spans = { starts, ends, ids: tokenIds, texts: engine.interner.texts };
   const candidates: Candidate[] = [];
@@ -72,8 +113,7 @@ export function codeNote(note: Note, matcher: Matcher, language: LanguageOption 
   } else {
     candidatesWithConditions(note.text, tokens, count, ids, hits, matcher, candidates);
   }
-  const kept = resolveOverlaps(candidates, matcher);
-  return { note, language: noteLanguage, codes: toApplications(kept, note.text, tokens, matcher) };
+  return { language: noteLanguage, kept: resolveOverlaps(candidates, matcher), tokens };
 }
 
 /** The rule hits that survive their conditions (near, notNear, notInNote), with polarity from the cues. */

@@ -10,10 +10,10 @@ import { csvErrorDiagnostic, csvRecordNotes, type CsvRows } from "../notes/csv.t
 import type { Note } from "../notes/note.ts";
 import { nfcBytes } from "../notes/stream-notes.ts";
 import type { LanguageOption } from "../text/language.ts";
-import { codeNote } from "./code-note.ts";
-import type { CodedNote } from "./coded-note.ts";
+import { codeNote, codeNoteCodes } from "./code-note.ts";
 import { toNote } from "./code-notes.ts";
 import { compileCodebook } from "./compile.ts";
+import type { CodedNote } from "./coded-note.ts";
 
 /** What a worker is started with. */
 export interface WorkerSetup {
@@ -59,8 +59,8 @@ function run(job: WorkerJob): WorkerResult {
   const diagnostics: Diagnostic[] = [];
   const codings: Coding[] = [];
   if (job.kind === "notes") {
-    const coded = job.notes.map((n, i) => codeNote(toNote(n as Note, job.offset + i), matcher, setup.language));
-    return output(job, coded, diagnostics, codings);
+    const notes = job.notes.map((n, i) => toNote(n as Note, job.offset + i));
+    return output(job, notes, diagnostics, codings);
   }
   const rows = setup.rows!;
   const nfc = nfcBytes(job.bytes);
@@ -77,26 +77,28 @@ function run(job: WorkerJob): WorkerResult {
   records.forEach(({ record, info, raw }, index) => {
     csvRecordNotes(rows, record, job.startLine - 1 + info.lines, raw, index, notes, codings, diagnostics);
   });
-  const coded: CodedNote[] = [];
+  const kept: Note[] = [];
   for (const note of notes) {
     if (note.text.trim() === "") {
       const where = note.origin ? { line: note.origin.line, column: note.origin.column } : undefined;
       diagnostics.push(diagnostic({ code: "note-empty-text", severity: "warning", reason: `Skipped note "${note.id}": its text is empty`, file: note.origin?.file ?? rows.file, start: where, field: "text", source: "kodebok:notes" }));
       continue;
     }
-    coded.push(codeNote(toNote(note, 0), matcher, setup.language));
+    kept.push(toNote(note, 0));
   }
-  return output(job, coded, diagnostics, codings);
+  return output(job, kept, diagnostics, codings);
 }
 
-const codeIndex = new Map(setup.codebook.codes.map((c, i) => [c.id, i]));
-
-function output(job: WorkerJob, coded: CodedNote[], diagnostics: Diagnostic[], codings: Coding[]): WorkerResult {
-  if (job.output === "coded") return { seq: job.seq, coded, diagnostics, codings };
-  const codes: number[] = [];
-  for (const c of coded) {
-    codes.push(c.codes.length);
-    for (const a of c.codes) codes.push(codeIndex.get(a.code)! * 2 + (a.polarity === "barrier" ? 1 : 0));
+function output(job: WorkerJob, notes: Note[], diagnostics: Diagnostic[], codings: Coding[]): WorkerResult {
+  if (job.output === "coded") {
+    const coded = notes.map((note) => codeNote(note, matcher, setup.language));
+    return { seq: job.seq, coded, diagnostics, codings };
   }
-  return { seq: job.seq, coded: [], ids: coded.map((c) => c.note.id).join("\u0000"), codes, diagnostics, codings };
+  const codes: number[] = [];
+  for (const note of notes) {
+    const at = codes.length;
+    codes.push(0);
+    codes[at] = codeNoteCodes(note, matcher, setup.language, codes);
+  }
+  return { seq: job.seq, coded: [], ids: notes.map((n) => n.id).join("\u0000"), codes, diagnostics, codings };
 }

@@ -3,9 +3,8 @@ import { KodebokError } from "../diagnostics/result.ts";
 import { diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Note, NoteInput } from "../notes/note.ts";
 import type { LanguageOption } from "../text/language.ts";
-import { codeNote } from "./code-note.ts";
+import { codeNoteCodes } from "./code-note.ts";
 import { toMatcher, toNote } from "./code-notes.ts";
-import type { CodedNote } from "./coded-note.ts";
 import type { Matcher } from "./compile.ts";
 import { batches, codesInWorkers } from "./parallel.ts";
 
@@ -66,9 +65,14 @@ export async function tallyCodes(
     await codesInWorkers(notes, codebook, workers, language, (_id, codes, at) => counter.addCodes(codes, at));
   } else {
     const matcher = toMatcher(codebookOrMatcher);
+    const codes: number[] = [];
     let i = 0;
     for await (const batch of batches(notes)) {
-      for (const note of batch) counter.addCoded(codeNote(toNote(note, i++), matcher, language));
+      for (const note of batch) {
+        codes.length = 1;
+        codes[0] = codeNoteCodes(toNote(note, i++), matcher, language, codes);
+        counter.addCodes(codes, 0);
+      }
     }
   }
   return counter.result();
@@ -79,19 +83,10 @@ class Counter {
   private coded = 0;
   private readonly counts: Float64Array;
   private readonly seen: Uint8Array;
-  private readonly index: Map<string, number>;
 
   constructor(private readonly codebook: Codebook) {
     this.counts = new Float64Array(codebook.codes.length * 3);
     this.seen = new Uint8Array(codebook.codes.length);
-    this.index = new Map(codebook.codes.map((c, i) => [c.id, i]));
-  }
-
-  addCoded(coded: CodedNote): void {
-    this.notes++;
-    if (coded.codes.length > 0) this.coded++;
-    this.seen.fill(0);
-    for (const a of coded.codes) this.add(this.index.get(a.code)!, a.polarity === "barrier");
   }
 
   addCodes(codes: readonly number[], at: number): void {
