@@ -5,7 +5,7 @@ import type { Language, LanguageOption } from "../text/language.ts";
 import { sentences } from "../text/sentences.ts";
 import type { Token } from "../text/tokenize.ts";
 import type { CodeApplication, CodedNote, Evidence } from "./coded-note.ts";
-import type { Matcher, TermEntry } from "./compile.ts";
+import type { CompiledRule, Matcher, TermEntry } from "./compile.ts";
 import { TokenInterner } from "./token-interner.ts";
 
 /** A term found in a note: token positions from `first` to `last`, inclusive. */
@@ -277,32 +277,60 @@ function cueText(text: string, tokens: Spans, cue: Hit): string {
  */
 function resolveOverlaps(candidates: Candidate[], matcher: Matcher): Candidate[] {
   if (candidates.length < 2) return candidates;
-  const explicit = (c: Candidate) => (matcher.rules[c.hit.entry.rule]!.polarity !== undefined ? 1 : 0);
+  const rules = matcher.rules;
+  const sorted = sortSmall(candidates, (a, b) => byPreference(a, b, rules));
   const across = matcher.codebook.overlap === "across-codes";
-  const sorted = [...candidates].sort(
-    (a, b) =>
-      b.hit.last - b.hit.first - (a.hit.last - a.hit.first) ||
-      a.hit.first - b.hit.first ||
-      explicit(b) - explicit(a) ||
-      a.hit.entry.rule - b.hit.entry.rule ||
-      a.hit.entry.index - b.hit.entry.index,
-  );
   const kept: Candidate[] = [];
   for (const c of sorted) {
-    const code = matcher.rules[c.hit.entry.rule]!.code;
-    const clash = kept.some(
-      (k) =>
-        (across || matcher.rules[k.hit.entry.rule]!.code === code) &&
-        k.hit.first <= c.hit.last &&
-        c.hit.first <= k.hit.last,
-    );
+    const code = rules[c.hit.entry.rule]!.code;
+    let clash = false;
+    for (const k of kept) {
+      if ((across || rules[k.hit.entry.rule]!.code === code) && k.hit.first <= c.hit.last && c.hit.first <= k.hit.last) {
+        clash = true;
+        break;
+      }
+    }
     if (!clash) kept.push(c);
   }
   return kept;
 }
 
+/** Longer first, then earlier, then a rule with an explicit polarity, then the earlier rule and entry. */
+function byPreference(a: Candidate, b: Candidate, rules: readonly CompiledRule[]): number {
+  return (
+    b.hit.last - b.hit.first - (a.hit.last - a.hit.first) ||
+    a.hit.first - b.hit.first ||
+    (rules[b.hit.entry.rule]!.polarity !== undefined ? 1 : 0) - (rules[a.hit.entry.rule]!.polarity !== undefined ? 1 : 0) ||
+    a.hit.entry.rule - b.hit.entry.rule ||
+    a.hit.entry.index - b.hit.entry.index
+  );
+}
+
+/**
+ * A stable sort into a new array: insertion sort for the few matches a note usually has (no
+ * array copy and no engine sort call per note), `Array.prototype.sort` for many.
+ */
+function sortSmall<T>(items: readonly T[], compare: (a: T, b: T) => number): T[] {
+  if (items.length > 16) return [...items].sort(compare);
+  const out = items.slice();
+  for (let i = 1; i < out.length; i++) {
+    const item = out[i]!;
+    let j = i - 1;
+    while (j >= 0 && compare(out[j]!, item) > 0) {
+      out[j + 1] = out[j]!;
+      j--;
+    }
+    out[j + 1] = item;
+  }
+  return out;
+}
+
+function byPosition(a: Candidate, b: Candidate): number {
+  return a.hit.first - b.hit.first || a.hit.last - b.hit.last;
+}
+
 function toApplications(kept: Candidate[], text: string, tokens: Spans, matcher: Matcher): CodeApplication[] {
-  const ordered = kept.length < 2 ? kept : [...kept].sort((a, b) => a.hit.first - b.hit.first || a.hit.last - b.hit.last);
+  const ordered = kept.length < 2 ? kept : sortSmall(kept, byPosition);
   const groups: CodeApplication[] = [];
   const order: number[] = [];
   for (const c of ordered) {

@@ -62,6 +62,7 @@ export class TokenInterner {
     let start = -1;
     let hash = 0;
     let slow = false;
+    let folded = false;
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
       let f = fold[c]!;
@@ -77,9 +78,10 @@ export class TokenInterner {
               }
               slow = true;
             } else if (start >= 0) {
-              count = this.emit(text, start, i, hash, slow, count);
+              count = this.emit(text, start, i, hash, slow, folded, count);
               start = -1;
               slow = false;
+              folded = false;
             }
             i++;
             continue;
@@ -89,9 +91,10 @@ export class TokenInterner {
       }
       if (f === SEPARATOR) {
         if (start >= 0) {
-          count = this.emit(text, start, i, hash, slow, count);
+          count = this.emit(text, start, i, hash, slow, folded, count);
           start = -1;
           slow = false;
+          folded = false;
         }
         continue;
       }
@@ -100,9 +103,12 @@ export class TokenInterner {
         hash = 0;
       }
       if (f === SLOW) slow = true;
-      else hash = Math.imul(hash ^ f, 0x01000193);
+      else {
+        hash = Math.imul(hash ^ f, 0x01000193);
+        if (f !== c) folded = true;
+      }
     }
-    if (start >= 0) count = this.emit(text, start, n, hash, slow, count);
+    if (start >= 0) count = this.emit(text, start, n, hash, slow, folded, count);
     return count;
   }
 
@@ -115,15 +121,15 @@ export class TokenInterner {
     this.generation++;
   }
 
-  private emit(text: string, start: number, end: number, hash: number, slow: boolean, count: number): number {
+  private emit(text: string, start: number, end: number, hash: number, slow: boolean, folded: boolean, count: number): number {
     let id: number;
     if (slow) {
       const folded = foldWord(text.slice(start, end));
       let h = 0;
       for (let j = 0; j < folded.length; j++) h = Math.imul(h ^ folded.charCodeAt(j), 0x01000193);
-      id = this.find(h, folded, text, 0, 0);
+      id = this.find(h, folded, text, 0, 0, true);
     } else {
-      id = this.find(hash, undefined, text, start, end);
+      id = this.find(hash, undefined, text, start, end, folded);
     }
     this.starts[count] = start;
     this.ends[count] = end;
@@ -132,7 +138,7 @@ export class TokenInterner {
   }
 
   /** The id of a folded token: given as a string (`folded`), or as `text[start..end)` folded by the table. */
-  private find(hash: number, folded: string | undefined, text: string, start: number, end: number): number {
+  private find(hash: number, folded: string | undefined, text: string, start: number, end: number, changed: boolean): number {
     const { table, hashes, texts, mask } = this;
     let slot = (hash ^ (hash >>> 15)) & mask;
     for (;;) {
@@ -140,7 +146,13 @@ export class TokenInterner {
       if (id < 0) break;
       if (hashes[id] === hash) {
         const known = texts[id]!;
-        if (folded !== undefined ? known === folded : this.sameFolded(known, text, start, end)) return id;
+        if (
+          folded !== undefined
+            ? known === folded
+            : known.length === end - start && (changed ? this.sameFolded(known, text, start, end) : text.startsWith(known, start))
+        ) {
+          return id;
+        }
       }
       slot = (slot + 1) & mask;
     }
