@@ -14,7 +14,7 @@ import type { WorkerJob, WorkerResult, WorkerSetup } from "./code-worker.ts";
 /** Notes per job when coding notes handed over one by one. */
 const BATCH = 1000;
 /** Bytes per job when workers parse a CSV file themselves (whole records). */
-const CHUNK = 1 << 20;
+const CHUNK = 1 << 18;
 
 /**
  * Codes notes on worker threads, giving exactly the coded notes of one thread in the same order.

@@ -20,7 +20,7 @@ export interface StreamNotesOptions extends NotesOptions {
 }
 
 const CSV_FILE = /\.(csv|tsv|tab)$/iu;
-const CHUNK = 1 << 20;
+const CHUNK = 1 << 17;
 
 /**
  * Reads notes from a file one at a time, so that a corpus of any size flows through coding and

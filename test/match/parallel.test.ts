@@ -44,7 +44,7 @@ describe("streaming, in-memory and worker coding", () => {
   }
 
   it("codes a large CSV in several chunks with the same result as one thread", async () => {
-    // About 1.3 MB, so the workers get two 1 MiB chunks; quoted line breaks, quotes and CRLF
+    // About 1.3 MB, so the workers get several chunks of 256 KiB; quoted line breaks, quotes and CRLF
     // must not confuse where a chunk is cut.
     const { mkdtempSync, writeFileSync } = await import("node:fs");
     const { tmpdir } = await import("node:os");
