@@ -283,8 +283,9 @@ class Pool {
   private failure: unknown;
 
   constructor(size: number, setup: WorkerSetup) {
-    const ts = import.meta.url.endsWith(".ts");
-    const url = new URL(ts ? "./code-worker.ts" : "./code-worker.js", import.meta.url);
+    // Deno type-checks this module again inside the worker, where ImportMeta is typed without `url`.
+    const here = (import.meta as { url: string }).url;
+    const url = new URL(here.endsWith(".ts") ? "./code-worker.ts" : "./code-worker.js", here);
     this.workers = Array.from({ length: Math.max(1, size) }, () => {
       const worker = new Worker(url, { workerData: setup });
       worker.on("message", (text: string) => {
