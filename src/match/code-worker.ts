@@ -8,7 +8,7 @@ import type { Coding } from "../codings/coding.ts";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { csvErrorDiagnostic, csvRecordNotes, type CsvRows } from "../notes/csv.ts";
 import type { Note } from "../notes/note.ts";
-import { nfcBytes } from "../notes/stream-notes.ts";
+import { RawLines, nfcBytes } from "../notes/stream-notes.ts";
 import type { LanguageOption } from "../text/language.ts";
 import { codeNote, codeNoteCodes } from "./code-note.ts";
 import { toNote } from "./code-notes.ts";
@@ -65,17 +65,18 @@ function run(job: WorkerJob): WorkerResult {
   const rows = setup.rows!;
   const nfc = nfcBytes(job.bytes);
   const text = Buffer.from(nfc.buffer, nfc.byteOffset, nfc.length);
-  let records: { record: string[]; info: { lines: number }; raw: string }[];
+  let records: { record: string[]; raw: string }[];
   try {
-    records = parse(text, { delimiter: rows.delimiter, info: true, raw: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof records;
+    records = parse(text, { delimiter: rows.delimiter, raw: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof records;
   } catch (error) {
     const located = csvErrorDiagnostic(error, "", rows.delimiter, rows.file);
     if (located.start) located.start = { ...located.start, line: located.start.line + job.startLine - 1 };
     return { seq: job.seq, coded: [], diagnostics, codings, error: located };
   }
   const notes: Note[] = [];
-  records.forEach(({ record, info, raw }, index) => {
-    csvRecordNotes(rows, record, job.startLine - 1 + info.lines, raw, index, notes, codings, diagnostics);
+  const lines = new RawLines();
+  records.forEach(({ record, raw }, index) => {
+    csvRecordNotes(rows, record, job.startLine - 1 + lines.next(raw), raw, index, notes, codings, diagnostics);
   });
   const kept: Note[] = [];
   for (const note of notes) {

@@ -115,7 +115,9 @@ async function* readNoteBatches(path: string, options: StreamNotesOptions): Asyn
   if (first.done || delimiter === undefined) {
     throw new KodebokError([diagnostic({ source: "kodebok:csv", code: "csv-no-header", severity: "error", reason: "Cannot load notes: the CSV file is empty", file })]);
   }
-  const parser = parse({ delimiter, info: true, raw: true, relax_column_count: true, skip_empty_lines: true });
+  // No `info`: csv-parse builds it by spreading two objects and decoding the raw text a second time
+  // for every record. The line it reports is recounted from the raw texts instead (see RawLines).
+  const parser = parse({ delimiter, raw: true, relax_column_count: true, skip_empty_lines: true });
   const input = Readable.from(
     (async function* () {
       yield first.value;
@@ -128,14 +130,16 @@ async function* readNoteBatches(path: string, options: StreamNotesOptions): Asyn
 
   let rows: CsvRows | undefined;
   let index = 0;
+  const lines = new RawLines();
   const checker = new NoteChecker(file);
   const notes: Note[] = [];
   const codings: Coding[] = [];
   const diagnostics: Diagnostic[] = [];
   try {
-    for await (const items of recordBatches<{ record: string[]; info: { lines: number }; raw: string }>(parser)) {
+    for await (const items of recordBatches<{ record: string[]; raw: string }>(parser)) {
       const out: Note[] = [];
       for (const item of items) {
+        const endLine = lines.next(item.raw);
         if (rows === undefined) {
           const header = item.record.map((h) => h.trim());
           const mapping = mapColumns(header, csv, file, diagnostics);
@@ -148,7 +152,7 @@ async function* readNoteBatches(path: string, options: StreamNotesOptions): Asyn
           for (const d of diagnostics.splice(0)) report(d);
           continue;
         }
-        csvRecordNotes(rows, item.record, item.info.lines, item.raw, index++, notes, codings, diagnostics);
+        csvRecordNotes(rows, item.record, endLine, item.raw, index++, notes, codings, diagnostics);
         if (diagnostics.length > 0) for (const d of diagnostics.splice(0)) report(d);
         if (codings.length > 0) {
           if (options.onCoding) for (const c of codings) options.onCoding(c);
@@ -292,6 +296,29 @@ function decodes(decoder: InstanceType<typeof TextDecoder>, bytes: Uint8Array): 
     return true;
   } catch {
     return false;
+  }
+}
+
+/**
+ * The line csv-parse's `info.lines` gives for each record (the line the record ends on), from the
+ * records' raw texts in order: csv-parse counts every CR and LF inside quotes, one per record
+ * delimiter (its raw text keeps the CR of a CRLF delimiter and drops the LF) and one per skipped
+ * empty line (whose characters open the next record's raw text). So the line is 1 + the line breaks
+ * of every earlier raw text + those of this one, its final delimiter excepted. Checked against
+ * `info.lines` on LF, CRLF and mixed files with empty lines and breaks inside quotes.
+ */
+export class RawLines {
+  private before = 0;
+
+  /** The end line of the record whose raw text is `raw` (records must come in order). */
+  next(raw: string): number {
+    let breaks = 0;
+    for (let i = raw.indexOf("\n"); i >= 0; i = raw.indexOf("\n", i + 1)) breaks++;
+    for (let i = raw.indexOf("\r"); i >= 0; i = raw.indexOf("\r", i + 1)) breaks++;
+    const last = raw.charCodeAt(raw.length - 1);
+    const line = 1 + this.before + breaks - (last === 10 || last === 13 ? 1 : 0);
+    this.before += breaks;
+    return line;
   }
 }
 
