@@ -70,3 +70,116 @@ export {
   type Summary,
   type Tally,
 } from "./rollup/summary.ts";
+
+// codebook loading and checking
+export { parseCodebook, type ParseCodebookOptions } from "./codebook/parse.ts";
+export { checkCodebook, type CodebookProblem } from "./codebook/check.ts";
+export {
+  BUNDLED_CODEBOOKS_DIR,
+  listBundledCodebooks,
+  loadCodebook,
+  mergeCodebooks,
+  readCodebook,
+  type BundledCodebook,
+} from "./codebook/load.ts";
+export { canonicalJson, codebookHash } from "./codebook/hash.ts";
+export { localize } from "./codebook/label.ts";
+
+// text
+export { foldWord, tokenize, type Token } from "./text/tokenize.ts";
+export { ABBREVIATIONS, sentences, type SentenceSpan } from "./text/sentences.ts";
+export { LANGUAGE_MARKERS, detectLanguage, type DetectedLanguage } from "./text/detect-language.ts";
+export { stem } from "./text/stem.ts";
+
+// matching
+export { parseTerm, type ParsedTerm, type WordPattern } from "./match/term.ts";
+export { compileCodebook, expandRules, type CompiledRule, type Matcher, type TermEntry } from "./match/compile.ts";
+export { codeNote } from "./match/code-note.ts";
+export { codeNotes, codeNotesStream, type CodeNotesOptions } from "./match/code-notes.ts";
+
+// roll-up
+export { rollUp, type RollUpOptions } from "./rollup/roll-up.ts";
+export { attribution, chooseQuotes, shorten, type QuoteOptions } from "./rollup/quotes.ts";
+
+// notes
+export { loadNotes, loadNotesFile } from "./notes/load.ts";
+export { NotesFormatSchema, detectNotesFormat, parseNotes, type NotesFormat, type NotesOptions } from "./notes/parse.ts";
+export { detectDelimiter, parseNotesCsv, type CsvNotesOptions } from "./notes/csv.ts";
+export { parseNotesMarkdown, type MarkdownNotesOptions } from "./notes/markdown.ts";
+export { DEFAULT_INTERVIEWERS, looksLikeTranscript, parseTranscript, type TranscriptOptions } from "./notes/transcript.ts";
+export { NotesFileSchema, parseNotesJson, parseNotesJsonl } from "./notes/json.ts";
+export { decodeText } from "./notes/decode.ts";
+export { COLUMN_ALIASES, fieldForHeader, normaliseHeader, parseLanguageCell, type NoteField } from "./notes/columns.ts";
+export { checkNotes, type LoadedNotes } from "./notes/loaded-notes.ts";
+
+// agreement (coder agreement statistics, codings loaders, comparison of codings)
+export {
+  AlphaLevelSchema,
+  AlphaOptionsSchema,
+  AlphaResultSchema,
+  krippendorffAlpha,
+  type AlphaLevel,
+  type AlphaOptions,
+  type AlphaResult,
+} from "./agreement/krippendorff-alpha.ts";
+export {
+  KappaOptionsSchema,
+  KappaResultSchema,
+  KappaWeightsSchema,
+  cohenKappa,
+  cohenKappaFromTable,
+  type KappaOptions,
+  type KappaResult,
+  type KappaWeights,
+} from "./agreement/cohen-kappa.ts";
+export {
+  FleissOptionsSchema,
+  FleissResultSchema,
+  categoryCounts,
+  fleissKappa,
+  type FleissOptions,
+  type FleissResult,
+} from "./agreement/fleiss-kappa.ts";
+export {
+  PercentAgreementOptionsSchema,
+  PercentAgreementResultSchema,
+  percentAgreement,
+  type PercentAgreementOptions,
+  type PercentAgreementResult,
+} from "./agreement/percent-agreement.ts";
+export {
+  BootstrapOptionsSchema,
+  IntervalSchema,
+  bootstrapInterval,
+  type BootstrapOptions,
+  type BootstrapOptionsInput,
+  type Interval,
+} from "./agreement/bootstrap.ts";
+export { seededRandom } from "./agreement/random.ts";
+export { RatingSchema, ReliabilityDataSchema, type Rating, type ReliabilityData } from "./agreement/reliability-data.ts";
+export { codingsFromCodedNotes } from "./agreement/codings-from-coded-notes.ts";
+export {
+  AgreementFiguresSchema,
+  CategoryAgreementSchema,
+  CodeAgreementSchema,
+  CompareOptionsSchema,
+  ComparisonSchema,
+  NoteDisagreementSchema,
+  compareCodings,
+  compareCodingsMany,
+  type AgreementFigures,
+  type CategoryAgreement,
+  type CodeAgreement,
+  type CodingsInput,
+  type CompareOptions,
+  type Comparison,
+  type NoteDisagreement,
+} from "./agreement/compare-codings.ts";
+export { LoadedCodingsSchema, type LoadedCodings } from "./codings/loaded-codings.ts";
+export {
+  CODING_COLUMN_ALIASES,
+  ParseCodingsOptionsSchema,
+  parseCodings,
+  type ParseCodingsOptions,
+} from "./codings/parse-codings.ts";
+export { readCodings } from "./codings/read-codings.ts";

@@ -1,0 +1,108 @@
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { diagnostic } from "../diagnostics/diagnostic.ts";
+import { parseTerm } from "../match/term.ts";
+import { LANGUAGES, type Language } from "../text/language.ts";
+import type { Codebook, MatchType, TermList } from "./codebook.ts";
+
+/** A problem found in a valid-shaped codebook, with the path of the offending value. */
+export interface CodebookProblem {
+  path: (string | number)[];
+  diagnostic: Omit<Diagnostic, "file" | "start" | "end">;
+}
+
+/**
+ * Checks what the schema cannot: ids defined twice, codes in unknown categories, rules in
+ * languages the codebook does not list, empty term lists, terms and regular expressions that do
+ * not compile, categories without codes. Each problem carries the path to the value, which the
+ * parser turns into a line and column.
+ *
+ * @param codebook a schema-valid codebook
+ * @param options `partial`: the codebook extends another, so categories may be defined there
+ * @returns the problems, in document order
+ * @example
+ * ```ts
+ * checkCodebook(codebook).map((p) => p.diagnostic.code); // ["codebook-unknown-category"]
+ * ```
+ */
+export function checkCodebook(codebook: Codebook, options: { partial?: boolean } = {}): CodebookProblem[] {
+  const problems: CodebookProblem[] = [];
+  const problem = (path: (string | number)[], code: Diagnostic["code"], reason: string, severity: Diagnostic["severity"] = "error", extra: Partial<Diagnostic> = {}) =>
+    problems.push({
+      path,
+      diagnostic: diagnostic({ code, severity, reason: `Invalid codebook "${codebook.id}": ${reason}`, field: path.join("."), source: "kodebok:codebook", ...extra }),
+    });
+
+  const categoryIds = new Set<string>();
+  codebook.categories.forEach((category, i) => {
+    if (categoryIds.has(category.id)) problem(["categories", i, "id"], "codebook-duplicate-id", `category "${category.id}" is defined twice`);
+    categoryIds.add(category.id);
+  });
+  const codeIds = new Set<string>();
+  const ruleIds = new Set<string>();
+  const used = new Set<string>();
+  codebook.codes.forEach((code, c) => {
+    if (codeIds.has(code.id)) problem(["codes", c, "id"], "codebook-duplicate-id", `code "${code.id}" is defined twice`);
+    codeIds.add(code.id);
+    used.add(code.category);
+    if (!categoryIds.has(code.category) && !options.partial) {
+      problem(["codes", c, "category"], "codebook-unknown-category", `code "${code.id}" names category "${code.category}", which is not defined`, "error", {
+        actual: code.category,
+        expected: [...categoryIds].join(", "),
+        note: "Add the category under `categories:` or correct the name.",
+      });
+    }
+    const checkTerms = (terms: TermList | undefined, match: MatchType, path: (string | number)[], required: boolean) => {
+      if (terms === undefined) return;
+      const lists: [Language | undefined, string[]][] = Array.isArray(terms)
+        ? [[undefined, terms]]
+        : LANGUAGES.flatMap((l) => (terms[l] ? [[l, terms[l]] as [Language, string[]]] : []));
+      const total = lists.reduce((n, [, list]) => n + list.length, 0);
+      if (required && total === 0) problem(path, "codebook-empty-rule", `code "${code.id}" has a rule without terms`, "error", { note: "Give at least one term, or remove the rule." });
+      for (const [language, list] of lists) {
+        const base = language ? [...path, language] : path;
+        if (language && !codebook.languages.includes(language)) {
+          problem(base, "codebook-unknown-language", `code "${code.id}" has terms in "${language}", which the codebook does not list under languages`, "warning");
+        }
+        list.forEach((term, t) => {
+          const parsed = parseTerm(term, match);
+          if (!parsed.ok) problem([...base, t], match === "regex" ? "codebook-invalid-regex" : "codebook-invalid-term", `code "${code.id}": ${parsed.reason}`, "error", { actual: term });
+        });
+      }
+    };
+    checkTerms(code.terms, "glob", ["codes", c, "terms"], true);
+    checkTerms(code.barrierTerms, "glob", ["codes", c, "barrierTerms"], true);
+    code.rules.forEach((rule, r) => {
+      const path = ["codes", c, "rules", r];
+      const id = rule.id ?? `${code.id}.${r + 1}`;
+      if (ruleIds.has(id)) problem([...path, "id"], "codebook-duplicate-id", `rule "${id}" is defined twice`);
+      ruleIds.add(id);
+      const langs = rule.lang === undefined ? [] : Array.isArray(rule.lang) ? rule.lang : [rule.lang];
+      for (const l of langs) {
+        if (!codebook.languages.includes(l)) problem([...path, "lang"], "codebook-unknown-language", `rule "${id}" is for "${l}", which the codebook does not list under languages`, "warning");
+      }
+      checkTerms(rule.terms, rule.match, [...path, "terms"], true);
+      if (rule.near) checkTerms(rule.near.terms, rule.near.match, [...path, "near", "terms"], true);
+      if (rule.notNear) checkTerms(rule.notNear.terms, rule.notNear.match, [...path, "notNear", "terms"], true);
+      if (rule.notInNote) checkTerms(rule.notInNote, "glob", [...path, "notInNote"], true);
+    });
+    if (code.terms === undefined && code.barrierTerms === undefined && code.rules.length === 0) {
+      problem(["codes", c], "codebook-empty-rule", `code "${code.id}" has no terms and no rules, so it can never be applied`, "warning");
+    }
+  });
+  if (codebook.polarity.barrier) checkTerms2(codebook.polarity.barrier.terms, ["polarity", "barrier", "terms"]);
+  if (codebook.polarity.negation) checkTerms2(codebook.polarity.negation.terms, ["polarity", "negation", "terms"]);
+  if (!options.partial) {
+    codebook.categories.forEach((category, i) => {
+      if (!used.has(category.id)) problem(["categories", i], "codebook-empty-category", `category "${category.id}" has no codes`, "warning");
+    });
+  }
+  return problems;
+
+  function checkTerms2(terms: TermList, path: (string | number)[]) {
+    const list = Array.isArray(terms) ? terms : LANGUAGES.flatMap((l) => terms[l] ?? []);
+    list.forEach((term) => {
+      const parsed = parseTerm(term, "glob");
+      if (!parsed.ok) problem(path, "codebook-invalid-term", parsed.reason, "error", { actual: term });
+    });
+  }
+}

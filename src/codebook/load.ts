@@ -1,0 +1,197 @@
+import { readdir, readFile } from "node:fs/promises";
+import { dirname, isAbsolute, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { KodebokError, toResult, type Result } from "../diagnostics/result.ts";
+import { checkCodebook } from "./check.ts";
+import { CodebookSchema, type Codebook, type CodebookInput } from "./codebook.ts";
+import { parseCodebook } from "./parse.ts";
+
+/** The folder of the codebooks that ship with kodebok. */
+export const BUNDLED_CODEBOOKS_DIR: string = fileURLToPath(new URL("../../codebooks/", import.meta.url));
+
+/** A bundled codebook as listed by {@link listBundledCodebooks}. */
+export interface BundledCodebook {
+  name: string;
+  path: string;
+  title: string;
+  codes: number;
+  categories: number;
+  languages: string[];
+}
+
+/**
+ * Lists the codebooks that ship with kodebok, sorted by name.
+ *
+ * @returns name, path, title and size of each
+ * @example
+ * ```ts
+ * (await listBundledCodebooks()).map((c) => c.name); // ["natland-2021", ...]
+ * ```
+ */
+export async function listBundledCodebooks(): Promise<BundledCodebook[]> {
+  const names = (await readdir(BUNDLED_CODEBOOKS_DIR)).filter((n) => /\.ya?ml$/u.test(n)).sort();
+  const out: BundledCodebook[] = [];
+  for (const file of names) {
+    const result = await readCodebook(resolve(BUNDLED_CODEBOOKS_DIR, file));
+    if (!result.ok) throw new KodebokError(result.diagnostics);
+    const c = result.value;
+    out.push({
+      name: file.replace(/\.ya?ml$/u, ""),
+      path: resolve(BUNDLED_CODEBOOKS_DIR, file),
+      title: typeof c.title === "string" ? c.title : (c.title.en ?? c.title.nb ?? Object.values(c.title)[0] ?? c.id),
+      codes: c.codes.length,
+      categories: c.categories.length,
+      languages: c.languages,
+    });
+  }
+  return out;
+}
+
+/**
+ * Reads a codebook by bundled name (`natland-2021`) or by path (`./my-codebook.yaml`), validates
+ * it, and resolves `extends`: the base codebooks' categories and codes come first, the extending
+ * codebook's follow; a category or code with the same id as the base's replaces it in place.
+ *
+ * @param nameOrPath a bundled codebook's name, or a path to a YAML or JSON file
+ * @param options `from`: the folder relative paths are resolved against (default: the working directory)
+ * @returns the codebook, or diagnostics located in the file at fault
+ * @example
+ * ```ts
+ * const result = await readCodebook("natland-2021");
+ * if (result.ok) console.log(result.value.codes.length); // 6
+ * ```
+ */
+export async function readCodebook(nameOrPath: string, options: { from?: string } = {}): Promise<Result<Codebook>> {
+  return readWithBases(nameOrPath, options.from ?? process.cwd(), []);
+}
+
+async function readWithBases(nameOrPath: string, from: string, chain: string[]): Promise<Result<Codebook>> {
+  const path = await resolveCodebookPath(nameOrPath, from);
+  if (path === undefined) {
+    return {
+      ok: false,
+      diagnostics: [
+        diagnostic({
+          code: "codebook-not-found",
+          severity: "error",
+          reason: `Cannot load codebook "${nameOrPath}": it is neither a bundled codebook nor a readable file`,
+          note: "Run `kodebok codebook list` to see the bundled codebooks.",
+          source: "kodebok:codebook",
+        }),
+      ],
+    };
+  }
+  if (chain.includes(path)) {
+    return {
+      ok: false,
+      diagnostics: [
+        diagnostic({
+          code: "codebook-extends-cycle",
+          severity: "error",
+          reason: `Cannot load codebook "${nameOrPath}": codebooks extend each other in a cycle (${[...chain, path].join(" -> ")})`,
+          file: path,
+          source: "kodebok:codebook",
+        }),
+      ],
+    };
+  }
+  const text = await readFile(path, "utf8");
+  const parsed = parseCodebook(text, { file: path });
+  if (!parsed.ok || parsed.value.extends === undefined) return parsed;
+  const diagnostics: Diagnostic[] = [...parsed.diagnostics];
+  const bases = Array.isArray(parsed.value.extends) ? parsed.value.extends : [parsed.value.extends];
+  let merged: Codebook | undefined;
+  for (const base of bases) {
+    const loaded = await readWithBases(base, dirname(path), [...chain, path]);
+    diagnostics.push(...loaded.diagnostics);
+    if (!loaded.ok) return { ok: false, diagnostics };
+    merged = merged ? mergeCodebooks(merged, loaded.value) : loaded.value;
+  }
+  const result = mergeCodebooks(merged!, parsed.value);
+  for (const problem of checkCodebook(result)) diagnostics.push({ ...problem.diagnostic, file: path });
+  return toResult(result, dedupe(diagnostics));
+}
+
+/**
+ * Merges an extending codebook onto its base: ids of the extension replace the base's in place,
+ * new categories and codes follow, languages are united, and the extension's polarity cues win.
+ *
+ * @example
+ * ```ts
+ * const mine = mergeCodebooks(await loadCodebook("natland-2021"), extension);
+ * ```
+ */
+export function mergeCodebooks(base: Codebook, extension: Codebook): Codebook {
+  const byId = <T extends { id: string }>(a: T[], b: T[]): T[] => {
+    const replaced = a.map((x) => b.find((y) => y.id === x.id) ?? x);
+    return [...replaced, ...b.filter((y) => !a.some((x) => x.id === y.id))];
+  };
+  return {
+    ...extension,
+    languages: [...new Set([...base.languages, ...extension.languages])],
+    categories: byId(base.categories, extension.categories),
+    codes: byId(base.codes, extension.codes),
+    polarity: {
+      ...base.polarity,
+      ...Object.fromEntries(Object.entries(extension.polarity).filter(([, v]) => v !== undefined)),
+    },
+  };
+}
+
+function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.file}:${d.start?.line}:${d.code}:${d.reason}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+async function resolveCodebookPath(nameOrPath: string, from: string): Promise<string | undefined> {
+  const candidates: string[] = [];
+  if (/^[a-z][a-z0-9_-]*$/u.test(nameOrPath)) {
+    candidates.push(resolve(BUNDLED_CODEBOOKS_DIR, `${nameOrPath}.yaml`), resolve(BUNDLED_CODEBOOKS_DIR, `${nameOrPath}.yml`));
+  }
+  candidates.push(isAbsolute(nameOrPath) ? nameOrPath : resolve(from, nameOrPath));
+  for (const candidate of candidates) {
+    try {
+      await readFile(candidate, { flag: "r" }).then(() => undefined);
+      return candidate;
+    } catch {
+      // try the next
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Loads a codebook and throws a {@link KodebokError} if it is invalid: the convenient form for
+ * scripts and notebooks. Accepts a bundled name, a path, or a codebook object (validated).
+ *
+ * @param source a bundled name, a path, or a plain codebook object
+ * @returns the validated codebook
+ * @example
+ * ```ts
+ * const codebook = await loadCodebook("natland-2021");
+ * ```
+ */
+export async function loadCodebook(source: string | CodebookInput | Codebook): Promise<Codebook> {
+  if (typeof source === "string") {
+    const result = await readCodebook(source);
+    if (!result.ok) throw new KodebokError(result.diagnostics);
+    return result.value;
+  }
+  const parsed = CodebookSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new KodebokError(
+      parsed.error.issues.map((issue) =>
+        diagnostic({ code: "codebook-invalid", severity: "error", reason: `Invalid codebook: "${issue.path.join(".")}": ${issue.message}`, field: issue.path.join(".") }),
+      ),
+    );
+  }
+  const problems = checkCodebook(parsed.data).map((p) => p.diagnostic);
+  if (problems.some((d) => d.severity === "error")) throw new KodebokError(problems);
+  return parsed.data;
+}

@@ -1,0 +1,85 @@
+import type { Codebook } from "../codebook/codebook.ts";
+import { NoteSchema, type Note, type NoteInput } from "../notes/note.ts";
+import { KodebokError } from "../diagnostics/result.ts";
+import { diagnostic } from "../diagnostics/diagnostic.ts";
+import type { LanguageOption } from "../text/language.ts";
+import { codeNote } from "./code-note.ts";
+import type { CodedNote } from "./coded-note.ts";
+import { compileCodebook, type Matcher } from "./compile.ts";
+
+/** Options of {@link codeNotes}. */
+export interface CodeNotesOptions {
+  /** The notes' language: `nb`, `nn`, `en`, or `auto` (default) to detect it per note. A note's own `language` wins. */
+  language?: LanguageOption;
+}
+
+/** Compiles a codebook unless it is a matcher already. */
+export function toMatcher(codebookOrMatcher: Codebook | Matcher): Matcher {
+  return "lookup" in codebookOrMatcher ? codebookOrMatcher : compileCodebook(codebookOrMatcher);
+}
+
+/** Validates a plain note object; throws a located KodebokError when it is not a note. */
+export function toNote(input: NoteInput | Note, position: number): Note {
+  const parsed = NoteSchema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  throw new KodebokError(
+    parsed.error.issues.map((issue) =>
+      diagnostic({
+        code: "note-invalid",
+        severity: "error",
+        reason: `Cannot code note ${position + 1}: ${issue.message}`,
+        field: issue.path.join("."),
+      }),
+    ),
+  );
+}
+
+/**
+ * Codes notes against a codebook: one coded note per note, in the same order, each with the
+ * codes that apply, their polarity and the evidence. The codebook is compiled once per call;
+ * pass a matcher from `compileCodebook` to reuse it across calls.
+ *
+ * @param notes notes, or plain objects `{ id, text, ... }`
+ * @param codebookOrMatcher a codebook or a compiled matcher
+ * @param options the language
+ * @returns the coded notes
+ * @example
+ * ```ts
+ * const codebook = await loadCodebook("natland-2021");
+ * const coded = codeNotes([{ id: "1", text: "Veilederen tok seg god tid" }], codebook, { language: "nb" });
+ * coded[0]!.codes.map((c) => c.code); // ["time"]
+ * ```
+ */
+export function codeNotes(
+  notes: Iterable<NoteInput | Note>,
+  codebookOrMatcher: Codebook | Matcher,
+  options: CodeNotesOptions = {},
+): CodedNote[] {
+  const matcher = toMatcher(codebookOrMatcher);
+  const out: CodedNote[] = [];
+  let i = 0;
+  for (const note of notes) out.push(codeNote(toNote(note, i++), matcher, options.language ?? "auto"));
+  return out;
+}
+
+/**
+ * Codes a stream of notes lazily, one at a time, so a corpus never has to be held in memory.
+ *
+ * @param notes an iterable or async iterable of notes
+ * @param codebookOrMatcher a codebook or a compiled matcher
+ * @param options the language
+ * @returns an async iterable of coded notes in input order
+ * @example
+ * ```ts
+ * for await (const coded of codeNotesStream(readNotesStream("survey.csv"), codebook)) count(coded);
+ * ```
+ */
+export async function* codeNotesStream(
+  notes: AsyncIterable<NoteInput | Note> | Iterable<NoteInput | Note>,
+  codebookOrMatcher: Codebook | Matcher,
+  options: CodeNotesOptions = {},
+): AsyncGenerator<CodedNote> {
+  const matcher = toMatcher(codebookOrMatcher);
+  let i = 0;
+  for await (const note of notes) yield codeNote(toNote(note, i++), matcher, options.language ?? "auto");
+}

@@ -1,0 +1,298 @@
+import { parse } from "csv-parse/sync";
+import type { Coding } from "../codings/coding.ts";
+import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { toResult, type Result } from "../diagnostics/result.ts";
+import { fieldForHeader, parseLanguageCell, type NoteField } from "./columns.ts";
+import { checkNotes, type LoadedNotes } from "./loaded-notes.ts";
+import type { Note } from "./note.ts";
+
+/** Options for reading notes from CSV or TSV. */
+export interface CsvNotesOptions {
+  /** The file name for messages and generated ids. */
+  file?: string;
+  /** The delimiter; detected from the header line when left out (`,`, `;` or tab). */
+  delimiter?: string;
+  /** Explicit mapping of note fields to header names; wins over the built-in aliases. */
+  columns?: Partial<Record<NoteField, string>>;
+  /** Several free-text columns (a survey with one column per question): one note per row and column, the header as question. */
+  textColumns?: string[];
+  /** The `source` of every note without a source column (`survey`, `seminar-note`, ...). */
+  source?: string;
+  /** Prefix of generated ids (default: the file's base name). */
+  idPrefix?: string;
+}
+
+const CODES_COLUMN = /^codes?:(.+)$/iu;
+const LOCATION = { source: "kodebok:csv" } as const;
+
+/**
+ * Detects a CSV delimiter from the header line: the most frequent of `,`, `;` and tab outside
+ * quotes (Norwegian Excel writes `;`).
+ *
+ * @example
+ * ```ts
+ * detectDelimiter("id;tekst;gruppe\n1;Hei;A"); // ";"
+ * ```
+ */
+export function detectDelimiter(text: string): string {
+  const counts = new Map<string, number>([[",", 0], [";", 0], ["\t", 0]]);
+  let quoted = false;
+  for (const ch of text) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === "\n" || ch === "\r")) break;
+    else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
+  }
+  let best = ",";
+  for (const [d, n] of counts) if (n > counts.get(best)!) best = d;
+  return best;
+}
+
+/**
+ * Parses notes from CSV or TSV text with csv-parse. Header names are matched in English and
+ * Norwegian (`text`/`tekst`, `participant`/`deltaker`, `group`/`gruppe`, `question`/`spørsmål`,
+ * ...) or mapped explicitly; other columns become attributes; `codes:<coder>` columns become
+ * codings. Ragged rows, unclosed quotes, empty texts and duplicate ids are reported with line
+ * and column, never dropped silently.
+ *
+ * @param text the CSV text (already decoded)
+ * @param options file name, delimiter, column mapping
+ * @returns the notes and codings, or located diagnostics
+ * @example
+ * ```ts
+ * const result = parseNotesCsv("id;tekst;deltaker\n1;Hun tok seg tid;P1\n", { file: "notes.csv" });
+ * result.ok && result.value.notes[0]?.participant; // "P1"
+ * ```
+ */
+export function parseNotesCsv(text: string, options: CsvNotesOptions = {}): Result<LoadedNotes> {
+  const file = options.file;
+  const body = text.replace(/^\uFEFF/u, "");
+  const delimiter = options.delimiter ?? detectDelimiter(body);
+  let records: { record: string[]; info: { lines: number }; raw: string }[];
+  try {
+    records = parse(body, {
+      delimiter,
+      info: true,
+      raw: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+    }) as unknown as typeof records;
+  } catch (error) {
+    return { ok: false, diagnostics: [csvErrorDiagnostic(error, body, delimiter, file)] };
+  }
+  if (records.length === 0) {
+    return { ok: false, diagnostics: [diagnostic({ ...LOCATION, code: "csv-no-header", severity: "error", reason: "Cannot load notes: the CSV file is empty", file })] };
+  }
+  const diagnostics: Diagnostic[] = [];
+  const header = records[0]!.record.map((h) => h.trim());
+  const mapping = mapColumns(header, options, file, diagnostics);
+  if (mapping === undefined) return { ok: false, diagnostics };
+
+  const prefix = options.idPrefix ?? stem(file);
+  if (mapping.fields.id === undefined) {
+    diagnostics.push(diagnostic({ ...LOCATION, code: "note-id-generated", severity: "info", reason: `No id column: note ids were generated as "${prefix}-<row>"`, file, start: { line: 1, column: 1 } }));
+  }
+  const notes: Note[] = [];
+  const codings: Coding[] = [];
+  records.slice(1).forEach(({ record, info, raw }, index) => {
+    const line = startLine(info.lines, raw);
+    const offsets = fieldOffsets(raw, delimiter);
+    const place = (column: number) => {
+      const at = offsets[column] ?? 0;
+      const before = raw.slice(0, at);
+      const newlines = before.split("\n").length - 1;
+      return { line: line + newlines, column: newlines === 0 ? at + 1 : at - before.lastIndexOf("\n") };
+    };
+    if (record.length !== header.length) {
+      diagnostics.push(
+        diagnostic({
+          ...LOCATION,
+          code: "csv-ragged-row",
+          severity: "error",
+          reason: `Cannot load notes: row has ${record.length} fields, the header has ${header.length}`,
+          file,
+          start: place(Math.min(record.length, header.length) - (record.length > header.length ? 0 : 1)),
+          actual: String(record.length),
+          expected: String(header.length),
+          note: delimiter === "," ? "A comma inside a text must be quoted: \"like, this\"." : "Check for a delimiter inside an unquoted text.",
+        }),
+      );
+      return;
+    }
+    const cell = (field: NoteField) => {
+      const column = mapping.fields[field];
+      return column === undefined ? undefined : record[column]!.trim();
+    };
+    const rowId = cell("id") || `${prefix}-${index + 1}`;
+    const base: Omit<Note, "id" | "text"> = {};
+    for (const field of ["seminar", "group", "participant", "question", "cluster"] as const) {
+      const value = cell(field);
+      if (value) base[field] = value;
+    }
+    base.source = cell("source") || options.source;
+    if (!base.source) delete base.source;
+    const languageCell = cell("language");
+    if (languageCell) {
+      const language = parseLanguageCell(languageCell);
+      if (language) base.language = language;
+      else {
+        diagnostics.push(diagnostic({ ...LOCATION, code: "note-invalid-language", severity: "warning", reason: `Note "${rowId}": language "${languageCell}" is not nb, nn or en; it will be detected`, file, start: place(mapping.fields.language!), field: "language" }));
+      }
+    }
+    const attributes: Record<string, string> = {};
+    for (const column of mapping.attributes) {
+      const value = record[column]!.trim();
+      if (value !== "") attributes[header[column]!] = value;
+    }
+    if (Object.keys(attributes).length > 0) base.attributes = attributes;
+    const textColumns = mapping.texts;
+    for (const column of textColumns) {
+      const id = textColumns.length > 1 ? `${rowId}-${slug(header[column]!)}` : rowId;
+      const note: Note = { id, text: record[column]!.trim(), ...base, origin: { ...(file !== undefined ? { file } : {}), ...place(column) } };
+      if (textColumns.length > 1) note.question = header[column]!;
+      notes.push(note);
+    }
+    for (const { column, coder } of mapping.codes) {
+      const at = place(column);
+      for (const code of record[column]!.split(/[;,|]/u).map((c) => c.trim()).filter((c) => c !== "")) {
+        codings.push({ note: rowId, coder, code, origin: { ...(file !== undefined ? { file } : {}), ...at } });
+      }
+    }
+  });
+  const checked = checkNotes(notes, file);
+  diagnostics.push(...checked.diagnostics);
+  return toResult({ notes: checked.notes, codings }, diagnostics);
+}
+
+interface ColumnMapping {
+  fields: Partial<Record<NoteField, number>>;
+  texts: number[];
+  attributes: number[];
+  codes: { column: number; coder: string }[];
+}
+
+function mapColumns(header: string[], options: CsvNotesOptions, file: string | undefined, diagnostics: Diagnostic[]): ColumnMapping | undefined {
+  const fields: Partial<Record<NoteField, number>> = {};
+  const codes: { column: number; coder: string }[] = [];
+  const taken = new Set<number>();
+  for (const [field, name] of Object.entries(options.columns ?? {}) as [NoteField, string][]) {
+    const column = header.findIndex((h) => h === name || h.toLowerCase() === name.toLowerCase());
+    if (column < 0) {
+      diagnostics.push(diagnostic({ ...LOCATION, code: "csv-no-text-column", severity: "error", reason: `Cannot load notes: the column "${name}" given for ${field} is not in the header`, file, start: { line: 1, column: 1 }, expected: name, actual: header.join(", ") }));
+      return undefined;
+    }
+    fields[field] = column;
+    taken.add(column);
+  }
+  const texts = (options.textColumns ?? []).map((name) => {
+    const column = header.findIndex((h) => h === name);
+    if (column < 0) diagnostics.push(diagnostic({ ...LOCATION, code: "csv-no-text-column", severity: "error", reason: `Cannot load notes: the text column "${name}" is not in the header`, file, start: { line: 1, column: 1 }, expected: name }));
+    taken.add(column);
+    return column;
+  });
+  if (texts.some((c) => c < 0)) return undefined;
+  header.forEach((name, column) => {
+    if (taken.has(column)) return;
+    const codesMatch = CODES_COLUMN.exec(name);
+    if (codesMatch) {
+      codes.push({ column, coder: codesMatch[1]!.trim() });
+      taken.add(column);
+      return;
+    }
+    const field = fieldForHeader(name);
+    if (field === undefined || (field === "text" && texts.length > 0)) return;
+    if (fields[field] !== undefined) {
+      diagnostics.push(diagnostic({ ...LOCATION, code: "csv-duplicate-column", severity: "warning", reason: `Column "${name}" also maps to ${field}; the first such column ("${header[fields[field]!]}") is used and this one kept as an attribute`, file, start: { line: 1, column: 1 } }));
+      return;
+    }
+    fields[field] = column;
+    taken.add(column);
+  });
+  if (texts.length === 0) {
+    if (fields.text === undefined) {
+      diagnostics.push(
+        diagnostic({
+          ...LOCATION,
+          code: "csv-no-text-column",
+          severity: "error",
+          reason: `Cannot load notes: no column holds the note text (header: ${header.map((h) => `"${h}"`).join(", ")})`,
+          file,
+          start: { line: 1, column: 1 },
+          note: 'Name the column "text" or "tekst", or map it with the option columns: { text: "..." } (CLI: --text-column).',
+        }),
+      );
+      return undefined;
+    }
+    texts.push(fields.text);
+  }
+  delete fields.text;
+  const attributes = header.map((_, i) => i).filter((i) => !taken.has(i) && !texts.includes(i));
+  return { fields, texts, attributes, codes };
+}
+
+/** The first line of a record, from the line csv-parse reports at its end and its raw text. */
+function startLine(endLine: number, raw: string): number {
+  const inner = raw.replace(/\r?\n$/u, "");
+  return endLine - (inner.split("\n").length - 1);
+}
+
+/** Offsets (from 0) of each field's first character in a raw record. */
+function fieldOffsets(raw: string, delimiter: string): number[] {
+  const offsets = [0];
+  let quoted = false;
+  for (let i = 0; i < raw.length; i++) {
+    const ch = raw[i];
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && raw.startsWith(delimiter, i)) offsets.push(i + delimiter.length);
+    else if (!quoted && (ch === "\n" || ch === "\r")) break;
+  }
+  return offsets;
+}
+
+function csvErrorDiagnostic(error: unknown, text: string, delimiter: string, file: string | undefined): Diagnostic {
+  const e = error as { code?: string; message?: string; lines?: number; column?: number };
+  if (e.code === "CSV_QUOTE_NOT_CLOSED") {
+    const open = findUnclosedQuote(text, delimiter);
+    return diagnostic({ ...LOCATION, code: "csv-unclosed-quote", severity: "error", reason: "Cannot load notes: a quoted field is not closed", file, start: open ?? { line: e.lines ?? 1, column: 1 }, note: 'Close the quote, or write a quote inside a quoted text as "".' });
+  }
+  if (e.code === "INVALID_OPENING_QUOTE" || e.code === "CSV_INVALID_CLOSING_QUOTE") {
+    return diagnostic({ ...LOCATION, code: "csv-invalid-quote", severity: "error", reason: `Cannot load notes: ${e.message?.replace(/^[^:]*:\s*/u, "") ?? "invalid quote"}`, file, start: { line: e.lines ?? 1, column: 1 }, note: 'Quote the whole field and write an inner quote as "".' });
+  }
+  return diagnostic({ ...LOCATION, code: "csv-parse-error", severity: "error", reason: `Cannot load notes: ${e.message ?? String(error)}`, file, start: { line: e.lines ?? 1, column: 1 } });
+}
+
+/** Finds where the quote that is never closed was opened. */
+function findUnclosedQuote(text: string, delimiter: string): { line: number; column: number } | undefined {
+  let line = 1;
+  let column = 1;
+  let fieldStart = true;
+  let open: { line: number; column: number } | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (open) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          i++;
+          column += 2;
+          continue;
+        }
+        open = undefined;
+      }
+    } else if (ch === '"' && fieldStart) open = { line, column };
+    fieldStart = !open && (ch === "\n" || text.startsWith(delimiter, i));
+    if (ch === "\n") {
+      line++;
+      column = 1;
+    } else column++;
+  }
+  return open;
+}
+
+function stem(file: string | undefined): string {
+  if (!file) return "note";
+  const base = file.split(/[\\/]/u).pop() ?? file;
+  return base.replace(/\.[^.]+$/u, "") || "note";
+}
+
+function slug(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/gu, "") || "text";
+}

@@ -1,0 +1,67 @@
+import type { Coding } from "../codings/coding.ts";
+import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { Note } from "./note.ts";
+
+/** What a notes loader returns: the notes, and any codings stored beside them (`codes:<coder>` columns). */
+export interface LoadedNotes {
+  notes: Note[];
+  codings: Coding[];
+}
+
+/**
+ * The checks every notes format shares: notes with an empty text are skipped with a warning
+ * (never silently), and an id used twice is an error that names both places.
+ *
+ * @param notes notes as read, with their origins
+ * @param file the file for messages
+ * @returns the notes to keep and the diagnostics
+ * @example
+ * ```ts
+ * const { notes, diagnostics } = checkNotes([{ id: "1", text: "" }], "notes.csv");
+ * diagnostics[0]?.code; // "note-empty-text"
+ * ```
+ */
+export function checkNotes(notes: readonly Note[], file?: string): { notes: Note[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const kept: Note[] = [];
+  const seen = new Map<string, Note>();
+  for (const note of notes) {
+    const where = note.origin ? { line: note.origin.line, column: note.origin.column } : undefined;
+    const noteFile = note.origin?.file ?? file;
+    if (note.text.trim() === "") {
+      diagnostics.push(
+        diagnostic({
+          code: "note-empty-text",
+          severity: "warning",
+          reason: `Skipped note "${note.id}": its text is empty`,
+          file: noteFile,
+          start: where,
+          field: "text",
+          source: "kodebok:notes",
+        }),
+      );
+      continue;
+    }
+    const first = seen.get(note.id);
+    if (first) {
+      const firstPlace = first.origin ? `${first.origin.file ?? noteFile ?? "<input>"}:${first.origin.line}` : "an earlier note";
+      diagnostics.push(
+        diagnostic({
+          code: "note-duplicate-id",
+          severity: "error",
+          reason: `Cannot load notes: id "${note.id}" is used twice (first at ${firstPlace})`,
+          file: noteFile,
+          start: where,
+          field: "id",
+          actual: note.id,
+          note: "Give every note its own id, or leave the id column out to have ids generated.",
+          source: "kodebok:notes",
+        }),
+      );
+      continue;
+    }
+    seen.set(note.id, note);
+    kept.push(note);
+  }
+  return { notes: kept, diagnostics };
+}

@@ -1,0 +1,113 @@
+import type { Codebook } from "../codebook/codebook.ts";
+import { canonicalJson, codebookHash, sha256 } from "../codebook/hash.ts";
+import { localize } from "../codebook/label.ts";
+import type { CodedNote } from "../match/coded-note.ts";
+import type { Language } from "../text/language.ts";
+import { chooseQuotes } from "./quotes.ts";
+import type { CategorySummary, CodeSummary, Summary, Tally } from "./summary.ts";
+
+/** Options of {@link rollUp}. */
+export interface RollUpOptions {
+  /** Language of labels and attributions (default: the codebook's first language). */
+  language?: Language;
+  /** Quotes per code (default 3). */
+  quotesPerCode?: number;
+  /** Longest quote in characters (default 240); longer ones are shortened at word boundaries. */
+  quoteLength?: number;
+  /** A function applied to every quote, or `false` to show quotes as written. */
+  redact?: false | ((text: string) => string);
+}
+
+/**
+ * Rolls coded notes up into categories and codes: how many notes, participants, groups and
+ * seminars mention each, the share of notes, helpful versus barrier mentions, representative
+ * quotes, and the notes no code matched. Pure and deterministic.
+ *
+ * @param coded the output of `codeNotes`
+ * @param codebook the codebook the notes were coded with
+ * @param options language, quotes, redaction
+ * @returns the summary
+ * @example
+ * ```ts
+ * const summary = rollUp(codeNotes(notes, codebook), codebook, { language: "nb" });
+ * summary.categories[0]?.codes[0]?.notes; // notes that mention the first theme
+ * ```
+ */
+export function rollUp(coded: readonly CodedNote[], codebook: Codebook, options: RollUpOptions = {}): Summary {
+  const language = options.language ?? codebook.languages[0] ?? "nb";
+  const redact = options.redact === false ? (t: string) => t : (options.redact ?? ((t: string) => t));
+  const quoteOptions = { perCode: options.quotesPerCode ?? 3, maxLength: options.quoteLength ?? 240, redact, language };
+  const total = coded.length;
+
+  const tally = (selected: readonly CodedNote[], has: (c: CodedNote, polarity: "helpful" | "barrier") => boolean): Tally => ({
+    notes: selected.length,
+    ...people(selected),
+    share: total === 0 ? 0 : selected.length / total,
+    helpful: selected.filter((c) => has(c, "helpful")).length,
+    barrier: selected.filter((c) => has(c, "barrier")).length,
+  });
+
+  const categories: CategorySummary[] = codebook.categories.map((category) => {
+    const codes: CodeSummary[] = codebook.codes
+      .filter((code) => code.category === category.id)
+      .map((code) => {
+        const selected = coded.filter((c) => c.codes.some((a) => a.code === code.id));
+        return {
+          id: code.id,
+          label: localize(code.label, language),
+          category: category.id,
+          ...tally(selected, (c, p) => c.codes.some((a) => a.code === code.id && a.polarity === p)),
+          quotes: chooseQuotes(coded, code.id, quoteOptions),
+        };
+      });
+    const selected = coded.filter((c) => c.codes.some((a) => a.category === category.id));
+    return {
+      id: category.id,
+      label: localize(category.label, language),
+      ...tally(selected, (c, p) => c.codes.some((a) => a.category === category.id && a.polarity === p)),
+      codes,
+    };
+  });
+
+  const uncoded = coded.filter((c) => c.codes.length === 0);
+  const all = people(coded);
+  return {
+    codebook: {
+      id: codebook.id,
+      title: localize(codebook.title, language),
+      ...(codebook.version !== undefined ? { version: codebook.version } : {}),
+      hash: codebookHash(codebook),
+    },
+    language,
+    totals: {
+      notes: total,
+      coded: total - uncoded.length,
+      uncoded: uncoded.length,
+      participants: all.participants,
+      groups: all.groups,
+      seminars: all.seminars,
+    },
+    categories,
+    uncoded: uncoded.map((c) => ({
+      note: c.note.id,
+      text: redact(c.note.text),
+      ...(c.note.seminar ? { seminar: c.note.seminar } : {}),
+      ...(c.note.group ? { group: c.note.group } : {}),
+      ...(c.note.participant ? { participant: c.note.participant } : {}),
+    })),
+    inputHash: sha256(canonicalJson(coded.map((c) => [c.note.id, c.note.text]))),
+  };
+}
+
+/** Distinct participants, groups and seminars among notes; ids are scoped by seminar (and group). */
+function people(selected: readonly CodedNote[]): { participants: number; groups: number; seminars: number } {
+  const participants = new Set<string>();
+  const groups = new Set<string>();
+  const seminars = new Set<string>();
+  for (const { note } of selected) {
+    if (note.seminar) seminars.add(note.seminar);
+    if (note.group) groups.add(`${note.seminar ?? ""}\u0000${note.group}`);
+    if (note.participant) participants.add(`${note.seminar ?? ""}\u0000${note.participant}`);
+  }
+  return { participants: participants.size, groups: groups.size, seminars: seminars.size };
+}

@@ -1,0 +1,69 @@
+import type { Token } from "./tokenize.ts";
+import type { Language } from "./language.ts";
+
+/** Function words that tell the three languages apart. Words shared by nb and nn are left out. */
+export const LANGUAGE_MARKERS: Readonly<Record<Language, ReadonlySet<string>>> = {
+  nb: new Set([
+    "ikke", "jeg", "meg", "hva", "hvordan", "hvor", "hvem", "noe", "mye", "hjelp", "hjelpe", "være", "vært",
+    "dette", "det", "de", "som", "fra", "bare", "hun", "hennes", "deres", "oss", "kunne", "skulle", "ville",
+    "jo", "også", "sammen", "etter", "mer", "selv", "fikk", "hadde", "meget", "noen", "ingen", "aldri",
+    "gang", "når", "fordi", "mitt", "min", "mine", "sin", "vår", "våre", "gjennom", "mellom", "bli", "ble",
+  ]),
+  nn: new Set([
+    "ikkje", "eg", "meg", "kva", "korleis", "kvar", "kven", "noko", "mykje", "hjelpa", "vere", "vore",
+    "dette", "dei", "som", "frå", "berre", "ho", "hennar", "deira", "oss", "kunne", "skulle", "ville",
+    "jo", "òg", "saman", "etter", "meir", "sjølv", "fekk", "hadde", "nokon", "ingen", "aldri", "gong",
+    "når", "fordi", "mitt", "min", "mine", "sin", "vår", "våre", "gjennom", "mellom", "bli", "vart", "vert",
+    "ein", "eit", "ei", "eller", "seg", "heile", "kjem", "korleis", "tilgjengeleg", "saksbehandlaren",
+  ]),
+  en: new Set([
+    "the", "and", "to", "of", "i", "me", "my", "was", "were", "is", "not", "it", "that", "they", "she", "he",
+    "with", "for", "you", "what", "how", "have", "had", "helped", "help", "time", "always", "never", "no",
+    "would", "could", "about", "from", "when", "because", "their", "our", "we", "be", "been", "did", "didn",
+    "don", "this", "who", "in", "on", "at", "felt", "got", "listened", "really", "very",
+  ]),
+};
+
+/** The result of language detection: a language, or `und` when the text gives too little to judge. */
+export type DetectedLanguage = Language | "und";
+
+/**
+ * Detects the language of a note from its function words. Returns `und` (undetermined) when no
+ * marker word occurs or two languages tie, instead of guessing.
+ *
+ * @param tokens the note's tokens (from `tokenize`)
+ * @returns `nb`, `nn`, `en` or `und`
+ * @example
+ * ```ts
+ * detectLanguage(tokenize("Eg fekk ikkje hjelp")); // "nn"
+ * detectLanguage(tokenize("She listened to me")); // "en"
+ * detectLanguage(tokenize("Tillit!")); // "und"
+ * ```
+ */
+export function detectLanguage(tokens: readonly Token[]): DetectedLanguage {
+  const score: Record<Language, number> = { nb: 0, nn: 0, en: 0 };
+  for (const token of tokens) {
+    const nb = LANGUAGE_MARKERS.nb.has(token.text);
+    const nn = LANGUAGE_MARKERS.nn.has(token.text);
+    // Words both Norwegian forms share say "Norwegian" but not which.
+    if (nb && !nn) score.nb += 1;
+    if (nn && !nb) score.nn += 1.5;
+    if (nb && nn) {
+      score.nb += 0.25;
+      score.nn += 0.25;
+    }
+    if (LANGUAGE_MARKERS.en.has(token.text)) score.en += 1;
+    if (/[æøå]/u.test(token.text)) {
+      score.nb += 0.5;
+      score.nn += 0.5;
+    }
+  }
+  const ranked = (Object.entries(score) as [Language, number][]).sort((a, b) => b[1] - a[1]);
+  const [first, second] = ranked;
+  if (!first || first[1] === 0 || (second && second[1] === first[1])) {
+    // Norwegian without a clear nb/nn signal: Bokmål is by far the more common written form.
+    if (first && second && first[1] > 0 && score.en < first[1] && score.nb === score.nn) return "nb";
+    return "und";
+  }
+  return first[0];
+}

@@ -1,0 +1,39 @@
+import stemmers from "natural/lib/natural/stemmers/index.js";
+import type { Language } from "./language.ts";
+
+interface Stemmer {
+  stem(word: string): string;
+}
+
+const STEMMERS: Record<Language, Stemmer> = {
+  // Snowball's Norwegian algorithm serves both written forms.
+  nb: (stemmers as unknown as Record<string, Stemmer>)["PorterStemmerNo"]!,
+  nn: (stemmers as unknown as Record<string, Stemmer>)["PorterStemmerNo"]!,
+  en: (stemmers as unknown as Record<string, Stemmer>)["PorterStemmer"]!,
+};
+
+const memo: Record<Language, Map<string, string>> = { nb: new Map(), nn: new Map(), en: new Map() };
+
+/**
+ * Stems a folded word with natural's Snowball stemmer for the language (Norwegian for `nb` and
+ * `nn`, Porter for `en`). Results are memoised per language.
+ *
+ * @param word a folded word (lower case, NFC)
+ * @param language the language whose stemmer to use
+ * @returns the stem
+ * @example
+ * ```ts
+ * stem("saksbehandlingstiden", "nb"); // "saksbehandlingstid"
+ * stem("listened", "en"); // "listen"
+ * ```
+ */
+export function stem(word: string, language: Language): string {
+  const table = memo[language];
+  let stemmed = table.get(word);
+  if (stemmed === undefined) {
+    stemmed = STEMMERS[language].stem(word);
+    if (table.size > 200_000) table.clear();
+    table.set(word, stemmed);
+  }
+  return stemmed;
+}
