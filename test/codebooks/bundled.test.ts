@@ -3,14 +3,13 @@ import { fileURLToPath } from "node:url";
 import YAML from "yaml";
 import { describe, expect, it } from "vitest";
 import { compareCodings, type Comparison } from "../../src/agreement/compare-codings.ts";
-import { CodebookSchema, type Code, type Codebook, type Example, type LocalizedText, type TermList } from "../../src/codebook/codebook.ts";
+import { CodebookSchema, type Codebook, type Example, type LocalizedText, type TermList } from "../../src/codebook/codebook.ts";
 import { listBundledCodebooks, mergeCodebooks, readCodebook } from "../../src/codebook/load.ts";
 import { parseCodebook } from "../../src/codebook/parse.ts";
 import { unwrap } from "../../src/diagnostics/result.ts";
 import { codeNotes } from "../../src/match/code-notes.ts";
 import { loadNotes } from "../../src/notes/load.ts";
 import { LANGUAGES } from "../../src/text/language.ts";
-// @ts-expect-error: a plain ES module script without type declarations
 import { THEMES, TARGET, crosswalkMarkdown, readCrosswalkCodebooks } from "../../scripts/crosswalk.mjs";
 
 /** The codebooks of issue 7, bundled beside the default natland-2021. */
@@ -228,13 +227,13 @@ describe("crosswalk to natland-2021", () => {
   });
 
   it("docs/crosswalk.md is the table the codebooks' relatesTo entries give (node scripts/crosswalk.mjs)", () => {
-    const codebooks = readCrosswalkCodebooks() as { id: string; codes: Code[] }[];
+    const codebooks = readCrosswalkCodebooks();
     expect(codebooks.map((c) => c.id)).toEqual(expect.arrayContaining([...NAMES]));
     expect(readFileSync(root("docs/crosswalk.md"), "utf8")).toBe(crosswalkMarkdown(codebooks));
   });
 
   it("the crosswalk table marks exactly the themes each code names", () => {
-    const markdown: string = crosswalkMarkdown(readCrosswalkCodebooks());
+    const markdown = crosswalkMarkdown(readCrosswalkCodebooks());
     expect(markdown).toContain("| `time_availability` Time and availability | professional |  |  |  | ✓ |  |  |");
     expect(markdown).toContain("| `lack_of_information` Lack of information | knowledge_barriers |  |  |  |  |  | ✓ |");
     expect(markdown).toMatch(/\| `time` \| `lack_of_time`, `unreachable`, `long_waits` \| `organisational` \| `user_pace` \| `time_availability` \|/u);
