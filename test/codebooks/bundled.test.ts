@@ -204,6 +204,23 @@ describe("bundled codebooks of the field's other frameworks", () => {
   });
 });
 
+describe("docs/codebooks.md", () => {
+  const doc = readFileSync(root("docs/codebooks.md"), "utf8");
+
+  it("lists every bundled codebook with its title, codes, categories and languages", async () => {
+    for (const entry of await listBundledCodebooks()) {
+      const row = `| \`${entry.name}\` | ${entry.title} | ${entry.codes} | ${entry.categories} | ${entry.languages.join(", ")} |`;
+      expect(doc, entry.name).toContain(row);
+    }
+  });
+
+  it("its first example codes what it says", async () => {
+    const [coded] = codeNotes([{ id: "n1", text: "Hun tok seg god tid og brydde seg om meg" }], await bundled("ljungberg-2015"));
+    expect(coded!.codes.map((a) => `${a.code}/${a.polarity}`)).toEqual(["time_availability/helpful", "mattering/helpful"]);
+    expect(doc).toContain("// coded[0].codes → time_availability (helpful), mattering (helpful)");
+  });
+});
+
 describe("crosswalk to natland-2021", () => {
   const shared = ["../../../shared/domain.md", "../../../../shared/domain.md"]
     .map((p) => fileURLToPath(new URL(p, import.meta.url)))
