@@ -44,6 +44,15 @@ export interface WorkerResult {
   codings: Coding[];
   /** Set when the chunk could not be parsed. */
   error?: Diagnostic;
+  /** CSV chunks: the number of records, so that the calling thread can number records globally. */
+  records?: number;
+  /**
+   * CSV chunks: notes (and codings) whose record has an empty id cell, as pairs of their position in
+   * the result and their record's position in the chunk. Their id, `<prefix>-<record number>`, is
+   * set by the calling thread, which alone knows how many records came before the chunk.
+   */
+  generatedIds?: number[];
+  generatedCodingIds?: number[];
 }
 
 const setup = workerData as WorkerSetup;
@@ -74,12 +83,22 @@ function run(job: WorkerJob): WorkerResult {
     return { seq: job.seq, coded: [], diagnostics, codings, error: located };
   }
   const notes: Note[] = [];
+  const recordOf: number[] = [];
+  const generatedCodingIds: number[] = [];
   const lines = new RawLines();
+  const idColumn = rows.mapping.fields.id!;
   records.forEach(({ record, raw }, index) => {
+    const before = notes.length;
+    const codingsBefore = codings.length;
     csvRecordNotes(rows, record, job.startLine - 1 + lines.next(raw), raw, index, notes, codings, diagnostics);
+    const generated = record.length === rows.header.length && record[idColumn]!.trim() === "";
+    for (let k = before; k < notes.length; k++) recordOf.push(generated ? index : -1);
+    if (generated) for (let k = codingsBefore; k < codings.length; k++) generatedCodingIds.push(k, index);
   });
   const kept: Note[] = [];
-  for (const note of notes) {
+  const generatedIds: number[] = [];
+  for (const [k, note] of notes.entries()) {
+    if (recordOf[k]! >= 0 && note.text.trim() !== "") generatedIds.push(kept.length, recordOf[k]!);
     if (note.text.trim() === "") {
       const where = note.origin ? { line: note.origin.line, column: note.origin.column } : undefined;
       diagnostics.push(diagnostic({ code: "note-empty-text", severity: "warning", reason: `Skipped note "${note.id}": its text is empty`, file: note.origin?.file ?? rows.file, start: where, field: "text", source: "kodebok:notes" }));
@@ -87,7 +106,7 @@ function run(job: WorkerJob): WorkerResult {
     }
     kept.push(toNote(note, 0));
   }
-  return output(job, kept, diagnostics, codings);
+  return { ...output(job, kept, diagnostics, codings), records: records.length, generatedIds, generatedCodingIds };
 }
 
 function output(job: WorkerJob, notes: Note[], diagnostics: Diagnostic[], codings: Coding[]): WorkerResult {

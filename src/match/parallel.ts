@@ -106,9 +106,12 @@ async function* workerResults(
     if (csv && file) {
       const report = file.options.onDiagnostic ?? (() => {});
       const checker = new NoteChecker(csv.rows.file);
+      let recordOffset = 0;
       for await (const result of pool.run(csvJobs(file.path, csv.bodyStart, csv.bodyLine, output))) {
         for (const d of result.diagnostics) report(d);
         if (result.error) throw new KodebokError([result.error]);
+        numberGeneratedIds(result, csv.rows.prefix, recordOffset);
+        recordOffset += result.records ?? 0;
         if (file.options.onCoding) for (const c of result.codings) file.options.onCoding(c);
         yield { result, checker, report };
       }
@@ -142,6 +145,21 @@ export async function* batches<T>(source: AsyncIterable<T> | Iterable<T>): Async
     return;
   }
   for await (const item of source) yield [item];
+}
+
+/** Sets the ids of notes and codings whose record had an empty id cell: `<prefix>-<record number>`. */
+function numberGeneratedIds(result: WorkerResult, prefix: string, recordOffset: number): void {
+  const generated = result.generatedIds ?? [];
+  if (generated.length > 0 && result.ids !== undefined) {
+    const ids = result.ids.split("\u0000");
+    for (let k = 0; k < generated.length; k += 2) ids[generated[k]!] = `${prefix}-${recordOffset + generated[k + 1]! + 1}`;
+    result.ids = ids.join("\u0000");
+  }
+  for (let k = 0; k < generated.length && result.coded.length > 0; k += 2) {
+    result.coded[generated[k]!]!.note.id = `${prefix}-${recordOffset + generated[k + 1]! + 1}`;
+  }
+  const codings = result.generatedCodingIds ?? [];
+  for (let k = 0; k < codings.length; k += 2) result.codings[codings[k]!]!.note = `${prefix}-${recordOffset + codings[k + 1]! + 1}`;
 }
 
 /** Jobs of `BATCH` notes from any source. */

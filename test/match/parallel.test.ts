@@ -51,14 +51,17 @@ describe("streaming, in-memory and worker coding", () => {
     const rows = ["id;gruppe;tekst"];
     const texts = ["Hun tok seg god tid", 'Fikk ikke "nok" tid,\nmen tillit', "Mangel på informasjon om systemet", "Relasjonen;\r\nvar god", "Ærlig svar, ingen ventetid"];
     const field = (t: string) => (/[;"\r\n]/u.test(t) ? `"${t.replaceAll('"', '""')}"` : t);
-    for (let i = 0; i < 20000; i++) rows.push(`n${i};G${i % 7};${field(`${texts[i % texts.length]} ${"x".repeat(i % 50)}`)}`);
+    // Every 97th record has an empty id: its id is numbered by record (`big-<n>`), across chunks.
+    for (let i = 0; i < 20000; i++) rows.push(`${i % 97 === 5 ? "" : `n${i}`};G${i % 7};${field(`${texts[i % texts.length]} ${"x".repeat(i % 50)}`)}`);
     const dir = mkdtempSync(`${tmpdir()}/kodebok-workers-`);
     const file = `${dir}/big.csv`;
     writeFileSync(file, rows.join("\r\n") + "\r\n");
     const one = await collect(lib.codeNotesStream(lib.streamNotes(file), codebook, { language: "nb" }));
     const two = await collect(lib.codeNotesStream(lib.streamNotes(file), codebook, { language: "nb", workers: 2 }));
     expect(one).toHaveLength(20000);
+    expect(one[19987]!.note.id).toBe("big-19988");
     expect(json(two)).toEqual(json(one));
+    expect(json(one)).toEqual(json(lib.codeNotes(lib.unwrap(await lib.loadNotes(file)).notes, codebook, { language: "nb" })));
     const tallyOne = await lib.tallyCodes(one.map((c) => c.note), codebook, { language: "nb" });
     const tallyTwo = await lib.tallyCodes(lib.streamNotes(file), codebook, { language: "nb", workers: 2 });
     expect(tallyTwo).toEqual(tallyOne);
