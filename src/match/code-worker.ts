@@ -78,9 +78,14 @@ function run(job: WorkerJob): WorkerResult {
   try {
     records = parse(text, { delimiter: rows.delimiter, raw: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof records;
   } catch (error) {
-    const located = csvErrorDiagnostic(error, "", rows.delimiter, rows.file);
-    if (located.start) located.start = { ...located.start, line: located.start.line + job.startLine - 1 };
-    return { seq: job.seq, coded: [], diagnostics, codings, error: located };
+    // csv-parse counts lines from the chunk's start: make its line (and its message) the file's.
+    const e = error as { lines?: number; message?: string };
+    if (typeof e.lines === "number") {
+      const line = e.lines + job.startLine - 1;
+      if (typeof e.message === "string") e.message = e.message.replace(`line ${e.lines}`, `line ${line}`);
+      e.lines = line;
+    }
+    return { seq: job.seq, coded: [], diagnostics, codings, error: csvErrorDiagnostic(e, "", rows.delimiter, rows.file) };
   }
   const notes: Note[] = [];
   const recordOf: number[] = [];

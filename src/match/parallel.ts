@@ -299,6 +299,7 @@ class Pool {
   private readonly workers: Worker[];
   private readonly pending = new Map<number, { resolve: (r: WorkerResult) => void; reject: (e: unknown) => void }>();
   private failure: unknown;
+  private closing = false;
 
   constructor(size: number, setup: WorkerSetup) {
     // Deno type-checks this module again inside the worker, where ImportMeta is typed without `url`.
@@ -313,6 +314,9 @@ class Pool {
         waiting?.resolve(result);
       });
       worker.on("error", (error) => this.fail(error));
+      worker.on("exit", (code) => {
+        if (!this.closing && this.pending.size > 0) this.fail(new Error(`Cannot code notes: a worker thread stopped (exit code ${code})`));
+      });
       return worker;
     });
   }
@@ -325,14 +329,15 @@ class Pool {
     for await (const job of jobs) {
       const n = seq++;
       const worker = this.workers[n % this.workers.length]!;
-      queue.push(
-        new Promise<WorkerResult>((resolve, reject) => {
-          if (this.failure !== undefined) return reject(this.failure);
-          this.pending.set(n, { resolve, reject });
-          const message = { ...job, seq: n } as WorkerJob;
-          worker.postMessage(message, message.kind === "csv" ? [message.bytes.buffer as ArrayBuffer] : []);
-        }),
-      );
+      const result = new Promise<WorkerResult>((resolve, reject) => {
+        if (this.failure !== undefined) return reject(this.failure);
+        this.pending.set(n, { resolve, reject });
+        const message = { ...job, seq: n } as WorkerJob;
+        worker.postMessage(message, message.kind === "csv" ? [message.bytes.buffer as ArrayBuffer] : []);
+      });
+      // A failure rejects every waiting job at once; only the first one awaited reports it.
+      result.catch(() => {});
+      queue.push(result);
       if (queue.length >= window) yield await queue.shift()!;
     }
     while (queue.length > 0) yield await queue.shift()!;
@@ -345,6 +350,7 @@ class Pool {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 }

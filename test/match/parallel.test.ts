@@ -66,6 +66,27 @@ describe("streaming, in-memory and worker coding", () => {
     const tallyTwo = await lib.tallyCodes(lib.streamNotes(file), codebook, { language: "nb", workers: 2 });
     expect(tallyTwo).toEqual(tallyOne);
   });
+
+  it("reports a broken record in a later chunk at the same place with workers as with one thread", async () => {
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const rows = ["id;tekst"];
+    for (let i = 0; i < 12000; i++) rows.push(`n${i};Hun tok seg god tid, og relasjonen var trygg ${i}`);
+    rows.push('bad;a "quoted" word inside an unquoted field');
+    const file = `${mkdtempSync(`${tmpdir()}/kodebok-broken-`)}/broken.csv`;
+    writeFileSync(file, rows.join("\n") + "\n");
+    const message = async (workers: number) => {
+      try {
+        await lib.tallyCodes(lib.streamNotes(file), codebook, { language: "nb", workers });
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return "no error";
+    };
+    const one = await message(0);
+    expect(one).toMatch(/broken\.csv:12002:1: .*\[csv-invalid-quote\]/u);
+    expect(await message(2)).toBe(one);
+  });
 });
 
 describe("tallyCodes()", () => {
