@@ -218,6 +218,20 @@ export interface ColumnMapping {
   codes: { column: number; coder: string }[];
 }
 
+/**
+ * Maps a CSV header onto note fields: explicit `columns` first, then `textColumns`, `codes:<coder>`
+ * columns, and the built-in English and Norwegian names; other columns become attributes.
+ *
+ * @param header the trimmed header fields
+ * @param options the column options
+ * @param file the file, for messages
+ * @param diagnostics where problems go
+ * @returns the mapping, or undefined when no text column can be found
+ * @example
+ * ```ts
+ * mapColumns(["id", "tekst", "kommune"], {}, "notes.csv", [])?.attributes; // [2]
+ * ```
+ */
 export function mapColumns(header: string[], options: CsvNotesOptions, file: string | undefined, diagnostics: Diagnostic[]): ColumnMapping | undefined {
   const fields: Partial<Record<NoteField, number>> = {};
   const codes: { column: number; coder: string }[] = [];
@@ -277,7 +291,17 @@ export function mapColumns(header: string[], options: CsvNotesOptions, file: str
   return { fields, texts, attributes, codes };
 }
 
-/** The first line of a record, from the line csv-parse reports at its end and its raw text. */
+/**
+ * The first line of a record, from the line csv-parse reports at its end and its raw text.
+ *
+ * @param endLine the line csv-parse reports for the record
+ * @param raw the record's raw text
+ * @returns the line the record starts on
+ * @example
+ * ```ts
+ * startLine(3, '1;"a\nb"\n'); // 2
+ * ```
+ */
 export function startLine(endLine: number, raw: string): number {
   let newlines = 0;
   for (let nl = raw.indexOf("\n"); nl >= 0; nl = raw.indexOf("\n", nl + 1)) newlines++;
@@ -309,6 +333,20 @@ function fieldOffsets(raw: string, delimiter: string): number[] {
   return offsets;
 }
 
+/**
+ * Turns an error thrown by csv-parse into a located diagnostic (an unclosed quote is located where
+ * it was opened when the whole text is given).
+ *
+ * @param error what csv-parse threw
+ * @param text the CSV text, or "" when it is not at hand (streaming)
+ * @param delimiter the delimiter
+ * @param file the file, for the message
+ * @returns the diagnostic
+ * @example
+ * ```ts
+ * csvErrorDiagnostic({ code: "CSV_QUOTE_NOT_CLOSED", lines: 3 }, "", ";", "a.csv").code; // "csv-unclosed-quote"
+ * ```
+ */
 export function csvErrorDiagnostic(error: unknown, text: string, delimiter: string, file: string | undefined): Diagnostic {
   const e = error as { code?: string; message?: string; lines?: number; column?: number };
   if (e.code === "CSV_QUOTE_NOT_CLOSED") {

@@ -229,6 +229,10 @@ async function* normalizedSegments(path: string, onHead: (head: string) => strin
  * UTF-8 bytes of a whole number of lines, in NFC: the same bytes when nothing can change.
  * @param bytes UTF-8 text
  * @returns NFC UTF-8 text
+ * @example
+ * ```ts
+ * new TextDecoder().decode(nfcBytes(new TextEncoder().encode("a\u030A\n"))); // "å\n"
+ * ```
  */
 export function nfcBytes(bytes: Uint8Array): Uint8Array {
   for (let i = 0; i < bytes.length; i++) {
@@ -255,8 +259,11 @@ function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
  * True when the file is valid UTF-8 (checked in chunks, so a character may straddle two).
  * @param path the file
  * @returns whether every byte sequence is valid UTF-8
+ * @example
+ * ```ts
+ * await isUtf8File("fixtures/bad/windows-1252.csv"); // false
+ * ```
  */
-/** True when the file is valid UTF-8 (checked in chunks, so a character may straddle two). */
 export async function isUtf8File(path: string): Promise<boolean> {
   const check = (nodeBuffer as { isUtf8?: (b: Uint8Array) => boolean }).isUtf8;
   const fatal = new TextDecoder("utf-8", { fatal: true });
@@ -306,11 +313,21 @@ function decodes(decoder: InstanceType<typeof TextDecoder>, bytes: Uint8Array): 
  * empty line (whose characters open the next record's raw text). So the line is 1 + the line breaks
  * of every earlier raw text + those of this one, its final delimiter excepted. Checked against
  * `info.lines` on LF, CRLF and mixed files with empty lines and breaks inside quotes.
+ *
+ * @example
+ * ```ts
+ * const lines = new RawLines();
+ * [lines.next("id;tekst\n"), lines.next('1;"a\nb"\n')]; // [1, 3]
+ * ```
  */
 export class RawLines {
   private before = 0;
 
-  /** The end line of the record whose raw text is `raw` (records must come in order). */
+  /**
+   * The end line of the next record.
+   * @param raw the record's raw text (records must come in order)
+   * @returns the line the record ends on, from 1
+   */
   next(raw: string): number {
     let breaks = 0;
     for (let i = raw.indexOf("\n"); i >= 0; i = raw.indexOf("\n", i + 1)) breaks++;
@@ -327,12 +344,25 @@ export class RawLines {
  * repeated id is an error and the note is skipped. Ids are remembered as 64-bit hashes in a typed
  * table (a few bytes per note), not as strings, so memory stays flat for a corpus of millions.
  */
+/**
+ * @example
+ * ```ts
+ * const checker = new NoteChecker("notes.csv");
+ * checker.check({ id: "1", text: "Tid" }); // undefined
+ * checker.check({ id: "1", text: "Igjen" })?.code; // "note-duplicate-id"
+ * ```
+ */
 export class NoteChecker {
   private table = new Int32Array(1 << 12);
   private used = 0;
 
   constructor(private readonly file: string | undefined) {}
 
+  /**
+   * Checks the next note.
+   * @param note the note
+   * @returns the problem that makes the note be skipped, or undefined to keep it
+   */
   check(note: Note): Diagnostic | undefined {
     const where = note.origin ? { line: note.origin.line, column: note.origin.column } : undefined;
     const noteFile = note.origin?.file ?? this.file;
