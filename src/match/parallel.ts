@@ -182,7 +182,7 @@ async function csvSetup(path: string, options: StreamNotesOptions): Promise<{ ro
   const format = options.format ?? (/\.csv$/iu.test(path) ? "csv" : /\.(tsv|tab)$/iu.test(path) ? "tsv" : undefined);
   if (format !== "csv" && format !== "tsv") return undefined;
   if (options.textColumns && options.textColumns.length > 1) return undefined;
-  if (!(await isUtf8File(path))) return undefined;
+  if (!(await isUtf8File(path).catch(() => false))) return undefined;
   const head = await readHead(path);
   let start = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
   const end = recordEnd(head, start);

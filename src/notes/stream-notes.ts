@@ -97,7 +97,8 @@ export type NotesStream = AsyncGenerator<Note> & {
 
 async function* readNoteBatches(path: string, options: StreamNotesOptions): AsyncGenerator<Note[]> {
   const format = options.format ?? (CSV_FILE.test(path) ? (/\.csv$/iu.test(path) ? "csv" : "tsv") : undefined);
-  if ((format !== "csv" && format !== "tsv") || !(await isUtf8File(path))) {
+  // A file that cannot be read goes the whole-file way too, which reports it as a diagnostic.
+  if ((format !== "csv" && format !== "tsv") || !(await isUtf8File(path).catch(() => false))) {
     yield await loadedWhole(path, options);
     return;
   }

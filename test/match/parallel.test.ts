@@ -144,6 +144,11 @@ describe("streamNotes()", () => {
     expect(new Set(notes.map((n) => n.id)).size).toBe(notes.length);
   });
 
+  it("throws file-not-found for a missing file, with and without workers", async () => {
+    await expect(collect(streamNotes(path("fixtures/no-such-file.csv")))).rejects.toThrow(/file-not-found/);
+    await expect(lib.tallyCodes(lib.streamNotes(path("fixtures/no-such-file.csv")), codebook, { workers: 1 })).rejects.toThrow(/file-not-found/);
+  });
+
   it("throws a located error for a file without a text column", async () => {
     await expect(collect(streamNotes(path("fixtures/bad/no-text-column.csv")))).rejects.toThrow(/no column holds the note text/);
   });
