@@ -165,7 +165,8 @@ function runCorpus(name, opts) {
     rows.push(row);
     console.error(`bench: ${name} ${peer.id}: ${row.failed ? `failed: ${row.failed}` : `${row.wall.toFixed(2)} s, ${row.rssMiB.toFixed(0)} MiB, ${row.check}${row.engineMs ? `, engine ${row.engineMs.toFixed(0)} ms` : ""}`}`);
   }
-  return { corpus: name, bytes, notes: CORPORA[name].notes, runs, date: new Date().toISOString(), machine: machine(), rows };
+  const commit = spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" }).stdout?.trim() || undefined;
+  return { corpus: name, bytes, notes: CORPORA[name].notes, runs, date: new Date().toISOString(), commit, machine: machine(), rows };
 }
 
 function versionOf(argv) {
@@ -192,6 +193,8 @@ function renderResults(all) {
   const lines = [];
   const m = all[all.length - 1].machine;
   lines.push(`Measured ${[...new Set(all.map((r) => r.date.slice(0, 16).replace("T", " ") + " UTC"))].join(", ")} on ${m.cpu}, ${m.memory}, ${m.os};`);
+  const commits = [...new Set(all.map((r) => r.commit).filter(Boolean))];
+  if (commits.length > 0) lines.push(`kodebok at commit ${commits.join(", ")}.`);
   lines.push(`Node ${m.node}; ${m.python}; ${m.r}. Whole-process figures under GNU time (start-up, imports,`);
   lines.push("CSV parsing included), corpus in the page cache, median of the counted runs; MB/s = 10^6 bytes of CSV");
   lines.push("per second; peak RSS = median over runs of the process's peak resident set. The machine is shared:");
