@@ -3,10 +3,9 @@ import type { Note } from "../notes/note.ts";
 import { detectLanguage } from "../text/detect-language.ts";
 import type { Language, LanguageOption } from "../text/language.ts";
 import { sentences } from "../text/sentences.ts";
-import type { Token } from "../text/tokenize.ts";
 import type { CodeApplication, CodedNote, Evidence } from "./coded-note.ts";
 import type { CompiledRule, Matcher, TermEntry } from "./compile.ts";
-import { TokenInterner } from "./token-interner.ts";
+import { engineFor, rememberToken, resetEngine, tokenList } from "./token-memo.ts";
 
 /** A term found in a note: token positions from `first` to `last`, inclusive. */
 interface Hit {
@@ -367,80 +366,4 @@ function toApplications(kept: Candidate[], text: string, tokens: Spans, matcher:
       (groups[a]!.polarity === groups[b]!.polarity ? 0 : groups[a]!.polarity === "helpful" ? -1 : 1),
   );
   return index.map((i) => groups[i]!);
-}
-
-/** Per-token memo of one language: pattern ids, and the entries whose first word the token is. */
-interface LanguageMemo {
-  patterns: (readonly number[] | undefined)[];
-  first: (readonly TermEntry[] | undefined)[];
-}
-
-/** What `codeNote` keeps per matcher: the token interner and memos indexed by token id. */
-interface Engine {
-  interner: TokenInterner;
-  generation: number;
-  byLanguage: Record<Language | "und", LanguageMemo>;
-  /** Token objects (text only) for language detection, by token id. */
-  tokenObjects: (Token | undefined)[];
-  /** Pattern ids per token position of the note being coded. */
-  idsBuffer: (readonly number[])[];
-  /** The codebook has no conditions and no cues: every rule hit is a helpful (or fixed-polarity) match. */
-  plain: boolean;
-}
-
-const engines = new WeakMap<Matcher, Engine>();
-const NONE: readonly TermEntry[] = [];
-
-function engineFor(matcher: Matcher): Engine {
-  let engine = engines.get(matcher);
-  if (!engine) {
-    const interner = new TokenInterner();
-    const plain = matcher.entries.every((e) => e.role === "rule") && !matcher.rules.some((r) => r.hasNear);
-    engine = { interner, generation: interner.generation, byLanguage: emptyMemos(), tokenObjects: [], idsBuffer: [], plain };
-    engines.set(matcher, engine);
-  }
-  return engine;
-}
-
-function emptyMemos(): Record<Language | "und", LanguageMemo> {
-  return {
-    nb: { patterns: [], first: [] },
-    nn: { patterns: [], first: [] },
-    en: { patterns: [], first: [] },
-    und: { patterns: [], first: [] },
-  };
-}
-
-/** The interner was cleared: token ids changed meaning. */
-function resetEngine(engine: Engine): void {
-  engine.byLanguage = emptyMemos();
-  engine.tokenObjects = [];
-  engine.generation = engine.interner.generation;
-}
-
-/** Looks a token up once per language: its pattern ids and the entries it can start. */
-function rememberToken(engine: Engine, matcher: Matcher, language: Language | "und", id: number): readonly number[] {
-  const memo = engine.byLanguage[language];
-  const patterns = matcher.lookup(engine.interner.texts[id]!, language);
-  let first: TermEntry[] | undefined;
-  for (const pattern of patterns) {
-    for (const entry of matcher.entriesByFirstWord[pattern]!) {
-      if (language !== "und" && !entry.languages.has(language)) continue;
-      (first ??= []).push(entry);
-    }
-  }
-  memo.patterns[id] = patterns;
-  memo.first[id] = first ?? NONE;
-  return patterns;
-}
-
-/** The note's tokens as objects with their folded text (all `detectLanguage` reads). */
-function tokenList(engine: Engine, count: number): Token[] {
-  const out: Token[] = [];
-  const { ids, texts } = engine.interner;
-  for (let i = 0; i < count; i++) {
-    const id = ids[i]!;
-    out.push((engine.tokenObjects[id] ??= { text: texts[id]!, start: 0, end: 0 }));
-  }
-  return out;
 }

@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { RawLines } from "../../src/notes/stream-notes.ts";
+import { RawLines } from "../../src/notes/raw-lines.ts";
 
 describe("RawLines", () => {
   // LF, CRLF and mixed files, empty lines (skipped), line breaks inside quotes, a CR alone.
