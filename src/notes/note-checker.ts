@@ -4,7 +4,9 @@ import type { Note } from "./note.ts";
 /**
  * The checks of `checkNotes`, one note at a time: an empty text is skipped with a warning, a
  * repeated id is an error and the note is skipped. Ids are remembered as 64-bit hashes in a typed
- * table (a few bytes per note), not as strings, so memory stays flat for a corpus of millions.
+ * table (a few bytes per note), not as strings, so memory stays flat for a corpus of millions; ids
+ * written as plain whole numbers below 2^24 without leading zeros (the usual row numbers) take one
+ * bit each in a bit set instead.
  */
 /**
  * @example
@@ -17,6 +19,8 @@ import type { Note } from "./note.ts";
 export class NoteChecker {
   private table = new Int32Array(1 << 12);
   private used = 0;
+  /** One bit per whole-number id seen (canonical decimal, below {@link MAX_BIT_ID}). */
+  private bits = new Int32Array(1 << 10);
 
   constructor(private readonly file: string | undefined) {}
 
@@ -49,6 +53,21 @@ export class NoteChecker {
 
   /** Adds an id; false when it was there already. */
   private add(id: string): boolean {
+    const n = wholeNumber(id);
+    if (n >= 0) {
+      const word = n >>> 5;
+      if (word >= this.bits.length) {
+        let size = this.bits.length * 2;
+        while (size <= word) size *= 2;
+        const bits = new Int32Array(size);
+        bits.set(this.bits);
+        this.bits = bits;
+      }
+      const mask = 1 << (n & 31);
+      if ((this.bits[word]! & mask) !== 0) return false;
+      this.bits[word] = this.bits[word]! | mask;
+      return true;
+    }
     let a = 0x811c9dc5;
     let b = 0x9e3779b9;
     for (let i = 0; i < id.length; i++) {
@@ -87,4 +106,20 @@ export class NoteChecker {
       this.table[slot * 2 + 1] = b;
     }
   }
+}
+
+/** Ids from 0 to this (exclusive) written as plain decimals go to the bit set (2 MiB at most). */
+const MAX_BIT_ID = 1 << 24;
+
+/** The value of an id written as a canonical decimal ("0", "17"; not "017", "+1") below MAX_BIT_ID, else -1. */
+function wholeNumber(id: string): number {
+  const length = id.length;
+  if (length === 0 || length > 8) return -1;
+  let n = 0;
+  for (let i = 0; i < length; i++) {
+    const c = id.charCodeAt(i) - 48;
+    if (c < 0 || c > 9 || (c === 0 && i === 0 && length > 1)) return -1;
+    n = n * 10 + c;
+  }
+  return n < MAX_BIT_ID ? n : -1;
 }
