@@ -7,6 +7,7 @@ import { codeNoteCodes } from "./code-note.ts";
 import { toMatcher, toNote } from "./code-notes.ts";
 import type { Matcher } from "./compile.ts";
 import { batches, codesInWorkers } from "./parallel.ts";
+import { NOTE_BATCHES } from "../notes/stream-notes.ts";
 
 /** How many notes one code applies to: in all, with a helpful mention, with a barrier mention. */
 export interface CodeTally {
@@ -67,10 +68,13 @@ export async function tallyCodes(
     const matcher = toMatcher(codebookOrMatcher);
     const codes: number[] = [];
     let i = 0;
+    // Notes from `streamNotes` were built and checked by the reader: no second validation per note.
+    const trusted = typeof notes === "object" && notes !== null && NOTE_BATCHES in notes;
     for await (const batch of batches(notes)) {
       for (const note of batch) {
         codes.length = 1;
-        codes[0] = codeNoteCodes(toNote(note, i++), matcher, language, codes);
+        codes[0] = codeNoteCodes(trusted ? (note as Note) : toNote(note, i), matcher, language, codes);
+        i++;
         counter.addCodes(codes, 0);
       }
     }
