@@ -122,7 +122,7 @@ export interface CsvRows {
  * @param rows the header, column mapping and file
  * @param record the record's fields
  * @param line the line the record starts on (from {@link RawLines})
- * @param raw the record as written (csv-parse's raw text)
+ * @param raw the record as written (csv-parse's raw text), or null for a one-line record without quotes (see RecordTexts)
  * @param index the record's position among the data records, from 0
  * @param notes, codings, diagnostics where the results go
  * @example
@@ -134,7 +134,7 @@ export function csvRecordNotes(
   rows: CsvRows,
   record: string[],
   line: number,
-  rawText: string,
+  rawText: string | null,
   index: number,
   notes: Note[],
   codings: Coding[],
@@ -142,10 +142,12 @@ export function csvRecordNotes(
 ): void {
   const { header, mapping, delimiter, file, prefix } = rows;
   // The line breaks of skipped empty lines open the raw text; the record starts after them.
-  const raw = rawText.charCodeAt(0) === 10 || rawText.charCodeAt(0) === 13 ? rawText.replace(/^[\r\n]+/u, "") : rawText;
-  const offsets = fieldOffsets(raw, delimiter);
+  // No raw text (null): a one-line record without quotes, its fields joined by the delimiter.
+  const raw = rawText === null ? "" : rawText.charCodeAt(0) === 10 || rawText.charCodeAt(0) === 13 ? rawText.replace(/^[\r\n]+/u, "") : rawText;
+  const offsets = rawText === null ? joinedOffsets(record, delimiter.length) : fieldOffsets(raw, delimiter);
   const place = (column: number) => {
     const at = offsets[column] ?? 0;
+    if (rawText === null) return { line, column: at + 1 };
     let newlines = 0;
     let last = -1;
     for (let nl = raw.indexOf("\n"); nl >= 0 && nl < at; nl = raw.indexOf("\n", nl + 1)) {
@@ -292,6 +294,17 @@ export function mapColumns(header: string[], options: CsvNotesOptions, file: str
   delete fields.text;
   const attributes = header.map((_, i) => i).filter((i) => !taken.has(i) && !texts.includes(i));
   return { fields, texts, attributes, codes };
+}
+
+/** Offsets (from 0) of each field's first character in a record written as its fields joined by a delimiter. */
+function joinedOffsets(record: string[], delimiterLength: number): number[] {
+  const offsets = new Array<number>(record.length);
+  let at = 0;
+  for (let i = 0; i < record.length; i++) {
+    offsets[i] = at;
+    at += record[i]!.length + delimiterLength;
+  }
+  return offsets;
 }
 
 /** Offsets (from 0) of each field's first character in a raw record (its first line break outside quotes ends it). */

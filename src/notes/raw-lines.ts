@@ -17,10 +17,11 @@ export class RawLines {
 
   /**
    * The line the next record starts on.
-   * @param raw the record's raw text (records must come in order)
+   * @param raw the record's raw text (records must come in order); null for a one-line record ended by a line break
    * @returns the line of the record's first character, from 1
    */
-  next(raw: string): number {
+  next(raw: string | null): number {
+    if (raw === null) return 1 + this.before++; // one line, ended by its LF
     const leading = countLineBreaks(raw, true);
     const line = 1 + this.before + leading;
     this.before += countLineBreaks(raw, false);

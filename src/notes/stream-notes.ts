@@ -10,6 +10,7 @@ import type { Note } from "./note.ts";
 import { NoteChecker } from "./note-checker.ts";
 import type { NotesOptions } from "./parse.ts";
 import { RawLines } from "./raw-lines.ts";
+import { lfRecords, RecordTexts } from "./record-texts.ts";
 import { concatBytes, isUtf8File, nfcBytes, withoutBom } from "./utf8-bytes.ts";
 
 /** Options of {@link streamNotes}. */
@@ -119,11 +120,22 @@ async function* readNoteBatches(path: string, options: StreamNotesOptions): Asyn
   }
   // No `info`: csv-parse builds it by spreading two objects and decoding the raw text a second time
   // for every record. The line it reports is recounted from the raw texts instead (see RawLines).
-  const parser = parse({ delimiter, raw: true, relax_column_count: true, skip_empty_lines: true });
+  // Files whose records end with LF need no `raw` either: the raw texts that placing a record needs
+  // are found by scanning the bytes fed to the parser (see RecordTexts), in the same order.
+  const fast = lfRecords(first.value, delimiter);
+  const scanner = new RecordTexts();
+  const raws: (string | null)[] = [];
+  let nextRaw = 0;
+  const parser = parse({ delimiter, raw: !fast, relax_column_count: true, skip_empty_lines: true });
   const input = Readable.from(
     (async function* () {
+      if (fast) scanner.push(first.value, raws);
       yield first.value;
-      yield* segments;
+      for await (const segment of segments) {
+        if (fast) scanner.push(segment, raws);
+        yield segment;
+      }
+      if (fast) scanner.end(raws);
     })(),
     { objectMode: false },
   );
@@ -138,9 +150,18 @@ async function* readNoteBatches(path: string, options: StreamNotesOptions): Asyn
   const codings: Coding[] = [];
   const diagnostics: Diagnostic[] = [];
   try {
-    for await (const items of recordBatches<{ record: string[]; raw: string }>(parser)) {
+    for await (const items of recordBatches<{ record: string[]; raw: string | null } | string[]>(parser)) {
       const out: Note[] = [];
-      for (const item of items) {
+      if (fast && nextRaw > 4096) {
+        raws.splice(0, nextRaw);
+        nextRaw = 0;
+      }
+      for (const entry of items) {
+        let item: { record: string[]; raw: string | null };
+        if (fast) {
+          if (nextRaw >= raws.length) throw new Error("kodebok: CSV records and raw texts out of step");
+          item = { record: entry as string[], raw: raws[nextRaw++]! };
+        } else item = entry as { record: string[]; raw: string };
         const line = lines.next(item.raw);
         if (rows === undefined) {
           const header = item.record.map((h) => h.trim());
