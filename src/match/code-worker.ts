@@ -9,6 +9,7 @@ import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { csvErrorDiagnostic, csvRecordNotes, type CsvRows } from "../notes/csv.ts";
 import type { Note } from "../notes/note.ts";
 import { RawLines } from "../notes/raw-lines.ts";
+import { RecordTexts } from "../notes/record-texts.ts";
 import { nfcBytes } from "../notes/utf8-bytes.ts";
 import type { LanguageOption } from "../text/language.ts";
 import { codeNote, codeNoteCodes } from "./code-note.ts";
@@ -22,6 +23,10 @@ export interface WorkerSetup {
   language: LanguageOption;
   /** For CSV chunks: the header, its mapping and the file. */
   rows?: CsvRows;
+  /** The file's records end with LF (see `lfRecords`): parse without csv-parse's `raw` option. */
+  lfRecords?: boolean;
+  /** The file's record delimiter, as csv-parse finds it from the header's line ending. */
+  recordDelimiter?: string;
 }
 
 /** A job: notes to code, or a chunk of CSV text (whole records) starting at a given line. */
@@ -75,9 +80,9 @@ function run(job: WorkerJob): WorkerResult {
   const rows = setup.rows!;
   const nfc = nfcBytes(job.bytes);
   const text = Buffer.from(nfc.buffer, nfc.byteOffset, nfc.length);
-  let records: { record: string[]; raw: string }[];
+  let records: { record: string[]; raw: string | null }[];
   try {
-    records = parse(text, { delimiter: rows.delimiter, raw: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof records;
+    records = parseRecords(text, nfc, rows.delimiter, setup.recordDelimiter, setup.lfRecords === true);
   } catch (error) {
     // csv-parse counts lines from the chunk's start: make its line (and its message) the file's.
     const e = error as { lines?: number; message?: string };
@@ -93,14 +98,15 @@ function run(job: WorkerJob): WorkerResult {
   const generatedCodingIds: number[] = [];
   const lines = new RawLines();
   const idColumn = rows.mapping.fields.id!;
-  records.forEach(({ record, raw }, index) => {
+  for (let index = 0; index < records.length; index++) {
+    const { record, raw } = records[index]!;
     const before = notes.length;
     const codingsBefore = codings.length;
     csvRecordNotes(rows, record, job.startLine - 1 + lines.next(raw), raw, index, notes, codings, diagnostics);
     const generated = record.length === rows.header.length && record[idColumn]!.trim() === "";
     for (let k = before; k < notes.length; k++) recordOf.push(generated ? index : -1);
     if (generated) for (let k = codingsBefore; k < codings.length; k++) generatedCodingIds.push(k, index);
-  });
+  }
   const kept: Note[] = [];
   const generatedIds: number[] = [];
   for (const [k, note] of notes.entries()) {
@@ -113,6 +119,25 @@ function run(job: WorkerJob): WorkerResult {
     kept.push(toNote(note, 0));
   }
   return { ...output(job, kept, diagnostics, codings), records: records.length, generatedIds, generatedCodingIds };
+}
+
+/**
+ * The records of a chunk with their raw texts. For files whose records end with LF, csv-parse runs
+ * without its `raw` option and the raw texts come from {@link RecordTexts} (null for a one-line
+ * record without quotes); should the two ever disagree on the number of records, the chunk is
+ * parsed again with `raw`.
+ */
+function parseRecords(text: Buffer, bytes: Uint8Array, delimiter: string, recordDelimiter: string | undefined, lf: boolean): { record: string[]; raw: string | null }[] {
+  const options = { delimiter, relax_column_count: true, skip_empty_lines: true, ...(recordDelimiter !== undefined ? { record_delimiter: recordDelimiter } : {}) };
+  if (lf) {
+    const plain = parse(text, options) as string[][];
+    const raws: (string | null)[] = [];
+    const scanner = new RecordTexts();
+    scanner.push(bytes, raws);
+    scanner.end(raws);
+    if (raws.length === plain.length) return plain.map((record, i) => ({ record, raw: raws[i]! }));
+  }
+  return parse(text, { ...options, raw: true }) as unknown as { record: string[]; raw: string }[];
 }
 
 function output(job: WorkerJob, notes: Note[], diagnostics: Diagnostic[], codings: Coding[]): WorkerResult {

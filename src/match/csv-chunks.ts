@@ -4,6 +4,7 @@ import { parse } from "csv-parse/sync";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { defaultIdPrefix, detectDelimiter, mapColumns, type CsvRows } from "../notes/csv.ts";
 import type { StreamNotesOptions } from "../notes/stream-notes.ts";
+import { lfRecords } from "../notes/record-texts.ts";
 import { concatBytes, isUtf8File } from "../notes/utf8-bytes.ts";
 import type { WorkerJob } from "./code-worker.ts";
 
@@ -23,7 +24,7 @@ const CHUNK = 1 << 18;
  * (await csvSetup("fixtures/seminars/city-seminar.csv", {}))?.bodyLine; // 2
  * ```
  */
-export async function csvSetup(path: string, options: StreamNotesOptions): Promise<{ rows: CsvRows; bodyStart: number; bodyLine: number } | undefined> {
+export async function csvSetup(path: string, options: StreamNotesOptions): Promise<{ rows: CsvRows; bodyStart: number; bodyLine: number; lfRecords: boolean; recordDelimiter: string | undefined } | undefined> {
   const format = options.format ?? (/\.csv$/iu.test(path) ? "csv" : /\.(tsv|tab)$/iu.test(path) ? "tsv" : undefined);
   if (format !== "csv" && format !== "tsv") return undefined;
   if (options.textColumns && options.textColumns.length > 1) return undefined;
@@ -52,7 +53,20 @@ export async function csvSetup(path: string, options: StreamNotesOptions): Promi
     rows: { header, mapping, delimiter, file, prefix: options.idPrefix ?? defaultIdPrefix(file), source: options.source },
     bodyStart: start,
     bodyLine: lines,
+    lfRecords: lfRecords(head.subarray(head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0), delimiter),
+    recordDelimiter: recordDelimiter(head.subarray(0, end)),
   };
+}
+
+/**
+ * The record delimiter csv-parse finds in the whole file (the header's line ending, CRLF or LF), to
+ * be given to the parser of every chunk: left to itself, a chunk's parser would take the first line
+ * break it meets, which can be a lone CR inside a text. Undefined when the header holds another CR.
+ */
+function recordDelimiter(headerLine: Uint8Array): string | undefined {
+  const crlf = headerLine.length >= 2 && headerLine[headerLine.length - 2] === 13;
+  if (headerLine.subarray(0, headerLine.length - (crlf ? 2 : 1)).indexOf(13) >= 0) return undefined;
+  return crlf ? "\r\n" : "\n";
 }
 
 async function readHead(path: string): Promise<Uint8Array> {

@@ -97,7 +97,7 @@ async function* workerResults(
 ): AsyncGenerator<ResultContext> {
   const file = (source as Partial<NotesStream>)[FILE_SOURCE];
   const csv = file ? await csvSetup(file.path, file.options) : undefined;
-  const setup: WorkerSetup = { codebook, language, ...(csv ? { rows: csv.rows } : {}) };
+  const setup: WorkerSetup = { codebook, language, ...(csv ? { rows: csv.rows, lfRecords: csv.lfRecords, ...(csv.recordDelimiter !== undefined ? { recordDelimiter: csv.recordDelimiter } : {}) } : {}) };
   const pool = new Pool(workers, setup);
   try {
     if (csv && file) {

@@ -4,6 +4,10 @@ import { describe, expect, it } from "vitest";
 import { loadNotes, streamNotes, unwrap, type Diagnostic, type Note } from "../../src/index.ts";
 import { lfRecords, RecordTexts } from "../../src/notes/record-texts.ts";
 import { parse } from "csv-parse/sync";
+import { fileURLToPath } from "node:url";
+import { builtLibrary } from "../match/build-for-workers.ts";
+
+const RICH = fileURLToPath(new URL("../match/rich.codebook.yaml", import.meta.url));
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 
@@ -68,7 +72,7 @@ describe("streamNotes() on LF files without csv-parse's raw option", () => {
     const rows = ["id;gruppe;tekst;kommune"];
     const texts = ["Hun tok seg god tid", 'Fikk ikke "nok" tid,\nmen tillit', "Mangel på\rinformasjon", "Relasjonen;\n\nvar god", "Ærlig svar, ingen ventetid", "   ", "slutt\r"];
     const field = (t: string) => (/[;"\n]/u.test(t) ? `"${t.replaceAll('"', '""')}"` : t);
-    for (let i = 0; i < 6000; i++) {
+    for (let i = 0; i < 12000; i++) {
       rows.push(`n${i};G${i % 7};${field(`${texts[i % texts.length]} ${"x".repeat(i % 61)}`)};${i % 3 === 0 ? "" : "Bodø"}`);
       if (i % 101 === 0) rows.push("");
     }
@@ -82,5 +86,14 @@ describe("streamNotes() on LF files without csv-parse's raw option", () => {
     expect(streamed).toEqual(unwrap(loaded).notes);
     expect(diagnostics.map((d) => `${d.start?.line}:${d.start?.column} ${d.code}`)).toEqual(loaded.diagnostics.map((d) => `${d.start?.line}:${d.start?.column} ${d.code}`));
     expect(diagnostics.some((d) => d.code === "note-empty-text")).toBe(true);
-  });
+
+    // Worker threads parse row-aligned chunks of the same file the same way.
+    const lib = await builtLibrary();
+    const codebook = await lib.loadCodebook(RICH);
+    const json = (x: unknown) => JSON.parse(JSON.stringify(x)) as unknown;
+    const coded = lib.codeNotes(streamed, codebook, { language: "nb" });
+    const fromWorkers = [];
+    for await (const c of lib.codeNotesStream(lib.streamNotes(file), codebook, { language: "nb", workers: 2 })) fromWorkers.push(c);
+    expect(json(fromWorkers)).toEqual(json(coded));
+  }, 60_000);
 });
