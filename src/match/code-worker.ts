@@ -45,7 +45,7 @@ export interface WorkerResult {
   /** With output `codes`: the notes' ids joined by NUL. */
   ids?: string;
   /** With output `codes`: per note, the number of applications, then `code index * 2 + (barrier ? 1 : 0)` for each. */
-  codes?: number[];
+  codes?: Int32Array;
   diagnostics: Diagnostic[];
   codings: Coding[];
   /** Set when the chunk could not be parsed. */
@@ -64,10 +64,13 @@ export interface WorkerResult {
 const setup = workerData as WorkerSetup;
 const matcher = compileCodebook(setup.codebook);
 
-// Results go back as JSON text: V8 serialises and parses JSON of many small objects several times
-// faster than it structured-clones them, and the coded notes are plain JSON data.
+// Coded notes go back as JSON text: V8 serialises and parses JSON of many small objects several
+// times faster than it structured-clones them, and the coded notes are plain JSON data. The codes
+// output (ids as one string, codes in an Int32Array whose memory is handed over) is cloned as is.
 parentPort?.on("message", (job: WorkerJob) => {
-  parentPort!.postMessage(JSON.stringify(run(job)));
+  const result = run(job);
+  if (job.output === "codes" && result.codes instanceof Int32Array) parentPort!.postMessage(result, [result.codes.buffer as ArrayBuffer]);
+  else parentPort!.postMessage(JSON.stringify(result));
 });
 
 function run(job: WorkerJob): WorkerResult {
@@ -116,7 +119,9 @@ function run(job: WorkerJob): WorkerResult {
       diagnostics.push(diagnostic({ code: "note-empty-text", severity: "warning", reason: `Skipped note "${note.id}": its text is empty`, file: note.origin?.file ?? rows.file, start: where, field: "text", source: "kodebok:notes" }));
       continue;
     }
-    kept.push(toNote(note, 0));
+    // Built by csvRecordNotes, a valid note; counting needs no second check (coded notes go through
+    // toNote, whose schema path also fixes the order of their keys).
+    kept.push(job.output === "codes" ? note : toNote(note, 0));
   }
   return { ...output(job, kept, diagnostics, codings), records: records.length, generatedIds, generatedCodingIds };
 }
@@ -151,5 +156,5 @@ function output(job: WorkerJob, notes: Note[], diagnostics: Diagnostic[], coding
     codes.push(0);
     codes[at] = codeNoteCodes(note, matcher, setup.language, codes);
   }
-  return { seq: job.seq, coded: [], ids: notes.map((n) => n.id).join("\u0000"), codes, diagnostics, codings };
+  return { seq: job.seq, coded: [], ids: notes.map((n) => n.id).join("\u0000"), codes: Int32Array.from(codes), diagnostics, codings };
 }

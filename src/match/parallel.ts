@@ -66,11 +66,11 @@ export async function codesInWorkers(
   codebook: Codebook,
   workers: number,
   language: LanguageOption,
-  onNote: (id: string, codes: readonly number[], at: number) => void,
+  onNote: (id: string, codes: ArrayLike<number>, at: number) => void,
 ): Promise<void> {
   for await (const { result, checker, report } of workerResults(source, codebook, workers, language, "codes")) {
     const ids = result.ids === "" || result.ids === undefined ? [] : result.ids.split("\u0000");
-    const codes = result.codes ?? [];
+    const codes: ArrayLike<number> = result.codes ?? [];
     let at = 0;
     for (const id of ids) {
       const problem = checker?.check({ id, text: "x" });

@@ -93,7 +93,7 @@ class Counter {
     this.seen = new Uint8Array(codebook.codes.length);
   }
 
-  addCodes(codes: readonly number[], at: number): void {
+  addCodes(codes: ArrayLike<number>, at: number): void {
     this.notes++;
     const n = codes[at]!;
     if (n > 0) this.coded++;

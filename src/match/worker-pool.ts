@@ -22,8 +22,8 @@ export class Pool {
     const url = new URL(here.endsWith(".ts") ? "./code-worker.ts" : "./code-worker.js", here);
     this.workers = Array.from({ length: Math.max(1, size) }, () => {
       const worker = new Worker(url, { workerData: setup });
-      worker.on("message", (text: string) => {
-        const result = JSON.parse(text) as WorkerResult;
+      worker.on("message", (message: string | WorkerResult) => {
+        const result = typeof message === "string" ? (JSON.parse(message) as WorkerResult) : message;
         const waiting = this.pending.get(result.seq);
         this.pending.delete(result.seq);
         waiting?.resolve(result);
