@@ -67,7 +67,11 @@ const matcher = compileCodebook(setup.codebook);
 // Coded notes go back as JSON text: V8 serialises and parses JSON of many small objects several
 // times faster than it structured-clones them, and the coded notes are plain JSON data. The codes
 // output (ids as one string, codes in an Int32Array whose memory is handed over) is cloned as is.
-parentPort?.on("message", (job: WorkerJob) => {
+parentPort?.on("message", (job: WorkerJob | { kind: "setup"; setup: Partial<WorkerSetup> }) => {
+  if (job.kind === "setup") {
+    Object.assign(setup, job.setup);
+    return;
+  }
   const result = run(job);
   if (job.output === "codes" && result.codes instanceof Int32Array) parentPort!.postMessage(result, [result.codes.buffer as ArrayBuffer]);
   else parentPort!.postMessage(JSON.stringify(result));

@@ -6,7 +6,7 @@ import { NoteChecker } from "../notes/note-checker.ts";
 import { FILE_SOURCE, NOTE_BATCHES, type NotesStream } from "../notes/stream-notes.ts";
 import type { LanguageOption } from "../text/language.ts";
 import type { CodedNote } from "./coded-note.ts";
-import type { WorkerJob, WorkerResult, WorkerSetup } from "./code-worker.ts";
+import type { WorkerJob, WorkerResult } from "./code-worker.ts";
 import { csvJobs, csvSetup } from "./csv-chunks.ts";
 import { Pool } from "./worker-pool.ts";
 
@@ -96,10 +96,12 @@ async function* workerResults(
   output: "coded" | "codes",
 ): AsyncGenerator<ResultContext> {
   const file = (source as Partial<NotesStream>)[FILE_SOURCE];
-  const csv = file ? await csvSetup(file.path, file.options) : undefined;
-  const setup: WorkerSetup = { codebook, language, ...(csv ? { rows: csv.rows, lfRecords: csv.lfRecords, ...(csv.recordDelimiter !== undefined ? { recordDelimiter: csv.recordDelimiter } : {}) } : {}) };
-  const pool = new Pool(workers, setup);
+  // The workers start (a V8 isolate each, module imports, compiling the codebook) while the header
+  // is read and the file checked here; the CSV part of their setup follows as their first message.
+  const pool = new Pool(workers, { codebook, language });
   try {
+    const csv = file ? await csvSetup(file.path, file.options) : undefined;
+    if (csv) pool.configure({ rows: csv.rows, lfRecords: csv.lfRecords, ...(csv.recordDelimiter !== undefined ? { recordDelimiter: csv.recordDelimiter } : {}) });
     if (csv && file) {
       const report = file.options.onDiagnostic ?? (() => {});
       const checker = new NoteChecker(csv.rows.file);

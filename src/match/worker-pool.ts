@@ -36,6 +36,14 @@ export class Pool {
     });
   }
 
+  /**
+   * Adds to every worker's setup (sent as a message, so it arrives before any later job).
+   * @param extra the fields of the setup to set
+   */
+  configure(extra: Partial<WorkerSetup>): void {
+    for (const worker of this.workers) worker.postMessage({ kind: "setup", setup: extra });
+  }
+
   /** Runs jobs in order over the workers; yields their results in the same order. */
   async *run(jobs: AsyncIterable<Omit<WorkerJob, "seq">>): AsyncGenerator<WorkerResult> {
     const queue: Promise<WorkerResult>[] = [];

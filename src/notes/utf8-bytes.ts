@@ -2,7 +2,7 @@ import * as nodeBuffer from "node:buffer";
 import { open } from "node:fs/promises";
 
 /** Bytes read at a time when checking a file. */
-const CHUNK = 1 << 17;
+const CHUNK = 1 << 20;
 
 /**
  * UTF-8 bytes of a whole number of lines, in NFC: the same bytes when nothing can change.
