@@ -61,7 +61,7 @@ export function codeNote(note: Note, matcher: Matcher, language: LanguageOption 
  * ```
  */
 export function codeNoteCodes(note: Note, matcher: Matcher, language: LanguageOption, out: number[]): number {
-  const { kept } = keptMatches(note, matcher, language);
+  const { kept, resolved } = keptMatches(note, matcher, language, true);
   const from = out.length;
   for (const c of kept) {
     const v = matcher.rules[c.hit.entry.rule]!.codeIndex * 2 + (c.polarity === "barrier" ? 1 : 0);
@@ -69,8 +69,24 @@ export function codeNoteCodes(note: Note, matcher: Matcher, language: LanguageOp
     for (let k = from; k < out.length; k++) if (out[k] === v) seen = true;
     if (!seen) out.push(v);
   }
+  if (resolved === false) {
+    // Overlaps were not resolved (see keptMatches): right when no code came with both polarities,
+    // as the first of a code's overlapping matches always stays. Otherwise resolve them after all.
+    let clash = false;
+    for (let k = from; k < out.length && !clash; k++) for (let j = k + 1; j < out.length; j++) if ((out[k]! ^ out[j]!) === 1) clash = true;
+    if (clash) {
+      out.length = from;
+      for (const c of resolveOverlaps(kept, matcher)) {
+        const v = matcher.rules[c.hit.entry.rule]!.codeIndex * 2 + (c.polarity === "barrier" ? 1 : 0);
+        let seen = false;
+        for (let k = from; k < out.length; k++) if (out[k] === v) seen = true;
+        if (!seen) out.push(v);
+      }
+    }
+  }
   return out.length - from;
 }
+
 
 const NO_MATCHES: Candidate[] = [];
 
@@ -79,7 +95,8 @@ function keptMatches(
   note: Note,
   matcher: Matcher,
   language: LanguageOption,
-): { language: Language | "und"; kept: Candidate[]; tokens: Spans | undefined } {
+  counting = false,
+): { language: Language | "und"; kept: Candidate[]; tokens: Spans | undefined; resolved?: false } {
   const engine = engineFor(matcher);
   const count = engine.interner.scan(note.text);
   if (engine.generation !== engine.interner.generation) resetEngine(engine);
@@ -111,6 +128,12 @@ function keptMatches(
     }
   } else {
     candidatesWithConditions(note.text, tokens, count, ids, hits, matcher, candidates);
+  }
+  // Counting needs only which codes apply with which polarity. Within a code, the longest of
+  // overlapping matches stays and the others go; a code thus keeps at least one match, and when
+  // all its matches share a polarity, which of them stay does not matter (codeNoteCodes checks).
+  if (counting && candidates.length > 1 && matcher.codebook.overlap !== "across-codes") {
+    return { language: noteLanguage, kept: candidates, tokens, resolved: false };
   }
   return { language: noteLanguage, kept: resolveOverlaps(candidates, matcher), tokens };
 }

@@ -14,10 +14,30 @@ const CHUNK = 1 << 20;
  * ```
  */
 export function nfcBytes(bytes: Uint8Array): Uint8Array {
-  for (let i = 0; i < bytes.length; i++) {
-    if (bytes[i]! >= 0xcc) return Buffer.from(new TextDecoder("utf-8").decode(bytes).normalize("NFC"), "utf8");
+  return mayChangeUnderNfc(bytes) ? Buffer.from(new TextDecoder("utf-8").decode(bytes).normalize("NFC"), "utf8") : bytes;
+}
+
+/** True when some byte is >= 0xCC; whole 4-byte words below 0xC0 in every byte are skipped at once. */
+function mayChangeUnderNfc(bytes: Uint8Array): boolean {
+  const length = bytes.length;
+  let i = 0;
+  const head = Math.min(length, (4 - (bytes.byteOffset & 3)) & 3);
+  for (; i < head; i++) if (bytes[i]! >= 0xcc) return true;
+  const words = (length - i) >>> 2;
+  if (words > 0) {
+    const view = new Uint32Array(bytes.buffer, bytes.byteOffset + i, words);
+    for (let w = 0; w < words; w++) {
+      const word = view[w]!;
+      // A byte >= 0xCC has its two top bits set; most words (ASCII, and Latin-1 continuation bytes) have none.
+      if ((word & (word << 1) & 0x80808080) !== 0) {
+        const at = i + w * 4;
+        for (let k = at; k < at + 4; k++) if (bytes[k]! >= 0xcc) return true;
+      }
+    }
+    i += words * 4;
   }
-  return bytes;
+  for (; i < length; i++) if (bytes[i]! >= 0xcc) return true;
+  return false;
 }
 
 /** Drops a byte order mark (and a second one, as the whole-file loader does). */

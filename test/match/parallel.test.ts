@@ -104,6 +104,19 @@ describe("tallyCodes()", () => {
     expect(tallies.codes.map((t) => t.code)).toEqual(["relation", "time", "knowledge", "sharing"]);
   });
 
+  it("counts what rollUp() counts on every fixture, helpful and barrier apart", async () => {
+    let barriers = 0;
+    for (const fixture of FIXTURES) {
+      const notes: Note[] = unwrap(await loadNotes(path(fixture))).notes;
+      const summary = rollUp(codeNotes(notes, codebook, { language: "auto" }), codebook);
+      const byCode = new Map(summary.categories.flatMap((c) => c.codes).map((c) => [c.id, [c.notes, c.helpful, c.barrier]]));
+      const tallies = await tallyCodes(notes, codebook, { language: "auto" });
+      expect(tallies.codes.map((t) => [t.code, t.notes, t.helpful, t.barrier])).toEqual(tallies.codes.map((t) => [t.code, ...byCode.get(t.code)!]));
+      barriers += tallies.codes.reduce((n, t) => n + t.barrier, 0);
+    }
+    expect(barriers).toBeGreaterThan(0);
+  });
+
   it("rejects a workers count that is not a whole number", async () => {
     await expect(tallyCodes([], codebook, { workers: 1.5 })).rejects.toThrow(/workers must be a whole number/);
   });

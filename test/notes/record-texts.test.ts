@@ -97,3 +97,20 @@ describe("streamNotes() on LF files without csv-parse's raw option", () => {
     expect(json(fromWorkers)).toEqual(json(coded));
   }, 60_000);
 });
+
+describe("nfcBytes()", () => {
+  it("normalises pieces with a byte from 0xCC wherever it lies, and hands the others back as they are", async () => {
+    const { nfcBytes } = await import("../../src/notes/utf8-bytes.ts");
+    const plain = bytes("id;tekst\n1;Ærlig «svar» på spørsmålet\n");
+    expect(nfcBytes(plain)).toBe(plain);
+    for (let pad = 0; pad < 9; pad++) {
+      const text = `${"x".repeat(pad)}a\u030A og ø\n`;
+      const all = bytes(`##${text}`);
+      for (const offset of [0, 1, 2, 3]) {
+        const piece = all.subarray(offset === 0 ? 2 : offset, all.length);
+        const expected = new TextDecoder().decode(piece).normalize("NFC");
+        expect(new TextDecoder().decode(nfcBytes(piece))).toBe(expected);
+      }
+    }
+  });
+});
