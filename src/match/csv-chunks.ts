@@ -1,11 +1,12 @@
 // Cutting a CSV file into chunks of whole records for the coding workers (see parallel.ts).
 import { createReadStream } from "node:fs";
+import { open } from "node:fs/promises";
 import { parse } from "csv-parse/sync";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { defaultIdPrefix, detectDelimiter, mapColumns, type CsvRows } from "../notes/csv.ts";
 import type { StreamNotesOptions } from "../notes/stream-notes.ts";
 import { lfRecords } from "../notes/record-texts.ts";
-import { concatBytes, isUtf8File } from "../notes/utf8-bytes.ts";
+import { isUtf8File } from "../notes/utf8-bytes.ts";
 import type { WorkerJob } from "./code-worker.ts";
 
 /** Bytes per job when workers parse a CSV file themselves (whole records). */
@@ -103,21 +104,35 @@ function recordEnd(bytes: Uint8Array, from: number): number {
 export async function* csvJobs(path: string, bodyStart: number, bodyLine: number, output: "coded" | "codes"): AsyncGenerator<Omit<WorkerJob & { kind: "csv" }, "seq">> {
   let carry: Uint8Array = new Uint8Array(0);
   let line = bodyLine;
-  for await (const chunk of createReadStream(path, { start: bodyStart, highWaterMark: CHUNK })) {
-    const bytes = carry.length > 0 ? concatBytes(carry, chunk as Uint8Array) : (chunk as Uint8Array);
-    const cut = lastRecordEnd(bytes);
-    if (cut <= 0) {
-      carry = bytes;
-      continue;
+  const handle = await open(path, "r");
+  try {
+    let position = bodyStart;
+    for (;;) {
+      // Each chunk is read into memory of its own, after the unfinished record carried over, and
+      // that memory is transferred to a worker as it is: no copy of the bytes on this thread.
+      let size = CHUNK;
+      while (size < carry.length * 2) size *= 2;
+      const bytes = new Uint8Array(carry.length + size);
+      bytes.set(carry);
+      const { bytesRead } = await handle.read(bytes, carry.length, size, position);
+      position += bytesRead;
+      const filled = bytes.subarray(0, carry.length + bytesRead);
+      if (bytesRead === 0) break;
+      const cut = lastRecordEnd(filled);
+      if (cut <= 0) {
+        carry = filled;
+        continue;
+      }
+      carry = bytes.slice(cut, filled.length);
+      const piece = bytes.subarray(0, cut);
+      const startLine = line;
+      line += countLines(piece);
+      yield { kind: "csv", bytes: piece, startLine, output };
     }
-    // Copies (a Buffer's slice is a view): the piece's memory is transferred to a worker.
-    const piece = new Uint8Array(bytes.subarray(0, cut));
-    carry = new Uint8Array(bytes.subarray(cut));
-    const startLine = line;
-    line += countLines(piece);
-    yield { kind: "csv", bytes: piece, startLine, output };
+  } finally {
+    await handle.close();
   }
-  if (carry.length > 0) yield { kind: "csv", bytes: new Uint8Array(carry), startLine: line, output };
+  if (carry.length > 0) yield { kind: "csv", bytes: carry.byteOffset === 0 && carry.byteLength === carry.buffer.byteLength ? carry : carry.slice(), startLine: line, output };
 }
 
 /**
