@@ -177,13 +177,17 @@ export function csvRecordNotes(
     return column === undefined ? undefined : record[column]!.trim();
   };
   const rowId = cell("id") || `${prefix}-${index + 1}`;
-  const base: Omit<Note, "id" | "text"> = {};
-  for (const field of ["seminar", "group", "participant", "question", "cluster"] as const) {
+  const textColumns = mapping.texts;
+  // One text column (the usual case): the note is built directly, its keys in the order of
+  // `{ id, text, ...base, origin }`; several: the fields shared by the row's notes first.
+  const single = textColumns.length === 1 ? ({ id: rowId, text: record[textColumns[0]!]!.trim() } as Note) : undefined;
+  const base: Omit<Note, "id" | "text"> = single ?? {};
+  for (const field of NOTE_FIELDS) {
     const value = cell(field);
     if (value) base[field] = value;
   }
-  base.source = cell("source") || rows.source;
-  if (!base.source) delete base.source;
+  const source = cell("source") || rows.source;
+  if (source) base.source = source;
   const languageCell = cell("language");
   if (languageCell) {
     const language = parseLanguageCell(languageCell);
@@ -192,20 +196,31 @@ export function csvRecordNotes(
       diagnostics.push(diagnostic({ ...LOCATION, code: "note-invalid-language", severity: "warning", reason: `Note "${rowId}": language "${languageCell}" is not nb, nn or en; it will be detected`, file, start: place(mapping.fields.language!), field: "language" }));
     }
   }
-  const attributes: Record<string, string> = {};
-  for (const column of mapping.attributes) {
-    const value = record[column]!.trim();
-    if (value !== "") attributes[header[column]!] = value;
+  if (mapping.attributes.length > 0) {
+    const attributes: Record<string, string> = {};
+    let any = false;
+    for (const column of mapping.attributes) {
+      const value = record[column]!.trim();
+      if (value !== "") {
+        attributes[header[column]!] = value;
+        any = true;
+      }
+    }
+    if (any) base.attributes = attributes;
   }
-  if (Object.keys(attributes).length > 0) base.attributes = attributes;
-  const textColumns = mapping.texts;
-  for (const column of textColumns) {
-    const id = textColumns.length > 1 ? `${rowId}-${slug(header[column]!)}` : rowId;
-    const at = place(column);
-    const origin = file !== undefined ? { file, line: at.line, column: at.column } : { line: at.line, column: at.column };
-    const note: Note = { id, text: record[column]!.trim(), ...base, origin };
-    if (textColumns.length > 1) note.question = header[column]!;
-    notes.push(note);
+  if (single) {
+    const at = place(textColumns[0]!);
+    single.origin = file !== undefined ? { file, line: at.line, column: at.column } : { line: at.line, column: at.column };
+    notes.push(single);
+  } else {
+    for (const column of textColumns) {
+      const id = `${rowId}-${slug(header[column]!)}`;
+      const at = place(column);
+      const origin = file !== undefined ? { file, line: at.line, column: at.column } : { line: at.line, column: at.column };
+      const note: Note = { id, text: record[column]!.trim(), ...base, origin };
+      note.question = header[column]!;
+      notes.push(note);
+    }
   }
   for (const { column, coder } of mapping.codes) {
     const at = place(column);
@@ -214,6 +229,9 @@ export function csvRecordNotes(
     }
   }
 }
+
+/** The optional note fields read from their own columns, in the order of a note's keys. */
+const NOTE_FIELDS = ["seminar", "group", "participant", "question", "cluster"] as const;
 
 /** Which columns hold which note fields. */
 export interface ColumnMapping {
