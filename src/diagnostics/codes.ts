@@ -54,6 +54,19 @@ export const DIAGNOSTIC_CODES = {
   "agreement-one-sided": "Some notes were coded by only one side",
   // options
   "option-invalid": "An option has an invalid value",
+  // check and CLI (kodebok check, kodebok codebook lint, kodebok code --out)
+  "check-language-not-covered": "A code is applied to a note in a language the codebook does not cover",
+  "check-agreement-below-minimum": "Agreement between coders is below the minimum",
+  "check-agreement-below-warning": "Agreement between coders is below the warning threshold",
+  "check-agreement-undefined": "Agreement could not be computed for a code",
+  "check-uncoded-share": "Too large a share of the notes has no code",
+  "check-personal-data": "A note's text seems to contain personal data",
+  "check-no-codings": "The dataset holds no human codings",
+  "check-single-coder": "Only one human coder: agreement between coders cannot be computed",
+  "codebook-example-not-found": "A code's example is not found by the code's rules",
+  "codebook-example-wrong-polarity": "A code's example is found with the other polarity",
+  "codebook-non-example-found": "A code's non-example is found by the code's rules",
+  "output-overwrites-input": "The output file is one of the input files",
 } as const;
 
 /** A stable diagnostic code: one of the keys of {@link DIAGNOSTIC_CODES}. */
