@@ -1,0 +1,75 @@
+import { randomBytes } from "node:crypto";
+import { rename, stat, unlink, writeFile } from "node:fs/promises";
+import { basename, dirname, join, resolve } from "node:path";
+import { diagnostic } from "../diagnostics/diagnostic.ts";
+import { CliError } from "./exit-codes.ts";
+
+/**
+ * Refuses an output path that is one of the inputs (the same path, or the same file through a
+ * link), so a run can never overwrite its own data.
+ *
+ * @param out the output path
+ * @param inputs the input paths of the run
+ * @param cwd the working folder paths are relative to
+ * @throws CliError (exit 2) when `out` is an input
+ */
+export async function assertNotInput(out: string, inputs: readonly string[], cwd: string): Promise<void> {
+  const target = resolve(cwd, out);
+  const targetStat = await stat(target).catch(() => undefined);
+  for (const input of inputs) {
+    const path = resolve(cwd, input);
+    let same = path === target;
+    if (!same && targetStat) {
+      const inputStat = await stat(path).catch(() => undefined);
+      same = inputStat !== undefined && inputStat.dev === targetStat.dev && inputStat.ino === targetStat.ino;
+    }
+    if (same) {
+      throw new CliError(`Cannot write "${out}": it is an input file of this run, and kodebok never overwrites its input`, [
+        diagnostic({
+          code: "output-overwrites-input",
+          severity: "error",
+          reason: `Cannot write the output to "${out}": it is an input file of this run, and kodebok never overwrites its input`,
+          file: out,
+          note: "Name another --out file.",
+          source: "kodebok:cli",
+        }),
+      ]);
+    }
+  }
+}
+
+/**
+ * Writes a file atomically: the content goes to a temporary file beside the target, which is then
+ * renamed over it, so a reader never sees a half-written file and a failed run leaves the old file.
+ *
+ * @param path the file to write
+ * @param content the bytes or text
+ */
+export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  try {
+    await writeFile(temp, content, { flag: "wx" });
+    await rename(temp, path);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw new CliError(`Cannot write "${path}": ${(error as Error).message}`, [
+      diagnostic({ code: "file-write-failed", severity: "error", reason: `Cannot write "${path}": ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, file: path, source: "kodebok:cli" }),
+    ]);
+  }
+}
+
+/**
+ * Sends a command's output to `--out` (atomically, never onto an input) or to stdout.
+ *
+ * @param content the output
+ * @param out the `--out` path, or undefined for stdout
+ * @param inputs the run's input files
+ */
+export async function emit(io: { stdout(text: string): void; cwd: string }, content: string | Uint8Array, out: string | undefined, inputs: readonly string[]): Promise<void> {
+  if (out === undefined || out === "-") {
+    io.stdout(typeof content === "string" ? content : new TextDecoder().decode(content));
+    return;
+  }
+  await assertNotInput(out, inputs, io.cwd);
+  await writeFileAtomic(resolve(io.cwd, out), content);
+}

@@ -1,0 +1,35 @@
+/** Column alignment of {@link renderTable}. */
+export type Align = "left" | "right";
+
+/** Display width of a string (code points after NFC; good for Norwegian and English text). */
+export function width(text: string): number {
+  return [...text.normalize("NFC")].length;
+}
+
+/**
+ * Renders a plain-text table with a header, a rule under it, and padded columns. Deterministic;
+ * no colour inside (colour, where wanted, is applied to whole lines by the caller).
+ *
+ * @param header the column titles
+ * @param rows the cells
+ * @param align per column, default left
+ * @returns the table's lines
+ * @example
+ * ```ts
+ * renderTable(["code", "notes"], [["time", "12"]], ["left", "right"]).join("\n");
+ * ```
+ */
+export function renderTable(header: readonly string[], rows: readonly (readonly string[])[], align: readonly Align[] = []): string[] {
+  const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ""))));
+  const pad = (cell: string, i: number) => {
+    const space = " ".repeat(widths[i]! - width(cell));
+    return align[i] === "right" ? space + cell : cell + space;
+  };
+  const line = (cells: readonly string[]) => cells.map((c, i) => pad(c, i)).join("  ").trimEnd();
+  return [line(header), widths.map((w) => "─".repeat(w)).join("  "), ...rows.map(line)];
+}
+
+/** A share 0..1 as a percentage with one decimal. */
+export function percent(share: number): string {
+  return `${(share * 100).toFixed(1)}%`;
+}
