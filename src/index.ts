@@ -111,3 +111,75 @@ export { NotesFileSchema, parseNotesJson, parseNotesJsonl } from "./notes/json.t
 export { decodeText } from "./notes/decode.ts";
 export { COLUMN_ALIASES, fieldForHeader, normaliseHeader, parseLanguageCell, type NoteField } from "./notes/columns.ts";
 export { checkNotes, type LoadedNotes } from "./notes/loaded-notes.ts";
+
+// agreement (coder agreement statistics, codings loaders, comparison of codings)
+export {
+  AlphaLevelSchema,
+  AlphaOptionsSchema,
+  AlphaResultSchema,
+  krippendorffAlpha,
+  type AlphaLevel,
+  type AlphaOptions,
+  type AlphaResult,
+} from "./agreement/krippendorff-alpha.ts";
+export {
+  KappaOptionsSchema,
+  KappaResultSchema,
+  KappaWeightsSchema,
+  cohenKappa,
+  cohenKappaFromTable,
+  type KappaOptions,
+  type KappaResult,
+  type KappaWeights,
+} from "./agreement/cohen-kappa.ts";
+export {
+  FleissOptionsSchema,
+  FleissResultSchema,
+  categoryCounts,
+  fleissKappa,
+  type FleissOptions,
+  type FleissResult,
+} from "./agreement/fleiss-kappa.ts";
+export {
+  PercentAgreementOptionsSchema,
+  PercentAgreementResultSchema,
+  percentAgreement,
+  type PercentAgreementOptions,
+  type PercentAgreementResult,
+} from "./agreement/percent-agreement.ts";
+export {
+  BootstrapOptionsSchema,
+  IntervalSchema,
+  bootstrapInterval,
+  type BootstrapOptions,
+  type BootstrapOptionsInput,
+  type Interval,
+} from "./agreement/bootstrap.ts";
+export { seededRandom } from "./agreement/random.ts";
+export { RatingSchema, ReliabilityDataSchema, type Rating, type ReliabilityData } from "./agreement/reliability-data.ts";
+export { codingsFromCodedNotes } from "./agreement/codings-from-coded-notes.ts";
+export {
+  AgreementFiguresSchema,
+  CategoryAgreementSchema,
+  CodeAgreementSchema,
+  CompareOptionsSchema,
+  ComparisonSchema,
+  NoteDisagreementSchema,
+  compareCodings,
+  compareCodingsMany,
+  type AgreementFigures,
+  type CategoryAgreement,
+  type CodeAgreement,
+  type CodingsInput,
+  type CompareOptions,
+  type Comparison,
+  type NoteDisagreement,
+} from "./agreement/compare-codings.ts";
+export { LoadedCodingsSchema, type LoadedCodings } from "./codings/loaded-codings.ts";
+export {
+  CODING_COLUMN_ALIASES,
+  ParseCodingsOptionsSchema,
+  parseCodings,
+  type ParseCodingsOptions,
+} from "./codings/parse-codings.ts";
+export { readCodings } from "./codings/read-codings.ts";

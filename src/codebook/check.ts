@@ -42,7 +42,6 @@ export function checkCodebook(codebook: Codebook, options: { partial?: boolean }
   const used = new Set<string>();
   codebook.codes.forEach((code, c) => {
     if (codeIds.has(code.id)) problem(["codes", c, "id"], "codebook-duplicate-id", `code "${code.id}" is defined twice`);
-    if (categoryIds.has(code.id)) problem(["codes", c, "id"], "codebook-duplicate-id", `"${code.id}" is both a category and a code`);
     codeIds.add(code.id);
     used.add(code.category);
     if (!categoryIds.has(code.category) && !options.partial) {

@@ -54,6 +54,19 @@ export const DIAGNOSTIC_CODES = {
   "agreement-one-sided": "Some notes were coded by only one side",
   // options
   "option-invalid": "An option has an invalid value",
+  // agreement (helper "agreement": statistics, codings loaders, comparisons)
+  "agreement-invalid-data": "The data given to an agreement statistic has the wrong shape or type",
+  "agreement-no-pairable-units": "No unit has values from two or more coders, so nothing can be compared",
+  "agreement-no-variation": "Every value is the same, so chance-corrected agreement is undefined",
+  "agreement-few-units": "Very few units were compared; the coefficient is unstable",
+  "agreement-missing-values": "Units or pairs with missing values were left out",
+  "agreement-bootstrap-undefined": "Some bootstrap samples had an undefined coefficient and were left out",
+  "agreement-uncategorised-code": "A code has no category in the codebook and is left out of the category level",
+  "agreement-unknown-coder": "A coder named in the options does not occur in the codings",
+  "agreement-ambiguous-coder": "The codings hold several coders; name the one to compare",
+  "coding-duplicate": "The same coding occurs twice",
+  "coding-missing-column": "A required column is missing from the codings file",
+  "coding-unknown-polarity": "A polarity is neither helpful nor barrier",
   // check and CLI (kodebok check, kodebok codebook lint, kodebok code --out)
   "check-language-not-covered": "A code is applied to a note in a language the codebook does not cover",
   "check-agreement-below-minimum": "Agreement between coders is below the minimum",

@@ -164,14 +164,18 @@ function cueText(text: string, tokens: readonly Token[], cue: Hit): string {
 
 /**
  * Keeps the longest of overlapping matches of the same code (or of any codes, with the codebook's
- * `overlap: across-codes`); ties go to the earlier match, then to the earlier rule.
+ * `overlap: across-codes`); ties go to the earlier match, then to a rule with an explicit
+ * polarity (a barrier term is more specific than a general term on the same words), then to the
+ * earlier rule.
  */
 function resolveOverlaps(candidates: Candidate[], matcher: Matcher): Candidate[] {
+  const explicit = (c: Candidate) => (matcher.rules[c.hit.entry.rule]!.polarity !== undefined ? 1 : 0);
   const across = matcher.codebook.overlap === "across-codes";
   const sorted = [...candidates].sort(
     (a, b) =>
       b.hit.last - b.hit.first - (a.hit.last - a.hit.first) ||
       a.hit.first - b.hit.first ||
+      explicit(b) - explicit(a) ||
       a.hit.entry.rule - b.hit.entry.rule ||
       a.hit.entry.index - b.hit.entry.index,
   );
