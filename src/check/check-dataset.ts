@@ -14,11 +14,12 @@ import {
   CheckOptionsSchema,
   type CheckOptions,
   type CheckReport,
+  type AgreementRow,
   type CheckedFile,
   type ResolvedCheckOptions,
   type UncodedRow,
 } from "./check-report.ts";
-import { parseDatasetCodings, looksLikeCodingsFile } from "./dataset-codings.ts";
+import { looksLikeCodingsFile, parseDatasetCodings } from "./dataset-codings.ts";
 import { findPersonalData, type PersonalDataKind } from "./personal-data.ts";
 
 /** One file of a coded dataset: its name (for messages) and its decoded text. */
@@ -192,7 +193,12 @@ export function checkDataset(files: readonly DatasetFile[], codebook: Codebook, 
   const comparisons: CoderSet[][] = [];
   if (human.length >= 2) comparisons.push(human);
   if (opts.againstAuto && notes.length > 0) for (const h of human) comparisons.push([h, auto]);
-  const agreement = comparisons.flatMap((sets) => agreementTable(sets, codebook, opts));
+  const agreement: AgreementRow[] = [];
+  for (const sets of comparisons) {
+    const table = agreementTable(sets, codebook, opts);
+    agreement.push(...table.rows);
+    findings.push(...table.diagnostics);
+  }
   for (const row of agreement) {
     const label = row.level === "overall" ? "overall" : `${row.level} "${row.id}"`;
     const who = row.coders.join(" × ");

@@ -48,7 +48,7 @@ export const AgreementRowSchema = z.object({
   units: z.number().int().min(0),
   /** Krippendorff's alpha (nominal), or null when undefined for these data. */
   alpha: z.number().nullable(),
-  /** Cohen's kappa (two coders), or null when undefined or more than two coders. */
+  /** Cohen's kappa (two coders) or Fleiss' kappa (more), or null when undefined. */
   kappa: z.number().nullable(),
   /** Share of notes on which the coders agree, 0..1, or null without units. */
   percent: z.number().nullable(),

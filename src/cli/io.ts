@@ -69,7 +69,8 @@ export function printDiagnostics(io: CliIO, diagnostics: readonly Diagnostic[], 
   const s = style(colourEnabled(io, "stderr"));
   for (const d of diagnostics) {
     if (d.severity === "info" && !options.verbose) continue;
-    const line = formatDiagnostic(d.file !== undefined ? { ...d, file: displayPath(d.file, io.cwd) } : d);
+    // A finding about the whole dataset has no file: print it after the program's name instead.
+    const line = d.file !== undefined ? formatDiagnostic({ ...d, file: displayPath(d.file, io.cwd) }) : formatDiagnostic(d).replace(/^<input>/u, "kodebok");
     const painted = d.severity === "error" ? s.red(line) : d.severity === "warning" ? s.yellow(line) : s.dim(line);
     io.stderr(`${painted}\n`);
     if (d.note && options.verbose) io.stderr(`${s.dim(`  note: ${d.note}`)}\n`);
