@@ -71,7 +71,7 @@ export function checkReportToJunit(report: CheckReport): string {
 }
 
 function lines(found: Diagnostic[], severity: "error" | "warning"): string[] {
-  return found.filter((d) => (severity === "error" ? d.severity === "error" : d.severity !== "error")).map(formatDiagnostic);
+  return found.filter((d) => (severity === "error" ? d.severity === "error" : d.severity !== "error")).map((d) => formatDiagnostic(d).replace(/^<input>/u, "kodebok"));
 }
 
 /** Escapes text for XML attributes and content, dropping characters XML 1.0 does not allow. */

@@ -24,7 +24,7 @@ export interface CheckTextOptions {
 export function checkReportToText(report: CheckReport, options: CheckTextOptions = {}): string {
   const out: string[] = [];
   if (options.findings !== false) {
-    for (const d of report.findings) if (d.severity !== "info" || options.infos) out.push(formatDiagnostic(d));
+    for (const d of report.findings) if (d.severity !== "info" || options.infos) out.push(formatDiagnostic(d).replace(/^<input>/u, "kodebok"));
     if (out.length > 0) out.push("");
   }
   const t = report.totals;
