@@ -113,7 +113,7 @@ export function checkDataset(files: readonly DatasetFile[], codebook: Codebook, 
   for (const coding of fromCodingsFiles) {
     if (notes.length > 0 && !noteById.has(coding.note)) {
       findings.push(
-        located(lines, coding.origin, coding.note, {
+        located(lines, coding.origin && { ...coding.origin, column: 1 }, coding.note, {
           code: "coding-unknown-note",
           severity: "error",
           reason: `Coder "${coding.coder}" coded note "${coding.note}", which is in none of the notes files`,
