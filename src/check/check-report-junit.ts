@@ -40,7 +40,8 @@ export function checkReportToJunit(report: CheckReport): string {
     cases.push({ name: code, classname: "kodebok.check.dataset", failures: lines(found, "error"), out: lines(found, "warning") });
   }
   for (const row of report.agreement) {
-    const text = `alpha ${row.alpha ?? "undefined"}, kappa ${row.kappa ?? "undefined"}, agreement ${row.percent ?? "undefined"} over ${row.units} notes (${row.status})`;
+    const f = (x: number | null) => (x === null ? "undefined" : x.toFixed(3));
+    const text = `alpha ${f(row.alpha)}, kappa ${f(row.kappa)}, agreement ${f(row.percent)} over ${row.units} notes (${row.status})`;
     cases.push({
       name: `${row.coders.join(" x ")}: ${row.level} ${row.id}`,
       classname: "kodebok.check.agreement",
@@ -49,7 +50,7 @@ export function checkReportToJunit(report: CheckReport): string {
     });
   }
   for (const row of report.uncoded) {
-    const text = `${row.uncoded} of ${row.notes} notes without a code (share ${row.share}, maximum ${report.thresholds.maxUncoded})`;
+    const text = `${row.uncoded} of ${row.notes} notes without a code (share ${row.share.toFixed(3)}, maximum ${report.thresholds.maxUncoded})`;
     cases.push({ name: `uncoded: ${row.coder}`, classname: "kodebok.check.uncoded", failures: row.status === "fail" ? [text] : [], out: [text] });
   }
   const failures = cases.filter((c) => c.failures.length > 0).length;
