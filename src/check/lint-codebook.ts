@@ -37,7 +37,8 @@ export function lintCodebookExamples(codebook: Codebook, options: LintCodebookOp
     const check = (kind: "examples" | "nonExamples", example: Example, index: number) => {
       const { text, lang, polarity } = typeof example === "string" ? { text: example, lang: undefined, polarity: undefined } : example;
       const note = { id: `${code.id}.${kind}.${index + 1}`, text, ...(lang ? { language: lang } : {}) };
-      const coded = codeNote(note, matcher, lang ?? "auto");
+      // An example without a language is read in the codebook's language when it has only one.
+      const coded = codeNote(note, matcher, lang ?? (codebook.languages.length === 1 ? codebook.languages[0]! : "auto"));
       const applications = coded.codes.filter((a) => a.code === code.id);
       const start = places(code.id, kind, index);
       const base = { file, ...(start ? { start } : {}), field: `codes.${code.id}.${kind}[${index}]`, actual: text, source: "kodebok:lint" } as const;
