@@ -47,7 +47,19 @@ export function parseCodebook(text: string, options: ParseCodebookOptions = {}):
     };
   }
   const place = locator(doc, lines);
-  const parsed = CodebookSchema.safeParse(doc.toJS());
+  let data: unknown;
+  try {
+    data = doc.toJS();
+  } catch (error) {
+    // For example an alias used before its anchor is defined.
+    return {
+      ok: false,
+      diagnostics: [
+        diagnostic({ code: "codebook-parse-error", severity: "error", reason: `Cannot parse codebook: ${(error as Error).message}`, file, start: { line: 1, column: 1 }, source: "kodebok:codebook" }),
+      ],
+    };
+  }
+  const parsed = CodebookSchema.safeParse(data);
   if (!parsed.success) {
     return {
       ok: false,

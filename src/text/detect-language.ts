@@ -17,10 +17,11 @@ export const LANGUAGE_MARKERS: Readonly<Record<Language, ReadonlySet<string>>> =
     "ein", "eit", "ei", "eller", "seg", "heile", "kjem", "korleis", "tilgjengeleg", "saksbehandlaren",
   ]),
   en: new Set([
-    "the", "and", "to", "of", "i", "me", "my", "was", "were", "is", "not", "it", "that", "they", "she", "he",
-    "with", "for", "you", "what", "how", "have", "had", "helped", "help", "time", "always", "never", "no",
-    "would", "could", "about", "from", "when", "because", "their", "our", "we", "be", "been", "did", "didn",
-    "don", "this", "who", "in", "on", "at", "felt", "got", "listened", "really", "very",
+    // Only words that are not also Norwegian words ("i", "for", "to", "at", "is", "time", "felt" are).
+    "the", "and", "of", "me", "my", "was", "were", "not", "it", "that", "they", "she", "he", "with",
+    "you", "what", "how", "have", "had", "helped", "help", "always", "never", "would", "could", "about",
+    "from", "when", "because", "their", "our", "we", "been", "did", "didn", "don", "this", "who", "in",
+    "on", "got", "listened", "really", "very", "caseworker", "staff", "your", "there", "just", "understood",
   ]),
 };
 

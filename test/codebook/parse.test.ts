@@ -79,3 +79,11 @@ describe("readCodebook()", () => {
     expect(result.diagnostics[0]?.code).toBe("codebook-not-found");
   });
 });
+
+describe("parseCodebook() on YAML the parser accepts but cannot resolve", () => {
+  it("reports an alias used before its anchor instead of throwing", () => {
+    const result = parseCodebook("id: demo\ntitle: *missing\nlanguages: [nb]\n", { file: "cb.yaml" });
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics[0]?.code).toBe("codebook-parse-error");
+  });
+});

@@ -51,3 +51,10 @@ describe("stem()", () => {
     expect(stem("listened", "en")).toBe("listen");
   });
 });
+
+describe("detectLanguage() with words both languages share", () => {
+  it("does not take Norwegian notes with i, for, to or time for English", () => {
+    expect(detectLanguage(tokenize("Hyggelige folk i skranken"))).not.toBe("en");
+    expect(detectLanguage(tokenize("Må ta bussen i en time for å komme dit"))).not.toBe("en");
+  });
+});
