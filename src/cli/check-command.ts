@@ -55,7 +55,7 @@ export function registerCheckCommand(program: Command, io: CliIO, setExit: (code
     .requiredOption("-c, --codebook <name|file>", "a bundled codebook name or a codebook file")
     .option("--min-alpha <x>", "fail when Krippendorff's alpha is below this", numberIn(-1, 1), 0.667)
     .option("--warn-alpha <x>", "warn when Krippendorff's alpha is below this", numberIn(-1, 1), 0.8)
-    .option("--min-kappa <x>", "fail when Cohen's kappa is below this (default: no kappa threshold)", numberIn(-1, 1))
+    .option("--min-kappa <x>", "fail when kappa (Cohen's; Fleiss' for more than two coders) is below this (default: none)", numberIn(-1, 1))
     .option("--against-auto", "also compare each coder with kodebok's own coding")
     .option("--max-uncoded <share>", "fail when a coder left more than this share of notes uncoded", numberIn(0, 1), 0.2)
     .addOption(new Option("-l, --language <language>", "the notes' language").choices(["nb", "nn", "en", "auto"]).default("auto"))
