@@ -219,3 +219,32 @@ export {
 export { runCli } from "./cli/program.ts";
 export { processIO, type CliIO } from "./cli/io.ts";
 export { EXIT, type ExitCode } from "./cli/exit-codes.ts";
+// refi-qda
+export { codePointIndex, type CodePointIndex } from "./refi-qda/code-points.ts";
+export { refiGuid, normalizeGuid } from "./refi-qda/guid.ts";
+export { slugify } from "./refi-qda/slug.ts";
+export { toQdc, localized, DEFAULT_COLORS, QDC_NAMESPACE, type QdcOptions } from "./refi-qda/to-qdc.ts";
+export { fromQdc } from "./refi-qda/from-qdc.ts";
+export { importCodes, type ImportCodebookOptions, type ImportedCodes } from "./refi-qda/import-codes.ts";
+export {
+  buildProject,
+  noteSelectionGuid,
+  toQdpx,
+  KODEBOK_USER,
+  NOTE_SEPARATOR,
+  QDE_NAMESPACE,
+  type ExportedProject,
+  type ExportedSource,
+  type QdpxOptions,
+  type SourceGrouping,
+} from "./refi-qda/to-qdpx.ts";
+export {
+  parseQdpx,
+  type QdpxImportOptions,
+  type RefiProject,
+  type RefiSegment,
+  type RefiUser,
+  type SplitRule,
+} from "./refi-qda/from-qdpx.ts";
+export { DEFAULT_ZIP_LIMITS, readZipSafely, type ZipLimits } from "./refi-qda/zip.ts";
+export { fromQdpx, importRefiQda, writeFileAtomic, writeQdc, writeQdpx, type RefiImport, type WriteOptions } from "./refi-qda/files.ts";

@@ -1,0 +1,354 @@
+import type { Codebook } from "../codebook/codebook.ts";
+import type { Coding } from "../codings/coding.ts";
+import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { Result } from "../diagnostics/result.ts";
+import type { Note } from "../notes/note.ts";
+import { codePointIndex, type CodePointIndex } from "./code-points.ts";
+import { checkNamespace, reportSets } from "./from-qdc.ts";
+import { normalizeGuid } from "./guid.ts";
+import { importCodes, type ImportCodebookOptions } from "./import-codes.ts";
+import { slugify, uniqueIds } from "./slug.ts";
+import { noteSelectionGuid, QDE_NAMESPACE } from "./to-qdpx.ts";
+import { childNamed, childrenNamed, parseXmlSafely, type XmlNode } from "./xml-read.ts";
+import { readZipSafely, type ZipLimits } from "./zip.ts";
+
+const SOURCE = "kodebok:refi-qda";
+
+/**
+ * How source texts become notes: `paragraphs` (blocks separated by blank lines), `lines` (every
+ * non-blank line), `selections` (every coded selection is a note; selections with the same span
+ * share one), `source` (one note per source), or
+ * `notes` (the note selections kodebok wrote, with their ids; sources without them fall back to
+ * paragraphs). Default: `notes` for a project kodebok wrote, `paragraphs` otherwise.
+ */
+export type SplitRule = "paragraphs" | "lines" | "selections" | "source" | "notes";
+
+/** Options of {@link parseQdpx} and `fromQdpx`. */
+export interface QdpxImportOptions extends ImportCodebookOptions {
+  split?: SplitRule;
+  limits?: ZipLimits;
+}
+
+/** A user of the project (a coder). */
+export interface RefiUser {
+  guid: string;
+  name: string;
+}
+
+/** One coded selection as read: source, code point positions, and the note it fell in. */
+export interface RefiSegment {
+  source: string;
+  /** Code point positions in the source text, as in the file (end exclusive). */
+  startPosition: number;
+  endPosition: number;
+  /** The first note the selection falls in, and the UTF-16 offsets inside that note's text. */
+  note?: string;
+  start?: number;
+  end?: number;
+  code: string;
+  coder: string;
+}
+
+/** What a REFI-QDA project imports as: notes, human codings per user, the codebook and the users. */
+export interface RefiProject {
+  name: string;
+  notes: Note[];
+  /** One coding per (note, coder, code); `coder` is the user's name. Ready for agreement and check. */
+  codings: Coding[];
+  codebook: Codebook;
+  users: RefiUser[];
+  segments: RefiSegment[];
+}
+
+interface Span { id: string; start: number; end: number }
+
+function splitText(text: string, rule: SplitRule): Array<{ start: number; end: number }> {
+  if (rule === "source") return text.trim() === "" ? [] : [{ start: 0, end: text.length }];
+  const out: Array<{ start: number; end: number }> = [];
+  const lines: Array<{ start: number; end: number; blank: boolean }> = [];
+  const re = /\r\n|\n|\r/g;
+  let from = 0;
+  for (let m = re.exec(text); ; m = re.exec(text)) {
+    const end = m ? m.index : text.length;
+    lines.push({ start: from, end, blank: text.slice(from, end).trim() === "" });
+    if (!m) break;
+    from = m.index + m[0].length;
+  }
+  if (rule === "lines") return lines.filter((l) => !l.blank).map(({ start, end }) => ({ start, end }));
+  let open: { start: number; end: number } | undefined;
+  for (const l of lines) {
+    if (l.blank) {
+      if (open) out.push(open);
+      open = undefined;
+    } else if (open) open.end = l.end;
+    else open = { start: l.start, end: l.end };
+  }
+  if (open) out.push(open);
+  return out;
+}
+
+function decodeText(bytes: Uint8Array): string {
+  const text = new TextDecoder("utf-8").decode(bytes);
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * Imports a REFI-QDA project from bytes: a `.qdpx` archive (read with zip limits) or a bare
+ * `project.qde` (XML text or bytes; its sources are then missing and each coded selection becomes a
+ * note with the selection's name as text). Sources become notes split by `split`; every `Coding` becomes
+ * a human coding by its user (the `Coding`'s, else the selection's, else the source's
+ * `creatingUser`), applied to each note the selection overlaps. Picture, PDF, audio and video
+ * sources are skipped with an info.
+ *
+ * @param input - the `.qdpx` bytes, or the `.qde` XML as bytes or text
+ * @param options - `split`, zip `limits`, `file` for messages, codebook `id`/`title`/`languages`
+ * @returns notes, codings, codebook, users and segments; or errors
+ * @example
+ * ```ts
+ * const result = parseQdpx(await readFile("project.qdpx"), { split: "paragraphs" });
+ * if (result.ok) computeAgreement(result.value.codings);
+ * ```
+ */
+export function parseQdpx(input: Uint8Array | string, options: QdpxImportOptions = {}): Result<RefiProject> {
+  const file = options.file;
+  const diagnostics: Diagnostic[] = [];
+  let xml: string;
+  let files: Map<string, Uint8Array> | undefined;
+  if (typeof input !== "string" && input[0] === 0x50 && input[1] === 0x4b) {
+    const zip = readZipSafely(input, {
+      file,
+      limits: options.limits,
+      want: (name) => /^[^/]+\.qde$/i.test(name) || /^sources\/[^/]+\.txt$/i.test(name),
+    });
+    if (!zip.ok) return zip;
+    files = zip.value;
+    const qdes = [...files.keys()].filter((n) => /\.qde$/i.test(n)).sort((a, b) => (a === "project.qde" ? -1 : b === "project.qde" ? 1 : a.localeCompare(b)));
+    if (qdes.length === 0) {
+      return { ok: false, diagnostics: [diagnostic({ code: "refi-no-project", severity: "error", file, source: SOURCE,
+        reason: "Cannot read REFI-QDA archive: it has no project.qde at its root" })] };
+    }
+    if (qdes[0] !== "project.qde") {
+      diagnostics.push(diagnostic({ code: "refi-nonstandard", severity: "warning", file, source: SOURCE, actual: qdes[0],
+        expected: "project.qde", reason: `Read the project from "${qdes[0]}": the standard name is project.qde` }));
+    }
+    xml = decodeText(files.get(qdes[0]!)!);
+  } else {
+    xml = typeof input === "string" ? input : decodeText(input);
+  }
+  const what = files ? "REFI-QDA project" : "REFI-QDA project file";
+  const qdeFile = file && files ? `${file}/project.qde` : file;
+  const parsed = parseXmlSafely(xml, { file: qdeFile, what });
+  if (!parsed.ok) return parsed;
+  const root = parsed.value;
+  if (root.name !== "Project") {
+    return { ok: false, diagnostics: [...diagnostics, diagnostic({ code: "refi-wrong-root", severity: "error", file: qdeFile, start: root.start,
+      source: SOURCE, actual: root.name, expected: "Project", reason: `Cannot read ${what}: the root element is <${root.name}>, not <Project>`,
+      note: root.name === "CodeBook" ? "this is a codebook: import it with fromQdc()" : undefined })] };
+  }
+  diagnostics.push(...checkNamespace(root, QDE_NAMESPACE, qdeFile));
+  const projectName = root.attrs.name ?? "REFI-QDA project";
+  const fromKodebok = (root.attrs.origin ?? "").startsWith("kodebok");
+
+  // Users, with names unique among coders.
+  const users: RefiUser[] = [];
+  const userName = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const u of childrenNamed(childNamed(root, "Users") ?? root, "User")) {
+    const guid = normalizeGuid(u.attrs.guid);
+    if (!guid) continue;
+    let name = (u.attrs.name ?? u.attrs.id ?? "").trim() || guid;
+    if (taken.has(name)) name = `${name} (${guid.slice(0, 8)})`;
+    taken.add(name);
+    users.push({ guid, name });
+    userName.set(guid, name);
+  }
+  const coderOf = (...candidates: Array<string | undefined>): string => {
+    for (const c of candidates) {
+      const g = normalizeGuid(c);
+      if (g) return userName.get(g) ?? g;
+    }
+    return "unknown";
+  };
+
+  const imported = importCodes(childNamed(childNamed(root, "CodeBook") ?? root, "Codes"), {
+    ...options, file: qdeFile, title: options.title ?? projectName,
+  });
+  diagnostics.push(...imported.diagnostics);
+
+  // Variables by GUID, for source-level values and cases.
+  const variables = new Map<string, string>();
+  for (const v of childrenNamed(childNamed(root, "Variables") ?? root, "Variable")) {
+    const g = normalizeGuid(v.attrs.guid);
+    if (g) variables.set(g, v.attrs.name ?? g);
+  }
+  const readValues = (node: XmlNode): Array<[string, string]> =>
+    childrenNamed(node, "VariableValue").flatMap((vv) => {
+      const ref = normalizeGuid(childNamed(vv, "VariableRef")?.attrs.targetGUID);
+      const value = vv.children.find((c) => c.name !== "VariableRef");
+      return ref && value ? [[variables.get(ref) ?? ref, value.text] as [string, string]] : [];
+    });
+  const applyValue = (note: Note, variable: string, value: string) => {
+    const field = variable.toLowerCase();
+    if (field === "seminar" || field === "group" || field === "participant" || field === "question") note[field] = value;
+    else note.attributes = { ...note.attributes, [variable]: value };
+  };
+
+  const notes: Note[] = [];
+  const codings: Coding[] = [];
+  const segments: RefiSegment[] = [];
+  const seen = new Set<string>();
+  const noteIds = uniqueIds();
+  const notesBySelection = new Map<string, Note[]>();
+  const noteById = new Map<string, Note>();
+  const notesBySource = new Map<string, Note[]>();
+  const sourcesNode = childNamed(root, "Sources");
+  const skipped = (sourcesNode?.children ?? []).filter((s) => s.name !== "TextSource");
+  if (skipped.length > 0) {
+    diagnostics.push(diagnostic({ code: "refi-unsupported-source", severity: "info", file: qdeFile, start: skipped[0]!.start, source: SOURCE,
+      reason: `Skipped ${skipped.length} non-text source(s) (${[...new Set(skipped.map((s) => s.name))].join(", ")}): kodebok reads text sources only` }));
+  }
+  const split = options.split ?? (fromKodebok ? "notes" : "paragraphs");
+
+  for (const source of childrenNamed(sourcesNode ?? root, "TextSource")) {
+    const sourceName = source.attrs.name ?? source.attrs.guid ?? "source";
+    const sourceGuid = normalizeGuid(source.attrs.guid) ?? sourceName;
+    const slug = slugify(sourceName.replace(/\.[a-z0-9]{1,4}$/i, ""), "source");
+    let text: string | undefined;
+    const path = source.attrs.plainTextPath;
+    const internal = path?.startsWith("internal://") ? path.slice("internal://".length) : undefined;
+    if (internal !== undefined && files) {
+      const entry = [...files.keys()].find((k) => k.toLowerCase() === `sources/${internal.toLowerCase()}`);
+      if (entry) text = decodeText(files.get(entry)!);
+    }
+    const content = childNamed(source, "PlainTextContent");
+    if (text === undefined && content) text = content.text;
+    const selections = childrenNamed(source, "PlainTextSelection");
+    if (text === undefined && (selections.length > 0 || childrenNamed(source, "Coding").length > 0)) {
+      diagnostics.push(diagnostic({ code: "refi-source-missing", severity: "warning", file: qdeFile, start: source.start, source: SOURCE,
+        actual: path ?? "(no path)",
+        reason: `The text of source "${sourceName}" is not in the ${files ? "archive" : "file"}: each of its coded selections became a note with the selection's name as text` }));
+    }
+    const index: CodePointIndex | undefined = text === undefined ? undefined : codePointIndex(text);
+    const sourceNotes: Note[] = [];
+    const spans: Span[] = [];
+    const sourceValues = readValues(source);
+    const makeNote = (id: string, noteText: string): Note => {
+      const note: Note = { id, text: noteText, attributes: { refiSource: sourceName } };
+      for (const [k, v] of sourceValues) applyValue(note, k, v);
+      notes.push(note);
+      noteById.set(id, note);
+      sourceNotes.push(note);
+      return note;
+    };
+    // kodebok's note selections (recognised by their GUID) give the notes back with their ids.
+    const noteSelections = index
+      ? selections.flatMap((sel) => {
+          const name = sel.attrs.name ?? "";
+          const s0 = Number(sel.attrs.startPosition);
+          const s1 = Number(sel.attrs.endPosition);
+          const isNote = name !== "" && Number.isInteger(s0) && Number.isInteger(s1) && s0 <= s1 && s1 <= index.length &&
+            normalizeGuid(sel.attrs.guid) === noteSelectionGuid(name, s0, s1).toUpperCase();
+          return isNote ? [{ name, start: index.toUtf16(s0), end: index.toUtf16(s1) }] : [];
+        })
+      : [];
+    const byNoteSpan = new Map(noteSelections.map((n) => [`${n.start}:${n.end}`, n.name]));
+    if (text !== undefined && split === "notes" && noteSelections.length > 0) {
+      for (const n of [...noteSelections].sort((a, b) => a.start - b.start)) {
+        const id = noteIds(n.name);
+        makeNote(id, text.slice(n.start, n.end));
+        spans.push({ id, start: n.start, end: n.end });
+      }
+    } else if (text !== undefined && split !== "selections") {
+      splitText(text, split === "notes" ? "paragraphs" : split).forEach((p, i) => {
+        const named = byNoteSpan.get(`${p.start}:${p.end}`);
+        const id = noteIds(named ?? (split === "source" ? slug : `${slug}-${i + 1}`));
+        makeNote(id, text!.slice(p.start, p.end));
+        spans.push({ id, start: p.start, end: p.end });
+      });
+    }
+    const selectionNotes = new Map<string, string>();
+    const addCoding = (note: string, coder: string, code: string) => {
+      const k = `${note}\u0000${coder}\u0000${code}`;
+      if (seen.has(k)) return;
+      seen.add(k);
+      codings.push({ note, coder, code });
+    };
+    for (const sel of selections) {
+      const start = Number(sel.attrs.startPosition);
+      const end = Number(sel.attrs.endPosition);
+      if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start || (index && end > index.length)) {
+        diagnostics.push(diagnostic({ code: "refi-selection-out-of-range", severity: "warning", file: qdeFile, start: sel.start, source: SOURCE,
+          actual: `${sel.attrs.startPosition}-${sel.attrs.endPosition}`, expected: index ? `0-${index.length}` : "0 <= start <= end",
+          reason: `Skipped selection "${sel.attrs.name ?? sel.attrs.guid ?? ""}" of source "${sourceName}": its positions lie outside the text` }));
+        continue;
+      }
+      let hit: Span[];
+      let u0 = start;
+      let u1 = end;
+      const coded = childrenNamed(sel, "Coding").length > 0;
+      if (index && text !== undefined) {
+        u0 = index.toUtf16(start);
+        u1 = index.toUtf16(end);
+      }
+      if (split === "selections" || text === undefined) {
+        // Each coded selection is a note; selections with the same span (two coders) share it.
+        if (!coded) continue;
+        const spanKey = `${start}-${end}`;
+        let id = selectionNotes.get(spanKey);
+        if (id === undefined) {
+          id = noteIds(`${slug}-${spanKey}`);
+          selectionNotes.set(spanKey, id);
+          makeNote(id, text === undefined ? (sel.attrs.name ?? "") : text.slice(u0, u1));
+          spans.push({ id, start: u0, end: u1 });
+        }
+        hit = [{ id, start: u0, end: u1 }];
+      } else {
+        hit = spans.filter((s) => (u0 < s.end && u1 > s.start) || (u0 === u1 && u0 >= s.start && u0 <= s.end));
+      }
+      const selGuid = normalizeGuid(sel.attrs.guid);
+      if (selGuid) notesBySelection.set(selGuid, hit.map((h) => noteById.get(h.id)!));
+      for (const coding of childrenNamed(sel, "Coding")) {
+        const ref = childNamed(coding, "CodeRef")?.attrs.targetGUID;
+        const code = imported.codeByGuid.get(normalizeGuid(ref) ?? "");
+        if (code === undefined) {
+          diagnostics.push(diagnostic({ code: "refi-unknown-code-ref", severity: "warning", file: qdeFile, start: coding.start, source: SOURCE,
+            actual: ref ?? "(none)", reason: `Skipped a coding of source "${sourceName}": code ${ref ?? "(none)"} is not a codable code of the codebook` }));
+          continue;
+        }
+        const coder = coderOf(coding.attrs.creatingUser, sel.attrs.creatingUser, source.attrs.creatingUser);
+        for (const h of hit) addCoding(h.id, coder, code);
+        const first = hit[0];
+        const segment: RefiSegment = { source: sourceName, startPosition: start, endPosition: end, code, coder };
+        if (first && index) Object.assign(segment, { note: first.id, start: u0 - first.start, end: u1 - first.start });
+        else if (first) segment.note = first.id;
+        segments.push(segment);
+      }
+    }
+    // Codings of the whole source.
+    for (const coding of childrenNamed(source, "Coding")) {
+      const code = imported.codeByGuid.get(normalizeGuid(childNamed(coding, "CodeRef")?.attrs.targetGUID) ?? "");
+      if (code === undefined) continue;
+      const coder = coderOf(coding.attrs.creatingUser, source.attrs.creatingUser);
+      for (const n of sourceNotes) addCoding(n.id, coder, code);
+    }
+    notesBySource.set(sourceGuid, sourceNotes);
+  }
+
+  // Cases carry variables (seminar, group, participant, ...) to the notes they refer to.
+  for (const c of childrenNamed(childNamed(root, "Cases") ?? root, "Case")) {
+    const values = readValues(c);
+    if (values.length === 0) continue;
+    const targets = [
+      ...childrenNamed(c, "SourceRef").flatMap((r) => notesBySource.get(normalizeGuid(r.attrs.targetGUID) ?? "") ?? []),
+      ...childrenNamed(c, "SelectionRef").flatMap((r) => notesBySelection.get(normalizeGuid(r.attrs.targetGUID) ?? "") ?? []),
+    ];
+    for (const note of targets) for (const [k, v] of values) applyValue(note, k, v);
+  }
+  diagnostics.push(...reportSets(childNamed(root, "Sets"), "targetGUID", qdeFile));
+  // Kodebok's own codings come back under the coder "kodebok" like any user's.
+  return {
+    ok: true,
+    value: { name: projectName, notes, codings, codebook: imported.codebook, users, segments },
+    diagnostics,
+  };
+}
