@@ -112,6 +112,73 @@ export { decodeText } from "./notes/decode.ts";
 export { COLUMN_ALIASES, fieldForHeader, normaliseHeader, parseLanguageCell, type NoteField } from "./notes/columns.ts";
 export { checkNotes, type LoadedNotes } from "./notes/loaded-notes.ts";
 
+// reports (markdown, html, csv/json, charts, matrices, redaction, notebook display)
+export {
+  REDACTION_TOKENS,
+  findRedactions,
+  nationalIdKind,
+  redact,
+  redactor,
+  type Redaction,
+  type RedactionKind,
+  type RedactOptions,
+} from "./rollup/redact.ts";
+export {
+  CodeMatrixSchema,
+  MISSING_VALUE,
+  MatrixCellSchema,
+  attributeOf,
+  codeMatrix,
+  type CodeMatrix,
+  type CodeMatrixOptions,
+  type MatrixBy,
+  type MatrixCell,
+} from "./rollup/code-matrix.ts";
+export {
+  CooccurrencePairSchema,
+  CooccurrenceSchema,
+  cooccurrence,
+  type Cooccurrence,
+  type CooccurrencePair,
+} from "./rollup/cooccurrence.ts";
+export { REPORT_LABELS, formatShare, type ReportLanguage } from "./report/labels.ts";
+export { KODEBOK_VERSION, reportRedactor, type ReportOptions } from "./report/report-options.ts";
+export { toMarkdown } from "./report/markdown.ts";
+export { MATRIX_ATTRIBUTES, escapeHtml, reportCharts, toHtml, type HtmlOptions, type ReportChart } from "./report/html.ts";
+export {
+  POLARITY_COLORS,
+  categoryChartSpec,
+  cooccurrenceChartSpec,
+  matrixChartSpec,
+  renderSvg,
+  type VegaLiteSpec,
+} from "./report/charts.ts";
+export { CodedRowSchema, SummaryRowSchema, codedRows, summaryRows, type CodedRow, type SummaryRow } from "./report/tidy.ts";
+export { toCsv, type CsvOptions } from "./report/csv.ts";
+export {
+  CODED_JSON_SCHEMA,
+  CodedJsonSchema,
+  REPORT_JSON_SCHEMA,
+  ReportJsonSchema,
+  reportJson,
+  toJson,
+  type CodedJson,
+  type ReportJson,
+} from "./report/json.ts";
+export {
+  JUPYTER_DISPLAY,
+  VEGA_LITE_MIME,
+  displayChart,
+  displayCoded,
+  displayReport,
+  displayable,
+  summaryBundle,
+  withDisplay,
+  type Displayable,
+  type MediaBundle,
+} from "./report/jupyter.ts";
+export { comparisonTable, displayComparison, type ComparisonTableOptions } from "./report/display-comparison.ts";
+
 // agreement (coder agreement statistics, codings loaders, comparison of codings)
 export {
   AlphaLevelSchema,

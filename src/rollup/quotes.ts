@@ -9,8 +9,8 @@ export interface QuoteOptions {
   perCode: number;
   /** Longest quote in characters before it is shortened at a word boundary (default 240). */
   maxLength: number;
-  /** Applied to every quote's text; identity when redaction is turned off. */
-  redact: (text: string) => string;
+  /** Applied to every quote's text, with the note's language; identity when redaction is turned off. */
+  redact: (text: string, language?: Language) => string;
   language: Language;
 }
 
@@ -71,7 +71,7 @@ export function chooseQuotes(coded: readonly CodedNote[], code: string, options:
     const application = c.codes.find((a) => a.code === code)!;
     const quote: Quote = {
       note: c.note.id,
-      text: shorten(options.redact(c.note.text.trim().replace(/\s+/gu, " ")), application.evidence[0]?.text, options.maxLength),
+      text: shorten(options.redact(c.note.text.trim().replace(/\s+/gu, " "), c.language === "und" ? undefined : c.language), application.evidence[0]?.text, options.maxLength),
       code,
       polarity: hasBarrier && !c.codes.some((a) => a.code === code && a.polarity === "helpful") ? "barrier" : application.polarity,
       attribution: attribution(c.note, options.language),

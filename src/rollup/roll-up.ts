@@ -4,6 +4,7 @@ import { localize } from "../codebook/label.ts";
 import type { CodedNote } from "../match/coded-note.ts";
 import type { Language } from "../text/language.ts";
 import { chooseQuotes } from "./quotes.ts";
+import { redact as redactText } from "./redact.ts";
 import type { CategorySummary, CodeSummary, Summary, Tally } from "./summary.ts";
 
 /** Options of {@link rollUp}. */
@@ -14,8 +15,12 @@ export interface RollUpOptions {
   quotesPerCode?: number;
   /** Longest quote in characters (default 240); longer ones are shortened at word boundaries. */
   quoteLength?: number;
-  /** A function applied to every quote, or `false` to show quotes as written. */
-  redact?: false | ((text: string) => string);
+  /**
+   * A function applied to every quote and uncoded note, or `false` to show them as written.
+   * Default: {@link redact} (e-mail, phone numbers, national identity numbers, English names) with
+   * the note's language; pass `redactor({ roster })` to mask participant and staff names too.
+   */
+  redact?: false | ((text: string, language?: Language) => string);
 }
 
 /**
@@ -35,7 +40,10 @@ export interface RollUpOptions {
  */
 export function rollUp(coded: readonly CodedNote[], codebook: Codebook, options: RollUpOptions = {}): Summary {
   const language = options.language ?? codebook.languages[0] ?? "nb";
-  const redact = options.redact === false ? (t: string) => t : (options.redact ?? ((t: string) => t));
+  const redact: (text: string, language?: Language) => string =
+    options.redact === false
+      ? (t) => t
+      : (options.redact ?? ((t, noteLanguage) => redactText(t, { language: noteLanguage ?? language })));
   const quoteOptions = { perCode: options.quotesPerCode ?? 3, maxLength: options.quoteLength ?? 240, redact, language };
   const total = coded.length;
 
@@ -90,7 +98,7 @@ export function rollUp(coded: readonly CodedNote[], codebook: Codebook, options:
     categories,
     uncoded: uncoded.map((c) => ({
       note: c.note.id,
-      text: redact(c.note.text),
+      text: redact(c.note.text, c.language === "und" ? undefined : c.language),
       ...(c.note.seminar ? { seminar: c.note.seminar } : {}),
       ...(c.note.group ? { group: c.note.group } : {}),
       ...(c.note.participant ? { participant: c.note.participant } : {}),

@@ -1,0 +1,233 @@
+import * as vega from "vega";
+import { compile, type TopLevelSpec } from "vega-lite";
+import type { CodeMatrix } from "../rollup/code-matrix.ts";
+import type { Cooccurrence } from "../rollup/cooccurrence.ts";
+import type { Summary } from "../rollup/summary.ts";
+import { REPORT_LABELS, formatShare, type ReportLanguage } from "./labels.ts";
+
+/** A Vega-Lite specification as plain JSON (the `application/vnd.vegalite.v5+json` MIME type). */
+export type VegaLiteSpec = Record<string, unknown>;
+
+/** Colours of the two polarities (blue and orange, distinguishable with common colour blindness). */
+export const POLARITY_COLORS = { helpful: "#3b75af", barrier: "#e1812c" } as const;
+
+const SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json";
+
+const CONFIG = {
+  font: "sans-serif",
+  view: { stroke: null },
+  axis: { labelFontSize: 11, titleFontSize: 11, labelLimit: 220 },
+  legend: { labelFontSize: 11, titleFontSize: 11 },
+  header: { labelFontSize: 12, labelFontWeight: "bold", labelAnchor: "start", labelAngle: 0, labelOrient: "top" },
+};
+
+/**
+ * The chart of themes per category: one horizontal bar per theme, stacked into helpful and
+ * barrier notes, in codebook order, one panel per category.
+ *
+ * @param summary the roll-up
+ * @param language the language of the chart's words
+ * @returns a Vega-Lite spec with its data inline
+ * @example
+ * ```ts
+ * const spec = categoryChartSpec(summary, "nb");
+ * const svg = await renderSvg(spec);
+ * ```
+ */
+export function categoryChartSpec(summary: Summary, language: ReportLanguage): VegaLiteSpec {
+  const l = REPORT_LABELS[language];
+  const rows: Array<Record<string, string | number>> = [];
+  const order: string[] = [];
+  for (const category of summary.categories) {
+    for (const code of category.codes) {
+      order.push(code.label);
+      for (const [polarity, count] of [[l.helpful, code.helpful], [l.barrier, code.barrier]] as const) {
+        if (count > 0) {
+          rows.push({ category: category.label, theme: code.label, polarity, notes: count, desc: `${code.label}, ${polarity.toLowerCase()}: ${count}` });
+        }
+      }
+    }
+  }
+  return {
+    $schema: SCHEMA,
+    description: l.themesPerCategoryDesc,
+    data: { values: rows },
+    facet: { row: { field: "category", type: "nominal", title: null, sort: summary.categories.map((c) => c.label) } },
+    resolve: { scale: { y: "independent" } },
+    spec: {
+      width: 360,
+      mark: { type: "bar" },
+      encoding: {
+        y: { field: "theme", type: "nominal", title: null, sort: order },
+        x: { field: "notes", type: "quantitative", title: l.notesCount, axis: { tickMinStep: 1, format: "d" } },
+        color: {
+          field: "polarity",
+          type: "nominal",
+          title: null,
+          scale: { domain: [l.helpful, l.barrier], range: [POLARITY_COLORS.helpful, POLARITY_COLORS.barrier] },
+          legend: { orient: "bottom" },
+        },
+        order: { field: "polarity", sort: "descending" },
+        description: { field: "desc" },
+      },
+    },
+    config: CONFIG,
+  };
+}
+
+/**
+ * A heatmap of themes by an attribute (seminar, group, question): the number of notes in each cell,
+ * coloured by the share of the column's notes.
+ *
+ * @param matrix from `codeMatrix(coded, by)`
+ * @param labels code id → label, for the rows
+ * @param language the language of the chart's words
+ * @returns a Vega-Lite spec with its data inline
+ * @example
+ * ```ts
+ * const spec = matrixChartSpec(codeMatrix(coded, "seminar"), { time: "Tid" }, "nb");
+ * ```
+ */
+export function matrixChartSpec(matrix: CodeMatrix, labels: Record<string, string>, language: ReportLanguage): VegaLiteSpec {
+  const l = REPORT_LABELS[language];
+  const label = (code: string): string => labels[code] ?? code;
+  const title = l.byValue[matrix.by] ?? matrix.by;
+  return heatmap(
+    matrix.cells.map((c) => ({
+      row: label(c.code),
+      column: c.value,
+      notes: c.notes,
+      share: Math.round(c.share * 1000) / 1000,
+      desc: `${label(c.code)}, ${c.value}: ${c.notes} (${formatShare(c.share, language)})`,
+    })),
+    matrix.codes.map(label),
+    matrix.values,
+    title,
+    { field: "share", type: "quantitative", title: l.share, legend: { format: ".0%", orient: "bottom" }, scale: { scheme: "blues", zero: true } },
+    l.themeByDesc,
+  );
+}
+
+/**
+ * A heatmap of theme co-occurrence: notes with both themes, the diagonal being notes with the theme.
+ *
+ * @param data from `cooccurrence(coded)`
+ * @param labels code id → label
+ * @param language the language of the chart's words
+ * @returns a Vega-Lite spec with its data inline
+ * @example
+ * ```ts
+ * const spec = cooccurrenceChartSpec(cooccurrence(coded), { time: "Tid" }, "nb");
+ * ```
+ */
+export function cooccurrenceChartSpec(data: Cooccurrence, labels: Record<string, string>, language: ReportLanguage): VegaLiteSpec {
+  const l = REPORT_LABELS[language];
+  const names = data.codes.map((c) => labels[c] ?? c);
+  const rows = data.codes.flatMap((_, i) =>
+    data.codes.map((__, j) => {
+      const notes = data.counts[i]?.[j] ?? 0;
+      // The diagonal (notes with the theme) is drawn grey so it does not set the colour scale.
+      return { row: names[i] ?? "", column: names[j] ?? "", notes, pair: i === j ? 0 : notes, desc: `${names[i]} + ${names[j]}: ${notes}` };
+    }),
+  );
+  const color = {
+    condition: { test: "datum.row === datum.column", value: "#e8e8e8" },
+    field: "pair",
+    type: "quantitative",
+    title: l.notesCount,
+    legend: { orient: "bottom", format: "d" },
+    scale: { scheme: "oranges", zero: true },
+  };
+  const diagonalInk = (r: Record<string, string | number>): Record<string, string | number> =>
+    r.row === r.column ? { ...r, ink: "#111111" } : r;
+  const spec = heatmap(rows, names, names, null, color, l.cooccurrenceDesc);
+  const inked = spec.data as { values: Array<Record<string, string | number>> };
+  return { ...spec, data: { values: inked.values.map(diagonalInk) } };
+}
+
+/** Ink for a cell's number: grey for 0, white on the darkest cells, else near-black. */
+function withInk(rows: Array<Record<string, string | number>>, field: string): Array<Record<string, string | number>> {
+  const max = Math.max(0, ...rows.map((r) => Number(r[field] ?? 0)));
+  return rows.map((r) => {
+    const value = Number(r[field] ?? 0);
+    const ink = Number(r.notes ?? 0) === 0 ? "#999999" : max > 0 && value / max > 0.6 ? "#ffffff" : "#111111";
+    return { ...r, ink };
+  });
+}
+
+function heatmap(
+  rows: Array<Record<string, string | number>>,
+  rowOrder: string[],
+  columnOrder: string[],
+  columnTitle: string | null,
+  color: Record<string, unknown>,
+  description: string,
+): VegaLiteSpec {
+  return {
+    $schema: SCHEMA,
+    description,
+    data: { values: withInk(rows, String(color.field)) },
+    width: { step: 56 },
+    height: { step: 24 },
+    encoding: {
+      y: { field: "row", type: "nominal", title: null, sort: rowOrder },
+      x: { field: "column", type: "nominal", title: columnTitle, sort: columnOrder, axis: { orient: "top", labelAngle: -30, labelAlign: "left" } },
+    },
+    layer: [
+      { mark: { type: "rect" }, encoding: { color, description: { field: "desc" } } },
+      {
+        mark: { type: "text", fontSize: 11 },
+        encoding: {
+          text: { field: "notes", type: "quantitative" },
+          color: {
+            condition: [
+              { test: "datum.ink === '#999999'", value: "#999999" },
+              { test: "datum.ink === '#ffffff'", value: "#ffffff" },
+            ],
+            value: "#111111",
+          },
+          description: { field: "desc" },
+        },
+      },
+    ],
+    config: CONFIG,
+  };
+}
+
+/**
+ * Renders a Vega-Lite spec to a static SVG string on the server, with no canvas and no network:
+ * the same spec gives the same bytes. Vega numbers gradient and clip ids with a process-wide
+ * counter; they are renamed `<idPrefix>-1`, `<idPrefix>-2`, ... so the output is byte-stable and
+ * several charts can share one HTML page.
+ *
+ * @param spec a Vega-Lite spec with inline data
+ * @param idPrefix prefix of the ids inside the SVG (default `chart`); give each chart on a page its own
+ * @returns the SVG markup (`<svg ...>...</svg>`)
+ * @example
+ * ```ts
+ * const svg = await renderSvg(categoryChartSpec(summary, "nb"));
+ * svg.startsWith("<svg"); // true
+ * ```
+ */
+export async function renderSvg(spec: VegaLiteSpec, idPrefix = "chart"): Promise<string> {
+  const compiled = compile(spec as unknown as TopLevelSpec).spec;
+  const view = new vega.View(vega.parse(compiled), { renderer: "none", logLevel: vega.Error });
+  try {
+    return renameIds(await view.toSVG(), idPrefix);
+  } finally {
+    view.finalize();
+  }
+}
+
+function renameIds(svg: string, prefix: string): string {
+  const ids = new Map<string, string>();
+  for (const m of svg.matchAll(/\bid="([^"]+)"/g)) {
+    const id = m[1] as string;
+    if (!ids.has(id)) ids.set(id, `${prefix}-${ids.size + 1}`);
+  }
+  if (ids.size === 0) return svg;
+  return svg.replace(/(\bid="|url\(#|href="#)([^")]+)/g, (whole, lead: string, id: string) => {
+    const renamed = ids.get(id);
+    return renamed === undefined ? whole : `${lead}${renamed}`;
+  });
+}

@@ -1,0 +1,186 @@
+import type { Summary, Tally } from "../rollup/summary.ts";
+import { REPORT_LABELS, formatShare, type ReportLabels, type ReportLanguage } from "./labels.ts";
+import { KODEBOK_VERSION, redactionOn, reportLanguage, reportRedactor, type ReportOptions } from "./report-options.ts";
+
+/**
+ * Escapes the characters that Markdown would read as formatting inside running text, and folds
+ * line breaks into spaces.
+ *
+ * @param text note text or a label
+ * @returns the text, safe inside a paragraph, a list item or a table cell
+ * @example
+ * ```ts
+ * escapeMarkdown("*viktig* | tid"); // "\\*viktig\\* \\| tid"
+ * ```
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/[\\`*_<>|]/g, (c) => `\\${c}`)
+    .replace(/^([#>+-]|\d+\.)(?=\s|$)/, "\\$1");
+}
+
+/**
+ * A lookup from note id to the note's language, from the coded notes when given.
+ *
+ * @param summary the roll-up (its language is the fallback)
+ * @param options the report options (`coded`)
+ * @returns `(noteId) => language`
+ * @example
+ * ```ts
+ * noteLanguages(summary, { coded })("lds-001"); // "en"
+ * ```
+ */
+export function noteLanguages(summary: Summary, options: ReportOptions): (note: string) => string {
+  const map = new Map<string, string>();
+  for (const item of options.coded ?? []) map.set(item.note.id, item.language);
+  return (note) => map.get(note) ?? summary.language;
+}
+
+/**
+ * Where a note came from, from the parts that are known: "Byen, gruppe 2, deltaker P4".
+ *
+ * @param part seminar, group and participant
+ * @param l the report's words
+ * @returns the attribution, or "" when nothing is known
+ * @example
+ * ```ts
+ * attribution({ seminar: "Byen", group: "2" }, REPORT_LABELS.nb); // "Byen, gruppe 2"
+ * ```
+ */
+export function attribution(
+  part: { seminar?: string | undefined; group?: string | undefined; participant?: string | undefined },
+  l: ReportLabels,
+): string {
+  const parts: string[] = [];
+  if (part.seminar) parts.push(part.seminar);
+  if (part.group) parts.push(`${l.group} ${part.group}`);
+  if (part.participant) parts.push(`${l.participant} ${part.participant}`);
+  return parts.join(", ");
+}
+
+/**
+ * The parts of the provenance line shared by the Markdown and HTML footers.
+ *
+ * @param summary the roll-up (codebook id, version, hash; input hash)
+ * @param options `version`, `date`
+ * @param language the report language
+ * @returns the parts, to be joined with " · "
+ * @example
+ * ```ts
+ * provenanceParts(summary, {}, "en")[0]; // "Made with kodebok 0.1.0"
+ * ```
+ */
+export function provenanceParts(summary: Summary, options: ReportOptions, language: ReportLanguage): string[] {
+  const l = REPORT_LABELS[language];
+  const book = summary.codebook;
+  const parts = [
+    `${l.madeWith} ${options.version ?? KODEBOK_VERSION}`,
+    `${l.codebook.toLowerCase()} ${book.id}${book.version ? ` ${book.version}` : ""} (${book.hash})`,
+    `${l.input.toLowerCase()} ${summary.inputHash}`,
+  ];
+  if (options.date !== undefined) parts.push(`${l.date.toLowerCase()} ${options.date}`);
+  return parts;
+}
+
+/**
+ * The report's title: the option, or "<codebook title>: results".
+ *
+ * @param summary the roll-up
+ * @param options `title`
+ * @param language the report language
+ * @returns the title
+ * @example
+ * ```ts
+ * reportTitle(summary, {}, "nb"); // "Hva hjelper ...: resultater"
+ * ```
+ */
+export function reportTitle(summary: Summary, options: ReportOptions, language: ReportLanguage): string {
+  return options.title ?? `${summary.codebook.title}: ${REPORT_LABELS[language].results}`;
+}
+
+/**
+ * The line of totals under the title.
+ *
+ * @param summary the roll-up
+ * @param l the report's words
+ * @returns the line
+ * @example
+ * ```ts
+ * totalsLine(summary, REPORT_LABELS.nb); // "13 notater, 11 kodet, 2 uten kode · 12 deltakere · 4 grupper · 2 seminarer"
+ * ```
+ */
+export function totalsLine(summary: Summary, l: ReportLabels): string {
+  const t = summary.totals;
+  return [
+    `${t.notes} ${l.notes.toLowerCase()}, ${t.coded} ${l.coded}, ${t.uncoded} ${l.uncodedShort}`,
+    `${t.participants} ${l.participants.toLowerCase()}`,
+    `${t.groups} ${l.groups.toLowerCase()}`,
+    `${t.seminars} ${l.seminars.toLowerCase()}`,
+  ].join(" · ");
+}
+
+/**
+ * Writes the roll-up as Markdown a researcher can paste into a report: totals; a table of
+ * categories and themes with notes, share, helpful and barrier counts, participants, groups and
+ * seminars; the quotes with attribution; the notes no code matched; and a provenance footer
+ * (kodebok version, codebook id and hash, input hash, and the date only when given).
+ * Quotes and uncoded notes are redacted unless `redact: false`. The same input gives the same bytes.
+ *
+ * @param summary the roll-up from `rollUp()`
+ * @param options language, redaction (`{ roster }`, a function, or `false`), date, title, coded notes
+ * @returns the Markdown text, ending in a newline
+ * @example
+ * ```ts
+ * const md = toMarkdown(summary, { date: "2026-11-27" });
+ * md.startsWith("# "); // true
+ * ```
+ */
+export function toMarkdown(summary: Summary, options: ReportOptions = {}): string {
+  const language = reportLanguage(summary, options);
+  const l = REPORT_LABELS[language];
+  const mask = reportRedactor(options);
+  const languageOf = noteLanguages(summary, options);
+  const out: string[] = [];
+  out.push(`# ${escapeMarkdown(reportTitle(summary, options, language))}`, "", totalsLine(summary, l), "");
+
+  out.push(`## ${l.categoriesAndThemes}`, "");
+  out.push(
+    `| ${l.category} / ${l.code.toLowerCase()} | ${l.notes} | ${l.share} | ${l.helpful} | ${l.barrier} | ${l.participants} | ${l.groups} | ${l.seminars} |`,
+    "|:--|--:|--:|--:|--:|--:|--:|--:|",
+  );
+  for (const category of summary.categories) {
+    const row = (name: string, t: Tally): string =>
+      `| ${name} | ${t.notes} | ${formatShare(t.share, language)} | ${t.helpful} | ${t.barrier} | ${t.participants} | ${t.groups} | ${t.seminars} |`;
+    out.push(row(`**${escapeMarkdown(category.label)}**`, category));
+    for (const code of category.codes) out.push(row(escapeMarkdown(code.label), code));
+  }
+  out.push("");
+
+  out.push(`## ${l.quotes}`, "", redactionOn(options) ? l.redactionNote.replace(/[[\]]/g, "\\$&") : l.redactionOff, "");
+  for (const category of summary.categories) {
+    for (const code of category.codes) {
+      out.push(`### ${escapeMarkdown(code.label)} (${escapeMarkdown(category.label)})`, "");
+      if (code.quotes.length === 0) out.push(`_${l.noQuotes}_`, "");
+      for (const quote of code.quotes) {
+        const who = mask(quote.attribution || attribution(quote, l), languageOf(quote.note));
+        const polarity = quote.polarity === "helpful" ? l.helpfulLower : l.barrierLower;
+        out.push(`> ${escapeMarkdown(mask(quote.text, languageOf(quote.note)))}`, `> — ${escapeMarkdown(who)} (${polarity})`, "");
+      }
+    }
+  }
+
+  out.push(`## ${l.uncoded} (${summary.uncoded.length})`, "");
+  if (summary.uncoded.length === 0) out.push(l.noUncoded, "");
+  else {
+    for (const note of summary.uncoded) {
+      const where = attribution(note, l);
+      out.push(`- ${escapeMarkdown(mask(note.text, languageOf(note.note)))} (${escapeMarkdown(note.note)}${where ? `; ${escapeMarkdown(where)}` : ""})`);
+    }
+    out.push("");
+  }
+
+  out.push("---", "", `${l.provenance}: ${provenanceParts(summary, options, language).map(escapeMarkdown).join(" · ")}`, "");
+  return out.join("\n");
+}
