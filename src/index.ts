@@ -266,22 +266,13 @@ export {
   type CheckedFile,
   type UncodedRow,
 } from "./check/check-report.ts";
-export { AUTO_CODER, checkDataset, type DatasetFile } from "./check/check-dataset.ts";
+export { AUTO_CODER, PERSONAL_DATA_KINDS, checkDataset, type DatasetFile } from "./check/check-dataset.ts";
 export { agreementTable, type CoderSet } from "./check/check-agreement.ts";
 export { looksLikeCodingsFile } from "./check/dataset-codings.ts";
 export { checkReportToText, verdict, type CheckTextOptions } from "./check/check-report-text.ts";
 export { annotation, checkReportToGithub } from "./check/check-report-github.ts";
 export { checkReportToJunit } from "./check/check-report-junit.ts";
 export { lintCodebookExamples, type LintCodebookOptions } from "./check/lint-codebook.ts";
-export {
-  PERSONAL_DATA_KINDS,
-  PERSONAL_DATA_PLACEHOLDERS,
-  findPersonalData,
-  isNorwegianNationalId,
-  redactPersonalData,
-  type PersonalDataKind,
-  type PersonalDataMatch,
-} from "./check/personal-data.ts";
 // cli (the `kodebok` command; main.ts is the bin)
 export { runCli } from "./cli/program.ts";
 export { processIO, type CliIO } from "./cli/io.ts";

@@ -20,7 +20,7 @@ import {
   type UncodedRow,
 } from "./check-report.ts";
 import { looksLikeCodingsFile, parseDatasetCodings } from "./dataset-codings.ts";
-import { findPersonalData, type PersonalDataKind } from "./personal-data.ts";
+import { findRedactions, type RedactionKind } from "../rollup/redact.ts";
 
 /** One file of a coded dataset: its name (for messages) and its decoded text. */
 export interface DatasetFile {
@@ -29,6 +29,9 @@ export interface DatasetFile {
   /** Diagnostics from reading the file (an encoding warning, say), reported with the findings. */
   diagnostics?: Diagnostic[];
 }
+
+/** The kinds of personal data `checkDataset` warns about. */
+export const PERSONAL_DATA_KINDS: readonly RedactionKind[] = ["email", "phone", "id-number"];
 
 /** The coder name kodebok's own coding gets in agreement tables (`--against-auto`). */
 export const AUTO_CODER = "kodebok";
@@ -247,9 +250,11 @@ export function checkDataset(files: readonly DatasetFile[], codebook: Codebook, 
 
   // Personal data in note texts.
   if (opts.personalData) {
-    const names: Record<PersonalDataKind, string> = { email: "an e-mail address", phone: "a phone number", "national-id": "a national identity number" };
+    // The report module's detectors (the same that redact quotes), without name detection: a
+    // name is not flagged, since texts name helpers and places as well as participants.
+    const names: Record<RedactionKind, string> = { email: "an e-mail address", phone: "a phone number", "id-number": "a national identity number", name: "a name" };
     for (const note of notes) {
-      for (const match of findPersonalData(note.text)) {
+      for (const match of findRedactions(note.text, { kinds: PERSONAL_DATA_KINDS, detectNames: false })) {
         findings.push(
           located(lines, note.origin, match.text, {
             code: "check-personal-data",

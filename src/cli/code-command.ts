@@ -10,7 +10,9 @@ import type { NotesOptions } from "../notes/parse.ts";
 import { rollUp } from "../rollup/roll-up.ts";
 import type { Summary } from "../rollup/summary.ts";
 import type { LanguageOption } from "../text/language.ts";
-import { redactPersonalData } from "../check/personal-data.ts";
+import { redact } from "../rollup/redact.ts";
+import { detectLanguage } from "../text/detect-language.ts";
+import { tokenize } from "../text/tokenize.ts";
 import { CliError, EXIT, type ExitCode } from "./exit-codes.ts";
 import { colourEnabled, printDiagnostics, type CliIO } from "./io.ts";
 import { readCodebookInput } from "./load-inputs.ts";
@@ -77,14 +79,30 @@ export async function runCode(files: string[], options: CodeCommandOptions, io: 
   const loaded = await loadNotes(files, notesOptions);
   printDiagnostics(io, loaded.diagnostics, { verbose: options.verbose ?? false });
   if (!loaded.ok || hasErrors(loaded.diagnostics)) throw new CliError("Cannot load the notes", []);
-  const summary = codeAndRollUp(loaded.value.notes, codebook, options, io);
-  const output = renderSummary(summary, options.format, options.out === undefined && colourEnabled(io, "stdout"));
+  const { summary, coded } = codeAndRollUp(loaded.value.notes, codebook, options, io);
+  const output = await renderSummary(summary, options.format, {
+    coded,
+    codebook,
+    redact: options.redact,
+    colour: options.out === undefined && colourEnabled(io, "stdout"),
+  });
   await emit(io, output, options.out, [...files, ...(path ? [path] : [])]);
   return EXIT.ok;
 }
 
-/** Codes the notes in chunks (with a progress bar on a TTY for long runs) and rolls them up. */
-export function codeAndRollUp(notes: Note[], codebook: Codebook, options: Pick<CodeCommandOptions, "language" | "quotes" | "redact">, io: CliIO): Summary {
+/**
+ * Codes the notes in chunks (with a progress bar on a TTY for long runs) and rolls them up, with
+ * quotes redacted by the report module's `redact` (e-mail addresses, phone numbers, national identity
+ * numbers; names in English text) unless `redact` is false.
+ *
+ * @returns the roll-up and the coded notes
+ */
+export function codeAndRollUp(
+  notes: Note[],
+  codebook: Codebook,
+  options: Pick<CodeCommandOptions, "language" | "quotes" | "redact">,
+  io: CliIO,
+): { summary: Summary; coded: CodedNote[] } {
   const matcher = compileCodebook(codebook);
   const bar = progress(io, notes.length, "notes");
   const coded: CodedNote[] = [];
@@ -94,9 +112,15 @@ export function codeAndRollUp(notes: Note[], codebook: Codebook, options: Pick<C
     bar.tick(Math.min(chunk, notes.length - i));
   }
   bar.done();
-  return rollUp(coded, codebook, {
+  // A quote is redacted in the notes' language (given, or detected per quote), for the right tokens.
+  const redactQuote = (text: string) => {
+    const language = options.language !== "auto" ? options.language : detectLanguage(tokenize(text));
+    return redact(text, { language: language === "und" ? "nb" : language });
+  };
+  const summary = rollUp(coded, codebook, {
     ...(options.language !== "auto" ? { language: options.language } : {}),
     quotesPerCode: options.quotes,
-    redact: options.redact ? redactPersonalData : false,
+    redact: options.redact ? redactQuote : false,
   });
+  return { summary, coded };
 }

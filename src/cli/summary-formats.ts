@@ -1,5 +1,11 @@
+import type { Codebook } from "../codebook/codebook.ts";
+import type { CodedNote } from "../match/coded-note.ts";
+import { toCsv } from "../report/csv.ts";
+import { toHtml } from "../report/html.ts";
+import { toJson } from "../report/json.ts";
+import { toMarkdown } from "../report/markdown.ts";
+import type { ReportOptions } from "../report/report-options.ts";
 import type { Summary } from "../rollup/summary.ts";
-import { CliError } from "./exit-codes.ts";
 import { style } from "./io.ts";
 import { summaryToText } from "./summary-text.ts";
 
@@ -7,23 +13,43 @@ import { summaryToText } from "./summary-text.ts";
 export const SUMMARY_FORMATS = ["text", "json", "csv", "md", "html"] as const;
 export type SummaryFormat = (typeof SUMMARY_FORMATS)[number];
 
+/** What {@link renderSummary} needs besides the roll-up. */
+export interface RenderSummaryOptions {
+  /** The coded notes (for the HTML report's charts by seminar, group and question, and co-occurrence). */
+  coded: readonly CodedNote[];
+  codebook: Codebook;
+  /** False when `--no-redact`: the reports then say that redaction is off. */
+  redact: boolean;
+  /** Whether `text` may use colour. */
+  colour: boolean;
+}
+
 /**
- * Renders a roll-up in one of the CLI's formats. `text` is the terminal table; the others are the
- * report module's renderers.
+ * Renders a roll-up in one of the CLI's formats: `text` is the terminal table; the others are the
+ * report module's renderers (`toJson`, `toCsv`, `toMarkdown`, `toHtml`), so the CLI and the library
+ * give the same bytes.
  *
  * @param summary the roll-up
  * @param format the format
- * @param colour whether `text` may use colour
+ * @param options coded notes, codebook, redaction, colour
  * @returns the output text
+ * @example
+ * ```ts
+ * const md = await renderSummary(summary, "md", { coded, codebook, redact: true, colour: false });
+ * ```
  */
-export function renderSummary(summary: Summary, format: SummaryFormat, colour: boolean): string {
+export async function renderSummary(summary: Summary, format: SummaryFormat, options: RenderSummaryOptions): Promise<string> {
+  const report: ReportOptions = { coded: options.coded, codebook: options.codebook, ...(options.redact ? {} : { redact: false }) };
   switch (format) {
     case "text":
-      return summaryToText(summary, style(colour));
+      return summaryToText(summary, style(options.colour));
     case "json":
-      return `${JSON.stringify(summary, null, 2)}\n`;
-    default:
-      // TODO(cli): toMarkdown/toHtml/toCsv of src/report/ (issue 5) once they are on main.
-      throw new CliError(`The format "${format}" is not available in this build yet`);
+      return toJson(summary, report);
+    case "csv":
+      return toCsv(summary, report);
+    case "md":
+      return toMarkdown(summary, report);
+    case "html":
+      return toHtml(summary, report);
   }
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync, cop
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { SummarySchema } from "../../src/rollup/summary.ts";
+import { ReportJsonSchema } from "../../src/report/json.ts";
 import { kodebok, ROOT } from "./run-cli.ts";
 
 const CODEBOOK = "fixtures/check/codebook.yaml";
@@ -22,13 +22,28 @@ describe("kodebok code", () => {
     expect(run.stdout).not.toContain("\u001b[");
   });
 
-  it("--format json prints the roll-up, valid against SummarySchema", () => {
+  it("--format json prints the report module's JSON of the roll-up", () => {
     const run = kodebok(["code", GOOD, "--codebook", CODEBOOK, "--format", "json", "--quotes", "1"]);
     expect(run.code).toBe(0);
-    const summary = SummarySchema.parse(JSON.parse(run.stdout));
+    const { summary } = ReportJsonSchema.parse(JSON.parse(run.stdout));
     expect(summary.totals.notes).toBe(22);
     expect(summary.codebook.id).toBe("check-mini");
     for (const code of summary.categories.flatMap((c) => c.codes)) expect(code.quotes.length).toBeLessThanOrEqual(1);
+  });
+
+  it("--format md, csv and html render through the report module", () => {
+    const md = kodebok(["code", GOOD, "--codebook", CODEBOOK, "--format", "md"]);
+    expect(md.code).toBe(0);
+    expect(md.stdout).toMatch(/^# /m);
+    expect(md.stdout).toContain("Relasjon");
+    const csv = kodebok(["code", GOOD, "--codebook", CODEBOOK, "--format", "csv"]);
+    expect(csv.code).toBe(0);
+    const [header, first] = csv.stdout.replace(/^\uFEFF/, "").split(/\r?\n/);
+    expect(header).toBe("category,category_label,code,code_label,notes,share,helpful,barrier,participants,groups,seminars");
+    expect(first).toMatch(/^relational,Betydningen av det relasjonelle,relation,Relasjon,4,/);
+    const html = kodebok(["code", GOOD, "--codebook", CODEBOOK, "--format", "html"]);
+    expect(html.code).toBe(0);
+    expect(html.stdout.trimStart().toLowerCase().startsWith("<!doctype html>")).toBe(true);
   });
 
   it("--language en gives labels in English", () => {
@@ -52,7 +67,7 @@ describe("kodebok code", () => {
   it("reads a survey with --text-column and --delimiter", () => {
     const run = kodebok(["code", "fixtures/survey/user-survey.csv", "--codebook", CODEBOOK, "--text-column", "svar", "--delimiter", ";", "--format", "json"]);
     expect(run.code).toBe(0);
-    expect(SummarySchema.parse(JSON.parse(run.stdout)).totals.notes).toBe(41);
+    expect(ReportJsonSchema.parse(JSON.parse(run.stdout)).summary.totals.notes).toBe(41);
   });
 
   it("a broken notes file is an input error (exit 2) located as file:line:column", () => {
@@ -78,7 +93,7 @@ describe("kodebok code", () => {
     const run = kodebok(["code", GOOD, "--codebook", CODEBOOK, "--format", "json", "--out", out]);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe("");
-    expect(SummarySchema.parse(JSON.parse(readFileSync(out, "utf8"))).totals.notes).toBe(22);
+    expect(ReportJsonSchema.parse(JSON.parse(readFileSync(out, "utf8"))).summary.totals.notes).toBe(22);
     expect(readdirSync(dir)).toEqual(["summary.json"]);
   });
 
