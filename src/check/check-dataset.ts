@@ -151,11 +151,14 @@ export function checkDataset(files: readonly DatasetFile[], codebook: Codebook, 
     }
     const language = languageOf.get(coding.note);
     if (language !== undefined && language !== "und" && !codebook.languages.includes(language)) {
+      // A language the note states is certain: an error. A detected one may be wrong (post-its are
+      // short): a warning that says so.
+      const stated = noteById.get(coding.note)?.language !== undefined;
       findings.push(
         located(lines, coding.origin, coding.code, {
           code: "check-language-not-covered",
-          severity: "error",
-          reason: `Coder "${coding.coder}" applied code "${coding.code}" to note "${coding.note}" in language "${language}", which the codebook "${codebook.id}" does not cover (${codebook.languages.join(", ")})`,
+          severity: stated ? "error" : "warning",
+          reason: `Coder "${coding.coder}" applied code "${coding.code}" to note "${coding.note}" in language "${language}"${stated ? "" : " (detected)"}, which the codebook "${codebook.id}" does not cover (${codebook.languages.join(", ")})`,
           actual: language,
           expected: codebook.languages.join(", "),
         }),

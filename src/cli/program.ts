@@ -5,6 +5,7 @@ import { registerAgreeCommand } from "./agree-command.ts";
 import { registerCheckCommand } from "./check-command.ts";
 import { registerCodeCommand } from "./code-command.ts";
 import { registerCodebookCommand } from "./codebook-command.ts";
+import { registerRefiCommands } from "./refi-commands.ts";
 import { CliError, EXIT, type ExitCode } from "./exit-codes.ts";
 import { colourEnabled, printDiagnostics, style, type CliIO } from "./io.ts";
 
@@ -20,6 +21,7 @@ Examples:
   $ kodebok check data/seminar.csv --codebook codebook.yaml --reporter github
   $ kodebok agree data/seminar.csv --against-auto
   $ kodebok codebook list
+  $ kodebok export fixtures/seminars/city-seminar.csv --format qdpx --out city.qdpx
 
 Exit codes: 0 ok, 1 findings or a failed check, 2 a usage or input error.
 Messages: file:line:column: message [code] on stderr. Colour only on a terminal, never with NO_COLOR.
@@ -47,6 +49,7 @@ export function createProgram(io: CliIO, setExit: (code: ExitCode) => void): Com
   registerAgreeCommand(program, io, setExit);
   registerCheckCommand(program, io, setExit);
   registerCodebookCommand(program, io, setExit);
+  registerRefiCommands(program, io, setExit);
   return program;
 }
 
