@@ -14,12 +14,12 @@ describe("kodebok (program)", () => {
   it("--help lists every command with examples and exit codes", () => {
     const run = kodebok(["--help"]);
     expect(run.code).toBe(0);
-    for (const command of ["code", "agree", "check", "codebook"]) expect(run.stdout).toMatch(new RegExp(`^  ${command} `, "m"));
+    for (const command of ["code", "agree", "check", "codebook", "export", "import"]) expect(run.stdout).toMatch(new RegExp(`^  ${command} `, "m"));
     expect(run.stdout).toContain("Examples:");
     expect(run.stdout).toContain("Exit codes: 0 ok, 1 findings or a failed check, 2 a usage or input error");
   });
 
-  it.each(["code", "agree", "check", "codebook", "codebook lint", "codebook show", "codebook list"])("kodebok %s --help shows examples", (command) => {
+  it.each(["code", "agree", "check", "codebook", "codebook lint", "codebook show", "codebook list", "export", "import"])("kodebok %s --help shows examples", (command) => {
     const run = kodebok([...command.split(" "), "--help"]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("Examples:");
