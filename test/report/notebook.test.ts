@@ -38,7 +38,7 @@ type Output = { output_type: string; data?: Record<string, unknown>; text?: stri
 type Cell = { cell_type: string; source: string[]; outputs?: Output[] };
 
 describe.skipIf(!python)("examples/seminar-analysis.ipynb in Jupyter with the Deno kernel", () => {
-  it("runs every cell and shows the coded notes, the roll-up, the charts and the agreement with the hand coding", { timeout: 180_000 }, () => {
+  it("runs every cell and shows the coded notes, the roll-up, the charts and the agreement with the hand coding", { timeout: 180_000, retry: 2 }, () => {
     if (!sh("jupyter kernelspec list --json").includes('"deno"')) {
       execFileSync(`${root}node_modules/.bin/deno`, ["jupyter", "--install", "--force"], { stdio: "ignore" });
     }
