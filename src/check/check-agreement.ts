@@ -71,7 +71,19 @@ export function agreementTable(sets: readonly CoderSet[], codebook: Codebook, op
   return { rows, diagnostics };
 }
 
-/** A row's status: fail under a minimum, warn under the warning threshold, undefined without alpha. */
+/**
+ * A row's status: `fail` under a minimum (alpha, or kappa when `minKappa` is set), `warn` under the
+ * warning threshold, `undefined` when the figures are undefined, else `pass`.
+ *
+ * @param alpha Krippendorff's alpha, or null when undefined
+ * @param kappa kappa, or null when undefined
+ * @param opts the thresholds
+ * @returns the status
+ * @example
+ * ```ts
+ * status(0.75, 0.74, { minAlpha: 0.667, warnAlpha: 0.8 }); // "warn"
+ * ```
+ */
 export function status(alpha: number | null, kappa: number | null, opts: Pick<ResolvedCheckOptions, "minAlpha" | "warnAlpha" | "minKappa">): CheckStatus {
   if (alpha === null && (opts.minKappa === undefined || kappa === null)) return "undefined";
   if (alpha !== null && alpha < opts.minAlpha) return "fail";

@@ -22,7 +22,18 @@ export function checkReportToGithub(report: CheckReport): string {
   return `${lines.join("\n")}\n`;
 }
 
-/** One finding as a GitHub workflow command. */
+/**
+ * One finding as a GitHub workflow command (`::error`, `::warning` or `::notice`), escaped as the
+ * workflow command syntax requires.
+ *
+ * @param d the finding
+ * @returns the command line, without a newline
+ * @example
+ * ```ts
+ * annotation(diagnostic({ code: "note-empty-text", severity: "warning", reason: "Empty", file: "a.csv", start: { line: 2, column: 4 } }));
+ * // "::warning file=a.csv,line=2,col=4,title=kodebok note-empty-text::Empty [note-empty-text]"
+ * ```
+ */
 export function annotation(d: Diagnostic): string {
   const command = d.severity === "error" ? "error" : d.severity === "warning" ? "warning" : "notice";
   const props: string[] = [];

@@ -44,7 +44,16 @@ export function checkReportToText(report: CheckReport, options: CheckTextOptions
   return `${out.join("\n")}\n`;
 }
 
-/** The one-line verdict: `check passed (2 warnings)` or `check failed: 3 errors, 1 warning`. */
+/**
+ * The one-line verdict of a check.
+ *
+ * @param report the check report
+ * @returns `check passed`, `check passed (2 warnings)` or `check failed: 3 errors, 1 warning`
+ * @example
+ * ```ts
+ * verdict(checkDataset(files, codebook)); // "check passed"
+ * ```
+ */
 export function verdict(report: CheckReport): string {
   const { errors, warnings } = report.totals;
   const n = (k: number, word: string) => `${k} ${word}${k === 1 ? "" : "s"}`;

@@ -37,6 +37,14 @@ export function looksLikeCodingsFile(file: string, text: string): boolean {
 /**
  * Reads a codings file of a dataset (long or wide form) through `parseCodings`. Unknown codes and
  * notes are left to `checkDataset`, which reports them once, located.
+ *
+ * @param text the file's text
+ * @param file the file name for messages
+ * @returns the codings, coders and what each coder saw; or located diagnostics
+ * @example
+ * ```ts
+ * parseDatasetCodings("note_id;coder;code\nn1;anna;time\n", "codings.csv");
+ * ```
  */
 export function parseDatasetCodings(text: string, file: string): Result<LoadedCodings> {
   return parseCodings(text, { file });

@@ -41,7 +41,18 @@ codings files in long form (note_id, coder, code; a row with an empty code: seen
 wide form (note_id plus one column per coder).
 `;
 
-/** Registers `kodebok agree` on the program. */
+/**
+ * Registers `kodebok agree` on the program.
+ *
+ * @param program the `kodebok` command
+ * @param io the process's IO
+ * @param setExit receives the command's exit code
+ * @returns nothing; the command is added to `program`
+ * @example
+ * ```ts
+ * registerAgreeCommand(program, processIO(), (code) => (process.exitCode = code));
+ * ```
+ */
 export function registerAgreeCommand(program: Command, io: CliIO, setExit: (code: ExitCode) => void): void {
   program
     .command("agree")
@@ -60,7 +71,19 @@ export function registerAgreeCommand(program: Command, io: CliIO, setExit: (code
     .action(async (codings: string[], options: AgreeCommandOptions) => setExit(await runAgree(codings, options, io)));
 }
 
-/** The `agree` command: read the codings, compare the coders, print the table. */
+/**
+ * The `agree` command: read the codings, compare the coders with `compareCodingsMany`, print the table.
+ *
+ * @param files notes files with `codes:<coder>` columns and/or codings files
+ * @param options codebook, level, format, output
+ * @param io the process's IO
+ * @returns exit code 0
+ * @throws CliError (exit 2) when the inputs cannot be read or hold fewer than two coders
+ * @example
+ * ```ts
+ * await runAgree(["double-coded.csv"], { codebook: "natland-2021", by: "code", format: "text", language: "auto" }, processIO());
+ * ```
+ */
 export async function runAgree(files: string[], options: AgreeCommandOptions, io: CliIO): Promise<ExitCode> {
   const { codebook, path } = await readCodebookInput(options.codebook, io.cwd);
   const notes: Note[] = [];
@@ -136,6 +159,16 @@ function add(seen: Map<string, Set<string>>, coder: string, id: string): void {
 /**
  * One comparison as a table: a row per code (or category) and the overall row, with the notes
  * compared, each coder's count, percent agreement, kappa and alpha with their intervals.
+ *
+ * @param c the comparison from `compareCodingsMany`
+ * @param codebook the codebook compared under
+ * @param by rows per code or per category
+ * @param s styles (colour or plain)
+ * @returns the text, ending with a newline
+ * @example
+ * ```ts
+ * process.stdout.write(comparisonToText(compareCodingsMany([loaded], { codebook }), codebook, "code", style(false)));
+ * ```
  */
 export function comparisonToText(c: Comparison, codebook: Codebook, by: "code" | "category", s: ReturnType<typeof style>): string {
   const out: string[] = [];

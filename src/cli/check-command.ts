@@ -43,7 +43,18 @@ Exit codes: 0 the check passed, 1 it failed (an error finding), 2 a usage or inp
 (a dataset file or the codebook cannot be read).
 `;
 
-/** Registers `kodebok check` on the program. */
+/**
+ * Registers `kodebok check` on the program.
+ *
+ * @param program the `kodebok` command
+ * @param io the process's IO
+ * @param setExit receives the command's exit code
+ * @returns nothing; the command is added to `program`
+ * @example
+ * ```ts
+ * registerCheckCommand(program, processIO(), (code) => (process.exitCode = code));
+ * ```
+ */
 export function registerCheckCommand(program: Command, io: CliIO, setExit: (code: ExitCode) => void): void {
   program
     .command("check")
@@ -73,7 +84,17 @@ export function registerCheckCommand(program: Command, io: CliIO, setExit: (code
 
 /**
  * The `check` command: read the codebook and the dataset's files (an unreadable one is an input
- * error), run `checkDataset`, report. Exit 1 when the report has an error finding.
+ * error), run `checkDataset`, report.
+ *
+ * @param dataset the dataset's files
+ * @param options thresholds, reporter, output
+ * @param io the process's IO
+ * @returns 0 when the check passed, 1 when a finding is an error
+ * @throws CliError (exit 2) when a file or the codebook cannot be read
+ * @example
+ * ```ts
+ * const code = await runCheck(["data/seminar.csv"], { ...defaults, codebook: "codebook.yaml", reporter: "github" }, processIO());
+ * ```
  */
 export async function runCheck(dataset: string[], options: CheckCommandOptions, io: CliIO): Promise<ExitCode> {
   const { codebook, path } = await readCodebookInput(options.codebook, io.cwd);
@@ -108,11 +129,15 @@ export async function runCheck(dataset: string[], options: CheckCommandOptions, 
 }
 
 /**
- * Renders a check report with a machine reporter.
+ * Renders a check report with a reporter.
  *
  * @param report the report
  * @param reporter `json`, `github`, `junit` or `text`
  * @returns the output
+ * @example
+ * ```ts
+ * await writeFile("junit.xml", renderCheckReport(report, "junit"));
+ * ```
  */
 export function renderCheckReport(report: CheckReport, reporter: CheckReporter): string {
   switch (reporter) {

@@ -42,7 +42,18 @@ Examples:
   $ kodebok code notes.csv --format json --quotes 5 > summary.json
 `;
 
-/** Registers `kodebok code` on the program. */
+/**
+ * Registers `kodebok code` on the program.
+ *
+ * @param program the `kodebok` command
+ * @param io the process's IO
+ * @param setExit receives the command's exit code
+ * @returns nothing; the command is added to `program`
+ * @example
+ * ```ts
+ * registerCodeCommand(program, processIO(), (code) => (process.exitCode = code));
+ * ```
+ */
 export function registerCodeCommand(program: Command, io: CliIO, setExit: (code: ExitCode) => void): void {
   program
     .command("code")
@@ -67,8 +78,15 @@ export function registerCodeCommand(program: Command, io: CliIO, setExit: (code:
 /**
  * The `code` command: load notes and codebook, code, roll up, render, write.
  *
- * @returns the exit code
- * @throws CliError on input errors
+ * @param files the notes files
+ * @param options codebook, language, format, output, quotes, redaction, CSV options
+ * @param io the process's IO
+ * @returns exit code 0
+ * @throws CliError (exit 2) on input errors
+ * @example
+ * ```ts
+ * await runCode(["notes.csv"], { codebook: "natland-2021", language: "auto", format: "md", quotes: 3, redact: true, out: "report.md" }, processIO());
+ * ```
  */
 export async function runCode(files: string[], options: CodeCommandOptions, io: CliIO): Promise<ExitCode> {
   const { codebook, path } = await readCodebookInput(options.codebook, io.cwd);
@@ -95,7 +113,15 @@ export async function runCode(files: string[], options: CodeCommandOptions, io: 
  * quotes redacted by the report module's `redact` (e-mail addresses, phone numbers, national identity
  * numbers; names in English text) unless `redact` is false.
  *
+ * @param notes the notes
+ * @param codebook the codebook
+ * @param options language, quotes per code, redaction
+ * @param io the process's IO (for the progress bar)
  * @returns the roll-up and the coded notes
+ * @example
+ * ```ts
+ * const { summary } = codeAndRollUp(notes, codebook, { language: "nb", quotes: 3, redact: true }, processIO());
+ * ```
  */
 export function codeAndRollUp(
   notes: Note[],

@@ -30,7 +30,18 @@ Examples:
   $ kodebok codebook list --format json
 `;
 
-/** Registers `kodebok codebook lint|show|list` on the program. */
+/**
+ * Registers `kodebok codebook lint|show|list` on the program.
+ *
+ * @param program the `kodebok` command
+ * @param io the process's IO
+ * @param setExit receives the command's exit code
+ * @returns nothing; the commands are added to `program`
+ * @example
+ * ```ts
+ * registerCodebookCommand(program, processIO(), (code) => (process.exitCode = code));
+ * ```
+ */
 export function registerCodebookCommand(program: Command, io: CliIO, setExit: (code: ExitCode) => void): void {
   const codebook = program
     .command("codebook")
@@ -60,7 +71,19 @@ export function registerCodebookCommand(program: Command, io: CliIO, setExit: (c
     .action(async (options: { format: "text" | "json" }) => setExit(await runList(options, io)));
 }
 
-/** `kodebok codebook lint`: validation findings plus example tests; exit 1 on any finding. */
+/**
+ * `kodebok codebook lint`: the codebook's validation findings plus `lintCodebookExamples`.
+ *
+ * @param file a codebook file or bundled name
+ * @param options `verbose` prints infos and notes
+ * @param io the process's IO
+ * @returns 0 without findings, 1 with any error or warning
+ * @throws CliError (exit 2) when the file cannot be read
+ * @example
+ * ```ts
+ * await runLint("codebook.yaml", {}, processIO());
+ * ```
+ */
 export async function runLint(file: string, options: { verbose?: boolean }, io: CliIO): Promise<ExitCode> {
   const path = await codebookPath(file, io.cwd);
   if (path === undefined) await readTextInput(file, io.cwd); // throws the input error (exit 2)
@@ -84,7 +107,18 @@ export async function runLint(file: string, options: { verbose?: boolean }, io: 
   return problems === 0 ? EXIT.ok : EXIT.findings;
 }
 
-/** `kodebok codebook show`. */
+/**
+ * `kodebok codebook show`: the codebook as a table, or as JSON.
+ *
+ * @param name a bundled name or a file
+ * @param options language of labels, format
+ * @param io the process's IO
+ * @returns exit code 0
+ * @example
+ * ```ts
+ * await runShow("natland-2021", { format: "text" }, processIO());
+ * ```
+ */
 export async function runShow(name: string, options: { language?: Language; format: "text" | "json" }, io: CliIO): Promise<ExitCode> {
   const { codebook, diagnostics } = await readCodebookInput(name, io.cwd);
   printDiagnostics(io, diagnostics);
@@ -96,7 +130,17 @@ export async function runShow(name: string, options: { language?: Language; form
   return EXIT.ok;
 }
 
-/** `kodebok codebook list`. */
+/**
+ * `kodebok codebook list`: the bundled codebooks.
+ *
+ * @param options the format
+ * @param io the process's IO
+ * @returns exit code 0
+ * @example
+ * ```ts
+ * await runList({ format: "json" }, processIO());
+ * ```
+ */
 export async function runList(options: { format: "text" | "json" }, io: CliIO): Promise<ExitCode> {
   let bundled: Awaited<ReturnType<typeof listBundledCodebooks>>;
   try {
@@ -126,6 +170,16 @@ export async function runList(options: { format: "text" | "json" }, io: CliIO): 
 /**
  * A codebook as readable text: its header, then a table of categories and codes (label, terms,
  * rules, examples), then each code's definition.
+ *
+ * @param codebook the codebook
+ * @param language the language of labels and definitions
+ * @param s styles (colour or plain)
+ * @param columns the terminal width, for wrapping definitions
+ * @returns the text, ending with a newline
+ * @example
+ * ```ts
+ * process.stdout.write(codebookToText(await loadCodebook("natland-2021"), "nb", style(false)));
+ * ```
  */
 export function codebookToText(codebook: Codebook, language: Language, s: ReturnType<typeof style>, columns = 100): string {
   const out: string[] = [];

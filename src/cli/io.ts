@@ -13,7 +13,15 @@ export interface CliIO {
   cwd: string;
 }
 
-/** The real process's IO. */
+/**
+ * The real process's IO: its stdout and stderr, whether they are terminals, its environment and folder.
+ *
+ * @returns the IO for {@link runCli}
+ * @example
+ * ```ts
+ * process.exitCode = await runCli(process.argv.slice(2), processIO());
+ * ```
+ */
 export function processIO(): CliIO {
   return {
     stdout: (text) => void process.stdout.write(text),
@@ -29,6 +37,14 @@ export function processIO(): CliIO {
 /**
  * Whether to colour a stream: only a TTY, never with `NO_COLOR` set (https://no-color.org), never
  * on a dumb terminal. `FORCE_COLOR` (non-empty, not `0`) forces colour, for screenshots.
+ *
+ * @param io the process's IO
+ * @param stream which stream
+ * @returns true to colour it
+ * @example
+ * ```ts
+ * colourEnabled({ ...processIO(), env: { NO_COLOR: "1" } }, "stdout"); // false
+ * ```
  */
 export function colourEnabled(io: CliIO, stream: "stdout" | "stderr"): boolean {
   const { NO_COLOR, FORCE_COLOR, TERM } = io.env;
@@ -48,13 +64,32 @@ export interface Style {
   bold(s: string): string;
 }
 
-/** The styles for a stream. */
+/**
+ * The ANSI styles, or plain text when colour is off.
+ *
+ * @param enabled whether to colour
+ * @returns the styles
+ * @example
+ * ```ts
+ * style(false).red("error"); // "error"
+ * ```
+ */
 export function style(enabled: boolean): Style {
   const wrap = (open: number, close: number) => (s: string) => (enabled ? `\u001b[${open}m${s}\u001b[${close}m` : s);
   return { red: wrap(31, 39), yellow: wrap(33, 39), green: wrap(32, 39), cyan: wrap(36, 39), dim: wrap(2, 22), bold: wrap(1, 22) };
 }
 
-/** A file name as the user would write it: relative to the working folder when inside it. */
+/**
+ * A file name as the user would write it: relative to the working folder when inside it.
+ *
+ * @param file a path
+ * @param cwd the working folder
+ * @returns the path to show
+ * @example
+ * ```ts
+ * displayPath("/work/data/notes.csv", "/work"); // "data/notes.csv"
+ * ```
+ */
 export function displayPath(file: string, cwd: string): string {
   if (!isAbsolute(file)) return file;
   const rel = relative(cwd, file);
@@ -64,6 +99,15 @@ export function displayPath(file: string, cwd: string): string {
 /**
  * Prints diagnostics on stderr as `file:line:column: message [code]`, with paths relative to the
  * working folder and colour on a TTY. Infos are printed only when `verbose`.
+ *
+ * @param io the process's IO
+ * @param diagnostics the diagnostics
+ * @param options `verbose`: also infos, and each diagnostic's note
+ * @returns nothing
+ * @example
+ * ```ts
+ * printDiagnostics(processIO(), result.diagnostics);
+ * ```
  */
 export function printDiagnostics(io: CliIO, diagnostics: readonly Diagnostic[], options: { verbose?: boolean } = {}): void {
   const s = style(colourEnabled(io, "stderr"));

@@ -17,7 +17,14 @@ export interface CodebookInputFile {
 /**
  * Reads a codebook by bundled name or path; an unreadable or invalid codebook is an input error.
  *
+ * @param nameOrPath a bundled codebook name or a file
+ * @param cwd the folder paths are relative to
+ * @returns the codebook, its file, and its warnings
  * @throws CliError (exit 2) with the codebook's located diagnostics
+ * @example
+ * ```ts
+ * const { codebook, path } = await readCodebookInput("natland-2021", process.cwd());
+ * ```
  */
 export async function readCodebookInput(nameOrPath: string, cwd: string): Promise<CodebookInputFile> {
   const result = await readCodebook(nameOrPath, { from: cwd });
@@ -25,7 +32,17 @@ export async function readCodebookInput(nameOrPath: string, cwd: string): Promis
   return { codebook: result.value, path: await codebookPath(nameOrPath, cwd), diagnostics: result.diagnostics };
 }
 
-/** The file a codebook name or path refers to, as `readCodebook` resolves it. */
+/**
+ * The file a codebook name or path refers to, as `readCodebook` resolves it.
+ *
+ * @param nameOrPath a bundled codebook name or a file
+ * @param cwd the folder paths are relative to
+ * @returns the absolute path, or undefined when there is no such file
+ * @example
+ * ```ts
+ * await codebookPath("natland-2021", process.cwd()); // ".../codebooks/natland-2021.yaml"
+ * ```
+ */
 export async function codebookPath(nameOrPath: string, cwd: string): Promise<string | undefined> {
   const candidates = /^[a-z][a-z0-9_-]*$/u.test(nameOrPath)
     ? [resolve(BUNDLED_CODEBOOKS_DIR, `${nameOrPath}.yaml`), resolve(BUNDLED_CODEBOOKS_DIR, `${nameOrPath}.yml`)]
@@ -38,7 +55,14 @@ export async function codebookPath(nameOrPath: string, cwd: string): Promise<str
 /**
  * Reads a file as text (UTF-8, or Windows-1252 with a warning). A missing file is an input error.
  *
+ * @param file the path
+ * @param cwd the folder paths are relative to
+ * @returns the decoded text and any encoding warning
  * @throws CliError (exit 2) when the file cannot be read
+ * @example
+ * ```ts
+ * const { text } = await readTextInput("notes.csv", process.cwd());
+ * ```
  */
 export async function readTextInput(file: string, cwd: string): Promise<{ text: string; diagnostics: Diagnostic[] }> {
   let bytes: Uint8Array;

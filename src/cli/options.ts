@@ -1,6 +1,16 @@
 import { InvalidArgumentError } from "commander";
 
-/** Parses a number option in [min, max]; commander reports a bad value as a usage error (exit 2). */
+/**
+ * A commander parser for a number option in [min, max]; a bad value is a usage error (exit 2).
+ *
+ * @param min the least value
+ * @param max the greatest value
+ * @returns the parser
+ * @example
+ * ```ts
+ * numberIn(0, 1)("0.8"); // 0.8
+ * ```
+ */
 export function numberIn(min: number, max: number): (value: string) => number {
   return (value) => {
     const n = Number(value);
@@ -11,7 +21,17 @@ export function numberIn(min: number, max: number): (value: string) => number {
   };
 }
 
-/** Parses a whole-number option in [min, max]. */
+/**
+ * A commander parser for a whole-number option in [min, max].
+ *
+ * @param min the least value
+ * @param max the greatest value
+ * @returns the parser
+ * @example
+ * ```ts
+ * integerIn(0, 100)("3"); // 3
+ * ```
+ */
 export function integerIn(min: number, max: number): (value: string) => number {
   return (value) => {
     const n = Number(value);
@@ -20,7 +40,16 @@ export function integerIn(min: number, max: number): (value: string) => number {
   };
 }
 
-/** Parses a CSV delimiter: one character, or `tab`, `\t`, `semicolon`, `comma`. */
+/**
+ * Parses a CSV delimiter option: one character, or `tab`, `\t`, `semicolon`, `comma`, `pipe`.
+ *
+ * @param value the option's value
+ * @returns the delimiter character
+ * @example
+ * ```ts
+ * delimiter("tab"); // "\t"
+ * ```
+ */
 export function delimiter(value: string): string {
   const named: Record<string, string> = { tab: "\t", "\\t": "\t", semicolon: ";", comma: ",", pipe: "|" };
   const d = named[value.toLowerCase()] ?? value;

@@ -11,7 +11,12 @@ import { CliError } from "./exit-codes.ts";
  * @param out the output path
  * @param inputs the input paths of the run
  * @param cwd the working folder paths are relative to
+ * @returns nothing when `out` is not an input
  * @throws CliError (exit 2) when `out` is an input
+ * @example
+ * ```ts
+ * await assertNotInput("notes.csv", ["notes.csv"], process.cwd()); // throws
+ * ```
  */
 export async function assertNotInput(out: string, inputs: readonly string[], cwd: string): Promise<void> {
   const target = resolve(cwd, out);
@@ -44,6 +49,12 @@ export async function assertNotInput(out: string, inputs: readonly string[], cwd
  *
  * @param path the file to write
  * @param content the bytes or text
+ * @returns nothing once the file is in place
+ * @throws CliError (exit 2) when the file cannot be written
+ * @example
+ * ```ts
+ * await writeFileAtomic("report.md", markdown);
+ * ```
  */
 export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
@@ -61,9 +72,15 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
 /**
  * Sends a command's output to `--out` (atomically, never onto an input) or to stdout.
  *
+ * @param io where stdout is, and the working folder
  * @param content the output
- * @param out the `--out` path, or undefined for stdout
+ * @param out the `--out` path, or undefined (or `-`) for stdout
  * @param inputs the run's input files
+ * @returns nothing once written
+ * @example
+ * ```ts
+ * await emit(processIO(), text, options.out, ["notes.csv"]);
+ * ```
  */
 export async function emit(io: { stdout(text: string): void; cwd: string }, content: string | Uint8Array, out: string | undefined, inputs: readonly string[]): Promise<void> {
   if (out === undefined || out === "-") {

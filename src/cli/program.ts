@@ -9,7 +9,15 @@ import { registerRefiCommands } from "./refi-commands.ts";
 import { CliError, EXIT, type ExitCode } from "./exit-codes.ts";
 import { colourEnabled, printDiagnostics, style, type CliIO } from "./io.ts";
 
-/** kodebok's version, from its package.json. */
+/**
+ * kodebok's version, from its package.json.
+ *
+ * @returns the version
+ * @example
+ * ```ts
+ * packageVersion(); // "0.1.0"
+ * ```
+ */
 export function packageVersion(): string {
   const text = readFileSync(new URL("../../package.json", import.meta.url), "utf8");
   return (JSON.parse(text) as { version: string }).version;
@@ -30,6 +38,14 @@ Messages: file:line:column: message [code] on stderr. Colour only on a terminal,
 /**
  * Builds the `kodebok` command tree. Commander never exits the process itself: usage errors come
  * back as exit code 2 from {@link runCli}.
+ *
+ * @param io the process's IO
+ * @param setExit receives the exit code of the command that ran
+ * @returns the commander program
+ * @example
+ * ```ts
+ * const program = createProgram(processIO(), (code) => (process.exitCode = code));
+ * ```
  */
 export function createProgram(io: CliIO, setExit: (code: ExitCode) => void): Command {
   const program = new Command("kodebok");

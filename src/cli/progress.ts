@@ -15,6 +15,8 @@ export interface Progress {
  * @param io the CLI's IO
  * @param total the number of items
  * @param label what the items are ("notes")
+ * @param options `delayMs` before the bar shows (default 1000), `now` the clock (for tests)
+ * @returns the bar
  * @example
  * ```ts
  * const bar = progress(io, notes.length, "notes");

@@ -54,7 +54,18 @@ A .qdc becomes codebook.yaml; a .qdpx becomes notes.csv, codings.csv (long form:
 code) and codebook.yaml, in kodebok's own formats.
 `;
 
-/** Registers `kodebok export` and `kodebok import` (REFI-QDA) on the program. */
+/**
+ * Registers `kodebok export` and `kodebok import` (REFI-QDA) on the program.
+ *
+ * @param program the `kodebok` command
+ * @param io the process's IO
+ * @param setExit receives the command's exit code
+ * @returns nothing; the commands are added to `program`
+ * @example
+ * ```ts
+ * registerRefiCommands(program, processIO(), (code) => (process.exitCode = code));
+ * ```
+ */
 export function registerRefiCommands(program: Command, io: CliIO, setExit: (code: ExitCode) => void): void {
   program
     .command("export")
@@ -85,7 +96,19 @@ export function registerRefiCommands(program: Command, io: CliIO, setExit: (code
     .action(async (file: string, options: ImportCommandOptions) => setExit(await runImport(file, options, io)));
 }
 
-/** The `export` command. */
+/**
+ * The `export` command: the codebook as `.qdc`, or the coded notes as a `.qdpx` project.
+ *
+ * @param files notes files (for `qdpx`)
+ * @param options format, codebook, output, grouping of sources
+ * @param io the process's IO
+ * @returns exit code 0
+ * @throws CliError (exit 2) on input errors, a `qdpx` without `--out`, an `--out` that is an input
+ * @example
+ * ```ts
+ * await runExport(["notes.csv"], { format: "qdpx", codebook: "natland-2021", out: "p.qdpx", language: "auto", sources: "seminar", machine: true }, processIO());
+ * ```
+ */
 export async function runExport(files: string[], options: ExportCommandOptions, io: CliIO): Promise<ExitCode> {
   const { codebook, path } = await readCodebookInput(options.codebook, io.cwd);
   const inputs = [...files, ...(path ? [path] : [])];
@@ -122,7 +145,20 @@ export interface ImportCommandOptions {
   languages?: string;
 }
 
-/** The `import` command. */
+/**
+ * The `import` command: a `.qdc` becomes `codebook.yaml`; a `.qdpx` becomes `notes.csv`,
+ * `codings.csv` and `codebook.yaml`.
+ *
+ * @param file the REFI-QDA file
+ * @param options output folder, split rule, codebook id, title, languages
+ * @param io the process's IO
+ * @returns exit code 0
+ * @throws CliError (exit 2) when the file cannot be read or imported
+ * @example
+ * ```ts
+ * await runImport("project.qdpx", { outDir: "imported" }, processIO());
+ * ```
+ */
 export async function runImport(file: string, options: ImportCommandOptions, io: CliIO): Promise<ExitCode> {
   await readTextInput(file, io.cwd); // an unreadable file is an input error (exit 2)
   const languages = options.languages?.split(",").map((l) => l.trim()).filter(Boolean);
@@ -162,8 +198,15 @@ async function writeInto(dir: string, name: string, content: string, inputs: str
 }
 
 /**
- * A codebook as YAML in kodebok's own format, without the empty lists and defaults that
+ * A codebook as YAML in kodebok's own format, without the empty lists and objects that
  * validation fills in.
+ *
+ * @param codebook the codebook
+ * @returns the YAML text
+ * @example
+ * ```ts
+ * await writeFile("codebook.yaml", codebookToYaml(imported));
+ * ```
  */
 export function codebookToYaml(codebook: Codebook): string {
   return yamlStringify(prune(codebook), { lineWidth: 0 });
@@ -185,14 +228,32 @@ function prune(value: unknown): unknown {
 
 const NOTE_COLUMNS = ["id", "seminar", "group", "participant", "question", "source", "language", "cluster", "text"] as const;
 
-/** Notes as a `;`-delimited CSV in kodebok's notes format (attributes as extra columns). */
+/**
+ * Notes as a `;`-delimited CSV in kodebok's notes format (attributes as extra columns, sorted).
+ *
+ * @param notes the notes
+ * @returns the CSV text
+ * @example
+ * ```ts
+ * notesToCsv([{ id: "n1", text: "Tid" }]); // "id;seminar;...;text\nn1;;;;;;;;Tid\n"
+ * ```
+ */
 export function notesToCsv(notes: readonly Note[]): string {
   const attributes = [...new Set(notes.flatMap((n) => Object.keys(n.attributes ?? {})))].sort();
   const rows = notes.map((n) => [...NOTE_COLUMNS.map((c) => n[c] ?? ""), ...attributes.map((a) => n.attributes?.[a] ?? "")]);
   return csvStringify([[...NOTE_COLUMNS, ...attributes], ...rows], { delimiter: ";", record_delimiter: "\n" });
 }
 
-/** Codings as a long-form CSV: `note_id;coder;code;polarity`. */
+/**
+ * Codings as a long-form CSV: `note_id;coder;code;polarity`.
+ *
+ * @param codings the codings
+ * @returns the CSV text
+ * @example
+ * ```ts
+ * codingsToCsv([{ note: "n1", coder: "anna", code: "time" }]); // "note_id;coder;code;polarity\nn1;anna;time;\n"
+ * ```
+ */
 export function codingsToCsv(codings: readonly Coding[]): string {
   return csvStringify([["note_id", "coder", "code", "polarity"], ...codings.map((c) => [c.note, c.coder, c.code, c.polarity ?? ""])], { delimiter: ";", record_delimiter: "\n" });
 }

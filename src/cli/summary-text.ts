@@ -9,6 +9,10 @@ import { percent, renderTable } from "./table.ts";
  * @param summary the roll-up from `rollUp`
  * @param s styles (colour on a TTY, plain otherwise)
  * @returns the text, ending with a newline
+ * @example
+ * ```ts
+ * process.stdout.write(summaryToText(rollUp(coded, codebook), style(false)));
+ * ```
  */
 export function summaryToText(summary: Summary, s: Style): string {
   const t = summary.totals;

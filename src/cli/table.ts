@@ -1,7 +1,16 @@
 /** Column alignment of {@link renderTable}. */
 export type Align = "left" | "right";
 
-/** Display width of a string (code points after NFC; good for Norwegian and English text). */
+/**
+ * Display width of a string (code points after NFC; good for Norwegian and English text).
+ *
+ * @param text the text
+ * @returns its width in columns
+ * @example
+ * ```ts
+ * width("Tillit og respekt"); // 17
+ * ```
+ */
 export function width(text: string): number {
   return [...text.normalize("NFC")].length;
 }
@@ -29,7 +38,16 @@ export function renderTable(header: readonly string[], rows: readonly (readonly 
   return [line(header), widths.map((w) => "─".repeat(w)).join("  "), ...rows.map(line)];
 }
 
-/** A share 0..1 as a percentage with one decimal. */
+/**
+ * A share 0..1 as a percentage with one decimal.
+ *
+ * @param share the share
+ * @returns the percentage
+ * @example
+ * ```ts
+ * percent(0.1818); // "18.2%"
+ * ```
+ */
 export function percent(share: number): string {
   return `${(share * 100).toFixed(1)}%`;
 }
