@@ -146,6 +146,19 @@ describe("kodebok check", () => {
     expect(run.stderr).toContain("[output-overwrites-input]");
   });
 
+  it("the bundled natland-2021 codebook passes against the fixtures' hand coding (--against-auto)", () => {
+    const run = kodebok([
+      "check", "fixtures/seminars/city-seminar.csv", "fixtures/seminars/rural-seminar.csv", "fixtures/english/seminar-en.csv",
+      "--codebook", "natland-2021", "--against-auto", "--reporter", "json",
+    ]);
+    expect(run.code).toBe(0);
+    const report = CheckReportSchema.parse(JSON.parse(run.stdout));
+    expect(report.totals).toMatchObject({ files: 3, notes: 249, coders: ["hand"], errors: 0 });
+    const overall = report.agreement.find((r) => r.level === "overall")!;
+    expect(overall.coders).toEqual(["hand", "kodebok"]);
+    expect(overall.alpha).toBeGreaterThanOrEqual(0.8);
+  });
+
   it("colours the verdict only on request, never with NO_COLOR", () => {
     expect(kodebok(["check", GOOD, "--codebook", CODEBOOK], { env: { FORCE_COLOR: "1" } }).stdout).toContain("\u001b[32mcheck passed");
     const bad = kodebok(["check", BAD, "--codebook", CODEBOOK], { env: { FORCE_COLOR: "1", NO_COLOR: "1" } });
