@@ -1,6 +1,8 @@
+import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { colourEnabled, type CliIO } from "../../src/cli/io.ts";
 import { progress } from "../../src/cli/progress.ts";
+import { MAIN, ROOT } from "./run-cli.ts";
 
 function fakeIO(overrides: Partial<CliIO> = {}): CliIO & { err: string[] } {
   const err: string[] = [];
@@ -63,5 +65,25 @@ describe("progress()", () => {
     t = 5000;
     bar.tick(5);
     expect(io.err).toEqual([]);
+  });
+});
+
+describe("kodebok on a real terminal (a pseudo-terminal from util-linux `script`)", () => {
+  const hasScript = spawnSync("script", ["--version"]).status === 0;
+  const onTty = (env: Record<string, string>) => {
+    const base: Record<string, string> = {};
+    for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !["NO_COLOR", "FORCE_COLOR", "CI"].includes(k)) base[k] = v;
+    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(MAIN)} check fixtures/check/bad-seminar.csv --codebook fixtures/check/codebook.yaml`;
+    return spawnSync("script", ["-q", "-e", "-c", command, "/dev/null"], { cwd: ROOT, env: { ...base, TERM: "xterm", ...env }, encoding: "utf8" });
+  };
+
+  it.runIf(hasScript)("colours messages on a terminal, and not with NO_COLOR", () => {
+    const coloured = onTty({});
+    expect(coloured.status).toBe(1);
+    expect(coloured.stdout).toContain("\u001b[31mfixtures/check/bad-seminar.csv:3:71: ");
+    const plain = onTty({ NO_COLOR: "1" });
+    expect(plain.status).toBe(1);
+    expect(plain.stdout).toContain("fixtures/check/bad-seminar.csv:3:71: ");
+    expect(plain.stdout).not.toContain("\u001b[");
   });
 });
