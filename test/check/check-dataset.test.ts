@@ -48,6 +48,16 @@ describe("checkDataset()", () => {
     expect(report.uncoded).toEqual([{ coder: "kodebok", auto: true, notes: 1, uncoded: 1, share: 1, status: "pass" }]);
   });
 
+  it("reads a wide-form codings file (codes:<coder> columns, no text) beside a notes file", () => {
+    const notes = { file: "notes.csv", text: "id;language;text\nn1;nb;Hun tok seg tid\nn2;nb;Jeg ble sett\nn3;nb;Kaffe\n" };
+    const codings = { file: "codings.csv", text: "note_id;codes:anna;codes:bo\nn1;time;time\nn2;relation;relation\nn3;;\n" };
+    const report = checkDataset([notes, codings], codebook, { maxUncoded: 0.5 });
+    expect(report.files.map((f) => [f.file, f.kind, f.ok])).toEqual([["notes.csv", "notes", true], ["codings.csv", "codings", true]]);
+    expect(report.totals).toMatchObject({ notes: 3, codings: 4, coders: ["anna", "bo"], errors: 0 });
+    // n3 was seen by both (an empty cell) and coded by neither: one uncoded note of three each.
+    expect(report.uncoded.map((u) => [u.coder, u.uncoded, u.notes])).toEqual([["anna", 1, 3], ["bo", 1, 3]]);
+  });
+
   it("github annotations escape newlines, percent signs and commas in properties", () => {
     const report = checkDataset([{ file: "dir,with:odd.csv", text: 'id;text;codes:anna\nn1;Tid;nope\n' }], codebook, { language: "nb" });
     const line = checkReportToGithub(report).split("\n").find((l) => l.startsWith("::error"))!;
