@@ -1,9 +1,5 @@
 import type { Codebook } from "../codebook/codebook.ts";
 import type { CodedNote } from "../match/coded-note.ts";
-import { toCsv } from "../report/csv.ts";
-import { toHtml } from "../report/html.ts";
-import { toJson } from "../report/json.ts";
-import { toMarkdown } from "../report/markdown.ts";
 import type { ReportOptions } from "../report/report-options.ts";
 import type { Summary } from "../rollup/summary.ts";
 import { style } from "./io.ts";
@@ -43,13 +39,14 @@ export async function renderSummary(summary: Summary, format: SummaryFormat, opt
   switch (format) {
     case "text":
       return summaryToText(summary, style(options.colour));
+    // The renderers load on demand: the HTML report brings vega, which the other formats do not need.
     case "json":
-      return toJson(summary, report);
+      return (await import("../report/json.ts")).toJson(summary, report);
     case "csv":
-      return toCsv(summary, report);
+      return (await import("../report/csv.ts")).toCsv(summary, report);
     case "md":
-      return toMarkdown(summary, report);
+      return (await import("../report/markdown.ts")).toMarkdown(summary, report);
     case "html":
-      return toHtml(summary, report);
+      return (await import("../report/html.ts")).toHtml(summary, report);
   }
 }

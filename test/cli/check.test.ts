@@ -4,15 +4,15 @@ import { join } from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { CheckReportSchema } from "../../src/check/check-report.ts";
-import { kodebok } from "./run-cli.ts";
+import { kodebok, kodebokInProcess } from "./run-cli.ts";
 
 const CODEBOOK = "fixtures/check/codebook.yaml";
 const GOOD = "fixtures/check/good-seminar.csv";
 const BAD = "fixtures/check/bad-seminar.csv";
 
-describe("kodebok check", () => {
-  it("passes a good dataset (exit 0) and prints the agreement table", () => {
-    const run = kodebok(["check", GOOD, "--codebook", CODEBOOK]);
+describe.concurrent("kodebok check", () => {
+  it("passes a good dataset (exit 0) and prints the agreement table", async () => {
+    const run = await kodebok(["check", GOOD, "--codebook", CODEBOOK]);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe("");
     // Hand-computed for reciprocity (anna 3 notes, bo 4, 22 notes): alpha = 1 - (2/44)/(2*7*37/(44*43)) = 0.834,
@@ -22,8 +22,8 @@ describe("kodebok check", () => {
     expect(run.stdout.trimEnd().split("\n").at(-1)).toBe("check passed");
   });
 
-  it("fails a bad dataset (exit 1) with every finding at file:line:column on stderr", () => {
-    const run = kodebok(["check", BAD, "--codebook", CODEBOOK]);
+  it("fails a bad dataset (exit 1) with every finding at file:line:column on stderr", async () => {
+    const run = await kodebok(["check", BAD, "--codebook", CODEBOOK]);
     expect(run.code).toBe(1);
     const lines = run.stderr.trimEnd().split("\n");
     // "relasjon" inside the quoted cell "time;relasjon" of line 3 starts at column 71.
@@ -39,22 +39,22 @@ describe("kodebok check", () => {
     expect(run.stdout.trimEnd().split("\n").at(-1)).toBe("check failed: 6 errors, 3 warnings");
   });
 
-  it("thresholds are options: --max-uncoded and --min-alpha change the verdict", () => {
-    const run = kodebok(["check", GOOD, "--codebook", CODEBOOK, "--warn-alpha", "0.9"]);
+  it("thresholds are options: --max-uncoded and --min-alpha change the verdict", async () => {
+    const run = await kodebokInProcess(["check", GOOD, "--codebook", CODEBOOK, "--warn-alpha", "0.9"]);
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('warning: Agreement anna × bo on code "reciprocity": alpha 0.834, kappa 0.831 over 22 notes; alpha is under 0.9 [check-agreement-below-warning]');
-    const strict = kodebok(["check", GOOD, "--codebook", CODEBOOK, "--min-alpha", "0.9"]);
+    const strict = await kodebokInProcess(["check", GOOD, "--codebook", CODEBOOK, "--min-alpha", "0.9"]);
     expect(strict.code).toBe(1);
-    const kappa = kodebok(["check", GOOD, "--codebook", CODEBOOK, "--min-kappa", "0.85"]);
+    const kappa = await kodebokInProcess(["check", GOOD, "--codebook", CODEBOOK, "--min-kappa", "0.85"]);
     expect(kappa.code).toBe(1);
     expect(kappa.stderr).toContain("kappa is under the minimum 0.85");
-    const uncoded = kodebok(["check", GOOD, "--codebook", CODEBOOK, "--max-uncoded", "0.05"]);
+    const uncoded = await kodebokInProcess(["check", GOOD, "--codebook", CODEBOOK, "--max-uncoded", "0.05"]);
     expect(uncoded.code).toBe(1);
     expect(uncoded.stderr).toContain('Coder "anna" left 2 of 22 notes (9.1%) without a code; the maximum is 5.0%');
   });
 
-  it("--against-auto compares each coder with kodebok's own coding", () => {
-    const run = kodebok(["check", GOOD, "--codebook", CODEBOOK, "--against-auto", "--reporter", "json"]);
+  it("--against-auto compares each coder with kodebok's own coding", async () => {
+    const run = await kodebok(["check", GOOD, "--codebook", CODEBOOK, "--against-auto", "--reporter", "json"]);
     expect(run.code).toBe(0);
     const report = CheckReportSchema.parse(JSON.parse(run.stdout));
     const overall = report.agreement.filter((r) => r.level === "overall");
@@ -65,15 +65,15 @@ describe("kodebok check", () => {
     expect(overall[2]!.alpha).toBeCloseTo(0.972, 3);
   });
 
-  it("checks long-form codings files beside notes: unknown notes and codes at their line", () => {
-    const run = kodebok(["check", "fixtures/check/long/notes.csv", "fixtures/check/long/codings.csv", "--codebook", CODEBOOK]);
+  it("checks long-form codings files beside notes: unknown notes and codes at their line", async () => {
+    const run = await kodebok(["check", "fixtures/check/long/notes.csv", "fixtures/check/long/codings.csv", "--codebook", CODEBOOK]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('fixtures/check/long/codings.csv:10:1: Coder "anna" coded note "x99", which is in none of the notes files [coding-unknown-note]');
     expect(run.stderr).toContain('fixtures/check/long/codings.csv:5:7: Coder "bo" applied code "tid" to note "n2", but the codebook "check-mini" has no such code [coding-unknown-code]');
   });
 
-  it("reports broken files as findings (exit 1), located, and goes on with the others", () => {
-    const run = kodebok(["check", "fixtures/bad/unclosed-quote.csv", "fixtures/bad/duplicate-id.csv", GOOD, "--codebook", CODEBOOK]);
+  it("reports broken files as findings (exit 1), located, and goes on with the others", async () => {
+    const run = await kodebok(["check", "fixtures/bad/unclosed-quote.csv", "fixtures/bad/duplicate-id.csv", GOOD, "--codebook", CODEBOOK]);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^fixtures\/bad\/unclosed-quote\.csv:4:7: .*\[csv-unclosed-quote\]$/m);
     expect(run.stderr).toMatch(/^fixtures\/bad\/duplicate-id\.csv:6:\d+: .*"d1" is used twice.*\[note-duplicate-id\]$/m);
@@ -81,17 +81,17 @@ describe("kodebok check", () => {
     expect(run.stdout).toMatch(/^  ok   fixtures\/check\/good-seminar\.csv/m);
   });
 
-  it("an unreadable dataset file or codebook is an input error (exit 2)", () => {
-    const missing = kodebok(["check", "no-such.csv", "--codebook", CODEBOOK]);
+  it("an unreadable dataset file or codebook is an input error (exit 2)", async () => {
+    const missing = await kodebok(["check", "no-such.csv", "--codebook", CODEBOOK]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('no-such.csv: Cannot read "no-such.csv": the file does not exist [file-not-found]');
-    const codebook = kodebok(["check", GOOD, "--codebook", "fixtures/bad/codebook-duplicate-code.yaml"]);
+    const codebook = await kodebok(["check", GOOD, "--codebook", "fixtures/bad/codebook-duplicate-code.yaml"]);
     expect(codebook.code).toBe(2);
     expect(codebook.stderr).toMatch(/codebook-duplicate-code\.yaml:18:9: .*\[codebook-duplicate-id\]/);
   });
 
-  it("--reporter json prints the documented schema", () => {
-    const run = kodebok(["check", BAD, "--codebook", CODEBOOK, "--reporter", "json"]);
+  it("--reporter json prints the documented schema", async () => {
+    const run = await kodebok(["check", BAD, "--codebook", CODEBOOK, "--reporter", "json"]);
     expect(run.code).toBe(1);
     expect(run.stderr).toBe("");
     const report = CheckReportSchema.parse(JSON.parse(run.stdout));
@@ -106,8 +106,8 @@ describe("kodebok check", () => {
     expect(report.uncoded.map((u) => [u.coder, u.uncoded, u.status])).toEqual([["anna", 5, "fail"], ["bo", 5, "fail"]]);
   });
 
-  it("--reporter github prints workflow annotations with file, line and column", () => {
-    const run = kodebok(["check", BAD, "--codebook", CODEBOOK, "--reporter", "github"]);
+  it("--reporter github prints workflow annotations with file, line and column", async () => {
+    const run = await kodebok(["check", BAD, "--codebook", CODEBOOK, "--reporter", "github"]);
     expect(run.code).toBe(1);
     const lines = run.stdout.trimEnd().split("\n");
     expect(lines[0]).toBe(
@@ -120,10 +120,10 @@ describe("kodebok check", () => {
     expect(lines.at(-1)).toBe("check failed: 6 errors, 3 warnings");
   });
 
-  it("--reporter junit writes well-formed XML with a failing case per failing file and agreement row", () => {
+  it("--reporter junit writes well-formed XML with a failing case per failing file and agreement row", async () => {
     const dir = mkdtempSync(join(tmpdir(), "kodebok-junit-"));
     const out = join(dir, "junit.xml");
-    const run = kodebok(["check", BAD, "fixtures/bad/unclosed-quote.csv", "--codebook", CODEBOOK, "--reporter", "junit", "--out", out]);
+    const run = await kodebok(["check", BAD, "fixtures/bad/unclosed-quote.csv", "--codebook", CODEBOOK, "--reporter", "junit", "--out", out]);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe("");
     expect(run.stderr.trim()).toBe("check failed: 7 errors, 3 warnings");
@@ -140,14 +140,14 @@ describe("kodebok check", () => {
     expect(readdirSync(dir)).toEqual(["junit.xml"]);
   });
 
-  it("never writes the report over a dataset file (exit 2)", () => {
-    const run = kodebok(["check", GOOD, "--codebook", CODEBOOK, "--reporter", "json", "--out", GOOD]);
+  it("never writes the report over a dataset file (exit 2)", async () => {
+    const run = await kodebok(["check", GOOD, "--codebook", CODEBOOK, "--reporter", "json", "--out", GOOD]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("[output-overwrites-input]");
   });
 
-  it("the bundled natland-2021 codebook passes against the fixtures' hand coding (--against-auto)", () => {
-    const run = kodebok([
+  it("the bundled natland-2021 codebook passes against the fixtures' hand coding (--against-auto)", async () => {
+    const run = await kodebok([
       "check", "fixtures/seminars/city-seminar.csv", "fixtures/seminars/rural-seminar.csv", "fixtures/english/seminar-en.csv",
       "--codebook", "natland-2021", "--against-auto", "--reporter", "json",
     ]);
@@ -159,9 +159,9 @@ describe("kodebok check", () => {
     expect(overall.alpha).toBeGreaterThanOrEqual(0.8);
   });
 
-  it("colours the verdict only on request, never with NO_COLOR", () => {
-    expect(kodebok(["check", GOOD, "--codebook", CODEBOOK], { env: { FORCE_COLOR: "1" } }).stdout).toContain("\u001b[32mcheck passed");
-    const bad = kodebok(["check", BAD, "--codebook", CODEBOOK], { env: { FORCE_COLOR: "1", NO_COLOR: "1" } });
+  it("colours the verdict only on request, never with NO_COLOR", async () => {
+    expect((await kodebok(["check", GOOD, "--codebook", CODEBOOK], { env: { FORCE_COLOR: "1" } })).stdout).toContain("\u001b[32mcheck passed");
+    const bad = await kodebok(["check", BAD, "--codebook", CODEBOOK], { env: { FORCE_COLOR: "1", NO_COLOR: "1" } });
     expect(bad.stdout + bad.stderr).not.toContain("\u001b[");
   });
 });

@@ -3,14 +3,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ReportJsonSchema } from "../../src/report/json.ts";
-import { kodebok, ROOT } from "./run-cli.ts";
+import { kodebok, kodebokInProcess, ROOT } from "./run-cli.ts";
 
 const CODEBOOK = "fixtures/check/codebook.yaml";
 const GOOD = "fixtures/check/good-seminar.csv";
 
-describe("kodebok code", () => {
-  it("prints a readable table of categories and themes with their counts", () => {
-    const run = kodebok(["code", GOOD, "--codebook", CODEBOOK]);
+describe.concurrent("kodebok code", () => {
+  it("prints a readable table of categories and themes with their counts", async () => {
+    const run = await kodebok(["code", GOOD, "--codebook", CODEBOOK]);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe("");
     // 22 notes, 20 coded: the two notes about coffee and the weather match no theme.
@@ -22,8 +22,8 @@ describe("kodebok code", () => {
     expect(run.stdout).not.toContain("\u001b[");
   });
 
-  it("--format json prints the report module's JSON of the roll-up", () => {
-    const run = kodebok(["code", GOOD, "--codebook", CODEBOOK, "--format", "json", "--quotes", "1"]);
+  it("--format json prints the report module's JSON of the roll-up", async () => {
+    const run = await kodebok(["code", GOOD, "--codebook", CODEBOOK, "--format", "json", "--quotes", "1"]);
     expect(run.code).toBe(0);
     const { summary } = ReportJsonSchema.parse(JSON.parse(run.stdout));
     expect(summary.totals.notes).toBe(22);
@@ -31,105 +31,105 @@ describe("kodebok code", () => {
     for (const code of summary.categories.flatMap((c) => c.codes)) expect(code.quotes.length).toBeLessThanOrEqual(1);
   });
 
-  it("--format md, csv and html render through the report module", () => {
-    const md = kodebok(["code", GOOD, "--codebook", CODEBOOK, "--format", "md"]);
+  it("--format md, csv and html render through the report module", async () => {
+    const md = await kodebokInProcess(["code", GOOD, "--codebook", CODEBOOK, "--format", "md"]);
     expect(md.code).toBe(0);
     expect(md.stdout).toMatch(/^# /m);
     expect(md.stdout).toContain("Relasjon");
-    const csv = kodebok(["code", GOOD, "--codebook", CODEBOOK, "--format", "csv"]);
+    const csv = await kodebokInProcess(["code", GOOD, "--codebook", CODEBOOK, "--format", "csv"]);
     expect(csv.code).toBe(0);
     const [header, first] = csv.stdout.replace(/^\uFEFF/, "").split(/\r?\n/);
     expect(header).toBe("category,category_label,code,code_label,notes,share,helpful,barrier,participants,groups,seminars");
     expect(first).toMatch(/^relational,Betydningen av det relasjonelle,relation,Relasjon,4,/);
-    const html = kodebok(["code", GOOD, "--codebook", CODEBOOK, "--format", "html"]);
+    const html = await kodebokInProcess(["code", GOOD, "--codebook", CODEBOOK, "--format", "html"]);
     expect(html.code).toBe(0);
     expect(html.stdout.trimStart().toLowerCase().startsWith("<!doctype html>")).toBe(true);
   });
 
-  it("--language en gives labels in English", () => {
-    const run = kodebok(["code", GOOD, "--codebook", CODEBOOK, "--language", "en"]);
+  it("--language en gives labels in English", async () => {
+    const run = await kodebokInProcess(["code", GOOD, "--codebook", CODEBOOK, "--language", "en"]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("The importance of the relational");
   });
 
-  it("masks personal data in quotes unless --no-redact", () => {
+  it("masks personal data in quotes unless --no-redact", async () => {
     const dir = mkdtempSync(join(tmpdir(), "kodebok-code-"));
     const notes = join(dir, "notes.csv");
     writeFileSync(notes, "id;text\nn1;Hun tok seg tid og ga meg nummeret 912 34 567\n");
-    const redacted = kodebok(["code", notes, "--codebook", CODEBOOK, "--language", "nb"]);
+    const redacted = await kodebok(["code", notes, "--codebook", CODEBOOK, "--language", "nb"]);
     expect(redacted.code).toBe(0);
     expect(redacted.stdout).toContain("[telefon]");
     expect(redacted.stdout).not.toContain("912 34 567");
-    const plain = kodebok(["code", notes, "--codebook", CODEBOOK, "--language", "nb", "--no-redact"]);
+    const plain = await kodebok(["code", notes, "--codebook", CODEBOOK, "--language", "nb", "--no-redact"]);
     expect(plain.stdout).toContain("912 34 567");
   });
 
-  it("reads a survey with --text-column and --delimiter", () => {
-    const run = kodebok(["code", "fixtures/survey/user-survey.csv", "--codebook", CODEBOOK, "--text-column", "svar", "--delimiter", ";", "--format", "json"]);
+  it("reads a survey with --text-column and --delimiter", async () => {
+    const run = await kodebokInProcess(["code", "fixtures/survey/user-survey.csv", "--codebook", CODEBOOK, "--text-column", "svar", "--delimiter", ";", "--format", "json"]);
     expect(run.code).toBe(0);
     expect(ReportJsonSchema.parse(JSON.parse(run.stdout)).summary.totals.notes).toBe(41);
   });
 
-  it("a broken notes file is an input error (exit 2) located as file:line:column", () => {
-    const run = kodebok(["code", "fixtures/bad/unclosed-quote.csv", "--codebook", CODEBOOK]);
+  it("a broken notes file is an input error (exit 2) located as file:line:column", async () => {
+    const run = await kodebok(["code", "fixtures/bad/unclosed-quote.csv", "--codebook", CODEBOOK]);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe("");
     expect(run.stderr).toMatch(/^fixtures\/bad\/unclosed-quote\.csv:4:7: .*\[csv-unclosed-quote\]$/m);
   });
 
-  it("a missing notes file or codebook is an input error (exit 2)", () => {
-    const missing = kodebok(["code", "no-such-file.csv", "--codebook", CODEBOOK]);
+  it("a missing notes file or codebook is an input error (exit 2)", async () => {
+    const missing = await kodebok(["code", "no-such-file.csv", "--codebook", CODEBOOK]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("no-such-file.csv: Cannot load notes: the file does not exist [file-not-found]");
-    const codebook = kodebok(["code", GOOD, "--codebook", "no-such-codebook"]);
+    const codebook = await kodebok(["code", GOOD, "--codebook", "no-such-codebook"]);
     expect(codebook.code).toBe(2);
     expect(codebook.stderr).toContain("[codebook-not-found]");
   });
 
-  it("writes --out atomically: the file has the output and no temporary file is left", () => {
+  it("writes --out atomically: the file has the output and no temporary file is left", async () => {
     const dir = mkdtempSync(join(tmpdir(), "kodebok-out-"));
     const out = join(dir, "summary.json");
     writeFileSync(out, "old content");
-    const run = kodebok(["code", GOOD, "--codebook", CODEBOOK, "--format", "json", "--out", out]);
+    const run = await kodebok(["code", GOOD, "--codebook", CODEBOOK, "--format", "json", "--out", out]);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe("");
     expect(ReportJsonSchema.parse(JSON.parse(readFileSync(out, "utf8"))).summary.totals.notes).toBe(22);
     expect(readdirSync(dir)).toEqual(["summary.json"]);
   });
 
-  it("never overwrites an input named as --out, not even through a link (exit 2)", () => {
+  it("never overwrites an input named as --out, not even through a link (exit 2)", async () => {
     const dir = mkdtempSync(join(tmpdir(), "kodebok-in-"));
     const notes = join(dir, "notes.csv");
     copyFileSync(join(ROOT, GOOD), notes);
     const before = readFileSync(notes, "utf8");
-    const same = kodebok(["code", notes, "--codebook", CODEBOOK, "--out", notes]);
+    const same = await kodebok(["code", notes, "--codebook", CODEBOOK, "--out", notes]);
     expect(same.code).toBe(2);
     expect(same.stderr).toContain("it is an input file of this run, and kodebok never overwrites its input [output-overwrites-input]");
     const link = join(dir, "link.csv");
     symlinkSync(notes, link);
-    const linked = kodebok(["code", notes, "--codebook", CODEBOOK, "--out", link]);
+    const linked = await kodebok(["code", notes, "--codebook", CODEBOOK, "--out", link]);
     expect(linked.code).toBe(2);
     const codebookCopy = join(dir, "codebook.yaml");
     copyFileSync(join(ROOT, CODEBOOK), codebookCopy);
-    const ontoCodebook = kodebok(["code", notes, "--codebook", codebookCopy, "--out", codebookCopy]);
+    const ontoCodebook = await kodebok(["code", notes, "--codebook", codebookCopy, "--out", codebookCopy]);
     expect(ontoCodebook.code).toBe(2);
     expect(readFileSync(notes, "utf8")).toBe(before);
     expect(readFileSync(codebookCopy, "utf8")).toBe(readFileSync(join(ROOT, CODEBOOK), "utf8"));
     expect(readdirSync(dir).sort()).toEqual(["codebook.yaml", "link.csv", "notes.csv"]);
   });
 
-  it("colours only when asked and never with NO_COLOR", () => {
-    const forced = kodebok(["code", GOOD, "--codebook", CODEBOOK], { env: { FORCE_COLOR: "1" } });
+  it("colours only when asked and never with NO_COLOR", async () => {
+    const forced = await kodebok(["code", GOOD, "--codebook", CODEBOOK], { env: { FORCE_COLOR: "1" } });
     expect(forced.stdout).toContain("\u001b[1m");
-    const noColour = kodebok(["code", GOOD, "--codebook", CODEBOOK], { env: { FORCE_COLOR: "1", NO_COLOR: "1" } });
+    const noColour = await kodebok(["code", GOOD, "--codebook", CODEBOOK], { env: { FORCE_COLOR: "1", NO_COLOR: "1" } });
     expect(noColour.stdout).not.toContain("\u001b[");
-    const bad = kodebok(["code", "fixtures/bad/unclosed-quote.csv", "--codebook", CODEBOOK], { env: { NO_COLOR: "1" } });
+    const bad = await kodebok(["code", "fixtures/bad/unclosed-quote.csv", "--codebook", CODEBOOK], { env: { NO_COLOR: "1" } });
     expect(bad.stderr).not.toContain("\u001b[");
   });
 
-  it("gives the same bytes on every run", () => {
-    const a = kodebok(["code", GOOD, "--codebook", CODEBOOK, "--format", "json"]);
-    const b = kodebok(["code", GOOD, "--codebook", CODEBOOK, "--format", "json"]);
+  it("gives the same bytes on every run", async () => {
+    const a = await kodebok(["code", GOOD, "--codebook", CODEBOOK, "--format", "json"]);
+    const b = await kodebok(["code", GOOD, "--codebook", CODEBOOK, "--format", "json"]);
     expect(a.stdout).toBe(b.stdout);
   });
 });
