@@ -30,7 +30,12 @@ export function checkReportToText(report: CheckReport, options: CheckTextOptions
   const t = report.totals;
   out.push(`kodebok check: codebook ${report.codebook.id}${report.codebook.version ? ` ${report.codebook.version}` : ""}; ${t.files} file${t.files === 1 ? "" : "s"}, ${t.notes} notes, ${t.codings} codings; coders: ${t.coders.length ? t.coders.join(", ") : "none"}`);
   for (const f of report.files) {
-    out.push(`  ${f.ok ? "ok  " : "FAIL"} ${f.file} (${f.kind}: ${f.notes} notes, ${f.codings} codings${f.coders.length ? `; ${f.coders.join(", ")}` : ""})`);
+    // A file fails with any error located in it (unreadable, or a finding such as an unknown code).
+    const errors = report.findings.filter((d) => d.file === f.file && d.severity === "error").length;
+    const warnings = report.findings.filter((d) => d.file === f.file && d.severity === "warning").length;
+    const counts = errors || warnings ? `; ${[errors ? `${errors} error${errors === 1 ? "" : "s"}` : "", warnings ? `${warnings} warning${warnings === 1 ? "" : "s"}` : ""].filter(Boolean).join(", ")}` : "";
+    const read = f.ok ? `${f.kind}: ${f.notes} notes, ${f.codings} codings${f.coders.length ? `; ${f.coders.join(", ")}` : ""}` : `not readable as ${f.kind}`;
+    out.push(`  ${f.ok && errors === 0 ? "ok  " : "FAIL"} ${f.file} (${read}${counts})`);
   }
   if (report.agreement.length > 0) {
     out.push("", `Agreement (fail under alpha ${report.thresholds.minAlpha}, warn under ${report.thresholds.warnAlpha}${report.thresholds.minKappa !== null ? `, fail under kappa ${report.thresholds.minKappa}` : ""})`);
