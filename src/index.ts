@@ -306,3 +306,7 @@ export {
 } from "./refi-qda/from-qdpx.ts";
 export { DEFAULT_ZIP_LIMITS, readZipSafely, type ZipLimits } from "./refi-qda/zip.ts";
 export { fromQdpx, importRefiQda, writeFileAtomic, writeQdc, writeQdpx, type RefiImport, type WriteOptions } from "./refi-qda/files.ts";
+
+// performance: streaming and parallel coding (bench helper)
+export { streamNotes, type StreamNotesOptions } from "./notes/stream-notes.ts";
+export { tallyCodes, type CodeTallies, type CodeTally, type TallyCodesOptions } from "./match/tally-codes.ts";

@@ -3,9 +3,9 @@ import type { Note } from "../notes/note.ts";
 import { detectLanguage } from "../text/detect-language.ts";
 import type { Language, LanguageOption } from "../text/language.ts";
 import { sentences } from "../text/sentences.ts";
-import { tokenize, type Token } from "../text/tokenize.ts";
 import type { CodeApplication, CodedNote, Evidence } from "./coded-note.ts";
-import type { Matcher, TermEntry } from "./compile.ts";
+import type { CompiledRule, Matcher, TermEntry } from "./compile.ts";
+import { engineFor, rememberToken, resetEngine, tokenList } from "./token-memo.ts";
 
 /** A term found in a note: token positions from `first` to `last`, inclusive. */
 interface Hit {
@@ -20,6 +20,8 @@ interface Candidate {
   polarity: Polarity;
   cue: string | undefined;
 }
+
+const HELPFUL: Polarity = "helpful";
 
 /**
  * Codes one note with a compiled matcher: finds every term, applies the rules' conditions
@@ -37,16 +39,95 @@ interface Candidate {
  * ```
  */
 export function codeNote(note: Note, matcher: Matcher, language: LanguageOption = "auto"): CodedNote {
-  const tokens = tokenize(note.text);
-  const noteLanguage: Language | "und" =
-    note.language ?? (language === "auto" ? detectLanguage(tokens) : language);
-  const ids: (readonly number[])[] = tokens.map((t) => matcher.lookup(t.text, noteLanguage));
-  const hits = findHits(ids, matcher, noteLanguage);
-  if (!hits.some((h) => h.entry.role === "rule")) return { note, language: noteLanguage, codes: [] };
+  const found = keptMatches(note, matcher, language);
+  const codes = found.kept.length === 0 ? [] : toApplications(found.kept, note.text, found.tokens!, matcher);
+  return { note, language: found.language, codes };
+}
 
-  const sentenceOf = sentenceIndex(note.text, tokens);
-  const byRole = groupHits(hits);
+/**
+ * What counting needs of `codeNote`, without building evidence: appends, for each code and
+ * polarity `codeNote` would give, `code index * 2 + (barrier ? 1 : 0)` to `out`, and returns how
+ * many it appended. The matches, conditions, cues and overlaps are the same as `codeNote`'s.
+ *
+ * @param note a validated note
+ * @param matcher the compiled codebook
+ * @param language the note's language option
+ * @param out where the code entries go
+ * @returns the number of entries appended
+ * @example
+ * ```ts
+ * const out: number[] = [];
+ * codeNoteCodes({ id: "n1", text: "Hun tok seg tid." }, matcher, "nb", out); // 1; out: [2 * index of "time"]
+ * ```
+ */
+export function codeNoteCodes(note: Note, matcher: Matcher, language: LanguageOption, out: number[]): number {
+  const { kept } = keptMatches(note, matcher, language);
+  const from = out.length;
+  for (const c of kept) {
+    const v = matcher.rules[c.hit.entry.rule]!.codeIndex * 2 + (c.polarity === "barrier" ? 1 : 0);
+    let seen = false;
+    for (let k = from; k < out.length; k++) if (out[k] === v) seen = true;
+    if (!seen) out.push(v);
+  }
+  return out.length - from;
+}
+
+const NO_MATCHES: Candidate[] = [];
+
+/** Finds the matches of a note that survive conditions and overlaps, with their polarity. */
+function keptMatches(
+  note: Note,
+  matcher: Matcher,
+  language: LanguageOption,
+): { language: Language | "und"; kept: Candidate[]; tokens: Spans | undefined } {
+  const engine = engineFor(matcher);
+  const count = engine.interner.scan(note.text);
+  if (engine.generation !== engine.interner.generation) resetEngine(engine);
+  const { starts, ends } = engine.interner;
+  const tokenIds = engine.interner.ids;
+  const noteLanguage: Language | "und" =
+    note.language ?? (language === "auto" ? detectLanguage(tokenList(engine, count)) : language);
+  const memo = engine.byLanguage[noteLanguage];
+  const ids = engine.idsBuffer;
+  let any = false;
+  for (let i = 0; i < count; i++) {
+    const id = tokenIds[i]!;
+    let patterns = memo.patterns[id];
+    if (patterns === undefined) patterns = rememberToken(engine, matcher, noteLanguage, id);
+    ids[i] = patterns;
+    if (patterns.length > 0) any = true;
+  }
+  if (!any) return { language: noteLanguage, kept: NO_MATCHES, tokens: undefined };
+  const hits = findHits(ids, count, tokenIds, memo.first, matcher);
+  if (!hits.some((h) => h.entry.role === "rule")) return { language: noteLanguage, kept: NO_MATCHES, tokens: undefined };
+
+  const tokens: Spans = { starts, ends, ids: tokenIds, texts: engine.interner.texts };
   const candidates: Candidate[] = [];
+  if (engine.plain) {
+    // No conditions and no cues in the codebook: every rule hit is a candidate.
+    for (const hit of hits) {
+      const polarity = matcher.rules[hit.entry.rule]!.polarity ?? HELPFUL;
+      candidates.push({ hit, polarity, cue: undefined });
+    }
+  } else {
+    candidatesWithConditions(note.text, tokens, count, ids, hits, matcher, candidates);
+  }
+  return { language: noteLanguage, kept: resolveOverlaps(candidates, matcher), tokens };
+}
+
+/** The rule hits that survive their conditions (near, notNear, notInNote), with polarity from the cues. */
+function candidatesWithConditions(
+  text: string,
+  tokens: Spans,
+  count: number,
+  ids: (readonly number[])[],
+  hits: Hit[],
+  matcher: Matcher,
+  candidates: Candidate[],
+): void {
+  let sentences: number[] | undefined;
+  const sentenceOf = (i: number): number => (sentences ??= sentenceIndex(text, tokens.starts, count))[i]!;
+  const byRole = groupHits(hits);
   for (const hit of byRole.rule) {
     const rule = matcher.rules[hit.entry.rule]!;
     const own = (list: Hit[]) => list.filter((h) => h.entry.rule === hit.entry.rule);
@@ -62,58 +143,60 @@ export function codeNote(note: Note, matcher: Matcher, language: LanguageOption 
         ? undefined
         : byRole.negationCue.find(
             (cue) =>
-              sentenceOf[cue.first] === sentenceOf[hit.first] &&
+              sentenceOf(cue.first) === sentenceOf(hit.first) &&
               cue.first <= hit.last &&
               cue.last >= hit.first - matcher.negationWindow &&
               !partOfTerm(cue, hit, ids),
           );
     if (negation && rule.negation === "exclude") continue;
     if (negation) {
-      candidates.push({ hit, polarity: "barrier", cue: cueText(note.text, tokens, negation) });
+      candidates.push({ hit, polarity: "barrier", cue: cueText(text, tokens, negation) });
       continue;
     }
     const barrier = byRole.barrierCue.find(
       (cue) =>
-        sentenceOf[cue.first] === sentenceOf[hit.first] &&
+        sentenceOf(cue.first) === sentenceOf(hit.first) &&
         !(cue.first >= hit.first && cue.last <= hit.last) &&
         near(cue, hit, matcher.barrierWindow),
     );
     candidates.push(
       barrier
-        ? { hit, polarity: "barrier", cue: cueText(note.text, tokens, barrier) }
+        ? { hit, polarity: "barrier", cue: cueText(text, tokens, barrier) }
         : { hit, polarity: "helpful", cue: undefined },
     );
   }
-  const kept = resolveOverlaps(candidates, matcher);
-  return { note, language: noteLanguage, codes: toApplications(kept, note.text, tokens, matcher) };
 }
 
 /** Finds every entry (rule terms, conditions and cues) in the tokens. */
-function findHits(ids: (readonly number[])[], matcher: Matcher, language: Language | "und"): Hit[] {
+function findHits(
+  ids: (readonly number[])[],
+  count: number,
+  tokenIds: Int32Array,
+  first: (readonly TermEntry[] | undefined)[],
+  matcher: Matcher,
+): Hit[] {
   const hits: Hit[] = [];
-  for (let i = 0; i < ids.length; i++) {
-    for (const pattern of ids[i]!) {
-      for (const entry of matcher.entriesByFirstWord[pattern]!) {
-        if (language !== "und" && !entry.languages.has(language)) continue;
-        if (entry.words.length === 1) {
-          hits.push({ entry, first: i, last: i });
-          continue;
-        }
-        const gap = entry.role === "rule" ? matcher.rules[entry.rule]!.gap : 0;
-        const last = extendPhrase(ids, entry.words, 1, i, gap);
-        if (last >= 0) hits.push({ entry, first: i, last });
+  for (let i = 0; i < count; i++) {
+    if (ids[i]!.length === 0) continue;
+    for (const entry of first[tokenIds[i]!]!) {
+      if (entry.words.length === 1) {
+        hits.push({ entry, first: i, last: i });
+        continue;
       }
+      const gap = entry.role === "rule" ? matcher.rules[entry.rule]!.gap : 0;
+      const last = extendPhrase(ids, count, entry.words, 1, i, gap);
+      if (last >= 0) hits.push({ entry, first: i, last });
     }
   }
   return hits;
 }
 
 /** Matches the rest of a phrase after position `at`, allowing up to `gap` tokens between words. */
-function extendPhrase(ids: (readonly number[])[], words: number[], word: number, at: number, gap: number): number {
+function extendPhrase(ids: (readonly number[])[], count: number, words: number[], word: number, at: number, gap: number): number {
   if (word === words.length) return at;
-  for (let next = at + 1; next <= at + 1 + gap && next < ids.length; next++) {
+  for (let next = at + 1; next <= at + 1 + gap && next < count; next++) {
     if (ids[next]!.includes(words[word]!)) {
-      const last = extendPhrase(ids, words, word + 1, next, gap);
+      const last = extendPhrase(ids, count, words, word + 1, next, gap);
       if (last >= 0) return last;
     }
   }
@@ -147,19 +230,42 @@ function near(a: Hit, b: Hit, window: number): boolean {
   return a.last >= b.first - window && a.first <= b.last + window;
 }
 
-function sentenceIndex(text: string, tokens: readonly Token[]): number[] {
+function sentenceIndex(text: string, starts: Int32Array, count: number): number[] {
   const spans = sentences(text);
   const out: number[] = [];
   let s = 0;
-  for (const token of tokens) {
-    while (s < spans.length - 1 && token.start >= spans[s]!.end) s++;
+  for (let i = 0; i < count; i++) {
+    while (s < spans.length - 1 && starts[i]! >= spans[s]!.end) s++;
     out.push(s);
   }
   return out;
 }
 
-function cueText(text: string, tokens: readonly Token[], cue: Hit): string {
-  return text.slice(tokens[cue.first]!.start, tokens[cue.last]!.end);
+/** Token offsets of the note being coded (the interner's reused arrays). */
+interface Spans {
+  starts: Int32Array;
+  ends: Int32Array;
+  ids: Int32Array;
+  /** Folded text by token id. */
+  texts: readonly string[];
+}
+
+/**
+ * The text of tokens `first`..`last` as written. A one-token match written as its folded form
+ * (lower case, as most are) reuses the interned string instead of allocating a slice.
+ */
+function spanText(text: string, tokens: Spans, first: number, last: number): string {
+  const start = tokens.starts[first]!;
+  const end = tokens.ends[last]!;
+  if (first === last) {
+    const folded = tokens.texts[tokens.ids[first]!]!;
+    if (folded.length === end - start && text.startsWith(folded, start)) return folded;
+  }
+  return text.slice(start, end);
+}
+
+function cueText(text: string, tokens: Spans, cue: Hit): string {
+  return text.slice(tokens.starts[cue.first]!, tokens.ends[cue.last]!);
 }
 
 /**
@@ -169,61 +275,95 @@ function cueText(text: string, tokens: readonly Token[], cue: Hit): string {
  * earlier rule.
  */
 function resolveOverlaps(candidates: Candidate[], matcher: Matcher): Candidate[] {
-  const explicit = (c: Candidate) => (matcher.rules[c.hit.entry.rule]!.polarity !== undefined ? 1 : 0);
+  if (candidates.length < 2) return candidates;
+  const rules = matcher.rules;
+  const sorted = sortSmall(candidates, (a, b) => byPreference(a, b, rules));
   const across = matcher.codebook.overlap === "across-codes";
-  const sorted = [...candidates].sort(
-    (a, b) =>
-      b.hit.last - b.hit.first - (a.hit.last - a.hit.first) ||
-      a.hit.first - b.hit.first ||
-      explicit(b) - explicit(a) ||
-      a.hit.entry.rule - b.hit.entry.rule ||
-      a.hit.entry.index - b.hit.entry.index,
-  );
   const kept: Candidate[] = [];
   for (const c of sorted) {
-    const code = matcher.rules[c.hit.entry.rule]!.code;
-    const clash = kept.some(
-      (k) =>
-        (across || matcher.rules[k.hit.entry.rule]!.code === code) &&
-        k.hit.first <= c.hit.last &&
-        c.hit.first <= k.hit.last,
-    );
+    const code = rules[c.hit.entry.rule]!.code;
+    let clash = false;
+    for (const k of kept) {
+      if ((across || rules[k.hit.entry.rule]!.code === code) && k.hit.first <= c.hit.last && c.hit.first <= k.hit.last) {
+        clash = true;
+        break;
+      }
+    }
     if (!clash) kept.push(c);
   }
   return kept;
 }
 
-function toApplications(kept: Candidate[], text: string, tokens: readonly Token[], matcher: Matcher): CodeApplication[] {
-  const groups = new Map<string, { codeIndex: number; application: CodeApplication }>();
-  const ordered = [...kept].sort((a, b) => a.hit.first - b.hit.first || a.hit.last - b.hit.last);
+/** Longer first, then earlier, then a rule with an explicit polarity, then the earlier rule and entry. */
+function byPreference(a: Candidate, b: Candidate, rules: readonly CompiledRule[]): number {
+  return (
+    b.hit.last - b.hit.first - (a.hit.last - a.hit.first) ||
+    a.hit.first - b.hit.first ||
+    (rules[b.hit.entry.rule]!.polarity !== undefined ? 1 : 0) - (rules[a.hit.entry.rule]!.polarity !== undefined ? 1 : 0) ||
+    a.hit.entry.rule - b.hit.entry.rule ||
+    a.hit.entry.index - b.hit.entry.index
+  );
+}
+
+/**
+ * A stable sort into a new array: insertion sort for the few matches a note usually has (no
+ * array copy and no engine sort call per note), `Array.prototype.sort` for many.
+ */
+function sortSmall<T>(items: readonly T[], compare: (a: T, b: T) => number): T[] {
+  if (items.length > 16) return [...items].sort(compare);
+  const out = items.slice();
+  for (let i = 1; i < out.length; i++) {
+    const item = out[i]!;
+    let j = i - 1;
+    while (j >= 0 && compare(out[j]!, item) > 0) {
+      out[j + 1] = out[j]!;
+      j--;
+    }
+    out[j + 1] = item;
+  }
+  return out;
+}
+
+function byPosition(a: Candidate, b: Candidate): number {
+  return a.hit.first - b.hit.first || a.hit.last - b.hit.last;
+}
+
+function toApplications(kept: Candidate[], text: string, tokens: Spans, matcher: Matcher): CodeApplication[] {
+  const ordered = kept.length < 2 ? kept : sortSmall(kept, byPosition);
+  const groups: CodeApplication[] = [];
+  const order: number[] = [];
   for (const c of ordered) {
     const rule = matcher.rules[c.hit.entry.rule]!;
-    const key = `${rule.code}\u0000${c.polarity}`;
-    const start = tokens[c.hit.first]!.start;
-    const end = tokens[c.hit.last]!.end;
+    const start = tokens.starts[c.hit.first]!;
+    const end = tokens.ends[c.hit.last]!;
     const evidence: Evidence = {
       rule: rule.id,
       term: c.hit.entry.source,
       start,
       end,
-      text: text.slice(start, end),
+      text: spanText(text, tokens, c.hit.first, c.hit.last),
       polarity: c.polarity,
     };
     if (c.cue !== undefined) evidence.cue = c.cue;
-    const group = groups.get(key);
-    if (group) group.application.evidence.push(evidence);
+    let group: CodeApplication | undefined;
+    for (const g of groups) {
+      if (g.code === rule.code && g.polarity === c.polarity) {
+        group = g;
+        break;
+      }
+    }
+    if (group) group.evidence.push(evidence);
     else {
-      groups.set(key, {
-        codeIndex: rule.codeIndex,
-        application: { code: rule.code, category: rule.category, polarity: c.polarity, evidence: [evidence] },
-      });
+      groups.push({ code: rule.code, category: rule.category, polarity: c.polarity, evidence: [evidence] });
+      order.push(rule.codeIndex);
     }
   }
-  return [...groups.values()]
-    .sort(
-      (a, b) =>
-        a.codeIndex - b.codeIndex ||
-        (a.application.polarity === b.application.polarity ? 0 : a.application.polarity === "helpful" ? -1 : 1),
-    )
-    .map((g) => g.application);
+  if (groups.length < 2) return groups;
+  const index = groups.map((_, i) => i);
+  index.sort(
+    (a, b) =>
+      order[a]! - order[b]! ||
+      (groups[a]!.polarity === groups[b]!.polarity ? 0 : groups[a]!.polarity === "helpful" ? -1 : 1),
+  );
+  return index.map((i) => groups[i]!);
 }

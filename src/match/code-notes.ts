@@ -6,11 +6,19 @@ import type { LanguageOption } from "../text/language.ts";
 import { codeNote } from "./code-note.ts";
 import type { CodedNote } from "./coded-note.ts";
 import { compileCodebook, type Matcher } from "./compile.ts";
+import { plainNote } from "./plain-note.ts";
+import { batches, codeNotesInWorkers } from "./parallel.ts";
 
 /** Options of {@link codeNotes}. */
 export interface CodeNotesOptions {
   /** The notes' language: `nb`, `nn`, `en`, or `auto` (default) to detect it per note. A note's own `language` wins. */
   language?: LanguageOption;
+  /**
+   * `codeNotesStream` only: code on this many worker threads (default 0: on the calling thread).
+   * The coded notes are the same and in the same order; a stream from `streamNotes` over a CSV
+   * file is also parsed in the workers.
+   */
+  workers?: number;
 }
 
 /** Compiles a codebook unless it is a matcher already. */
@@ -20,6 +28,8 @@ export function toMatcher(codebookOrMatcher: Codebook | Matcher): Matcher {
 
 /** Validates a plain note object; throws a located KodebokError when it is not a note. */
 export function toNote(input: NoteInput | Note, position: number): Note {
+  const plain = plainNote(input);
+  if (plain) return plain;
   const parsed = NoteSchema.safeParse(input);
   if (parsed.success) return parsed.data;
   throw new KodebokError(
@@ -67,7 +77,7 @@ export function codeNotes(
  *
  * @param notes an iterable or async iterable of notes
  * @param codebookOrMatcher a codebook or a compiled matcher
- * @param options the language
+ * @param options the language, and `workers` to code on worker threads
  * @returns an async iterable of coded notes in input order
  * @example
  * ```ts
@@ -79,7 +89,18 @@ export async function* codeNotesStream(
   codebookOrMatcher: Codebook | Matcher,
   options: CodeNotesOptions = {},
 ): AsyncGenerator<CodedNote> {
+  const workers = options.workers ?? 0;
+  if (!(Number.isInteger(workers) && workers >= 0)) {
+    throw new KodebokError([diagnostic({ code: "option-invalid", severity: "error", reason: `Cannot code notes: workers must be a whole number >= 0, not ${String(workers)}` })]);
+  }
+  if (workers > 0) {
+    const codebook = "lookup" in codebookOrMatcher ? codebookOrMatcher.codebook : codebookOrMatcher;
+    yield* codeNotesInWorkers(notes, codebook, workers, options.language ?? "auto");
+    return;
+  }
   const matcher = toMatcher(codebookOrMatcher);
   let i = 0;
-  for await (const note of notes) yield codeNote(toNote(note, i++), matcher, options.language ?? "auto");
+  for await (const batch of batches(notes)) {
+    for (const note of batch) yield codeNote(toNote(note, i++), matcher, options.language ?? "auto");
+  }
 }

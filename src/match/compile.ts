@@ -191,13 +191,21 @@ class Builder {
     const entriesByFirstWord: TermEntry[][] = patterns.map(() => []);
     for (const entry of entries) entriesByFirstWord[entry.words[0]!]!.push(entry);
     const exact = new Map<string, number[]>();
+    // Prefix and suffix globs by their fixed part: a token is looked up by each of its own
+    // prefixes (suffixes) whose length some pattern has, instead of testing every pattern.
+    const prefixes = new Map<string, number[]>();
+    const suffixes = new Map<string, number[]>();
     const scanned: number[] = [];
     const stems: Record<Language, Map<string, number[]>> = { nb: new Map(), nn: new Map(), en: new Map() };
     patterns.forEach((p, id) => {
       if (p.kind === "exact") push(exact, p.value, id);
       else if (p.kind === "stem") push(stems[stemLanguage[id]!], p.value, id);
+      else if (p.kind === "prefix") push(prefixes, p.value, id);
+      else if (p.kind === "suffix") push(suffixes, p.value, id);
       else scanned.push(id);
     });
+    const prefixLengths = lengthsOf(prefixes);
+    const suffixLengths = lengthsOf(suffixes);
     const memo: Record<Language | "und", Map<string, readonly number[]>> = {
       nb: new Map(),
       nn: new Map(),
@@ -214,6 +222,14 @@ class Builder {
         if (list) for (const id of list) (ids ??= []).push(id);
       };
       add(exact.get(token));
+      for (const length of prefixLengths) {
+        if (length > token.length) break;
+        add(prefixes.get(token.slice(0, length)));
+      }
+      for (const length of suffixLengths) {
+        if (length > token.length) break;
+        add(suffixes.get(token.slice(token.length - length)));
+      }
       for (const id of scanned) if (wordMatches(patterns[id]!, token)) (ids ??= []).push(id);
       for (const l of LANGUAGES) {
         if (language !== "und" && l !== language) continue;
@@ -235,6 +251,11 @@ class Builder {
       lookup,
     };
   }
+}
+
+/** The distinct lengths of a map's keys, shortest first. */
+function lengthsOf(map: ReadonlyMap<string, unknown>): number[] {
+  return [...new Set([...map.keys()].map((k) => k.length))].sort((a, b) => a - b);
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -93,84 +93,146 @@ export function parseNotesCsv(text: string, options: CsvNotesOptions = {}): Resu
   }
   const notes: Note[] = [];
   const codings: Coding[] = [];
+  const rows: CsvRows = { header, mapping, delimiter, file, prefix, source: options.source };
   records.slice(1).forEach(({ record, info, raw }, index) => {
-    const line = startLine(info.lines, raw);
-    const offsets = fieldOffsets(raw, delimiter);
-    const place = (column: number) => {
-      const at = offsets[column] ?? 0;
-      const before = raw.slice(0, at);
-      const newlines = before.split("\n").length - 1;
-      return { line: line + newlines, column: newlines === 0 ? at + 1 : at - before.lastIndexOf("\n") };
-    };
-    if (record.length !== header.length) {
-      diagnostics.push(
-        diagnostic({
-          ...LOCATION,
-          code: "csv-ragged-row",
-          severity: "error",
-          reason: `Cannot load notes: row has ${record.length} fields, the header has ${header.length}`,
-          file,
-          start: place(Math.min(record.length, header.length) - (record.length > header.length ? 0 : 1)),
-          actual: String(record.length),
-          expected: String(header.length),
-          note: delimiter === "," ? "A comma inside a text must be quoted: \"like, this\"." : "Check for a delimiter inside an unquoted text.",
-        }),
-      );
-      return;
-    }
-    const cell = (field: NoteField) => {
-      const column = mapping.fields[field];
-      return column === undefined ? undefined : record[column]!.trim();
-    };
-    const rowId = cell("id") || `${prefix}-${index + 1}`;
-    const base: Omit<Note, "id" | "text"> = {};
-    for (const field of ["seminar", "group", "participant", "question", "cluster"] as const) {
-      const value = cell(field);
-      if (value) base[field] = value;
-    }
-    base.source = cell("source") || options.source;
-    if (!base.source) delete base.source;
-    const languageCell = cell("language");
-    if (languageCell) {
-      const language = parseLanguageCell(languageCell);
-      if (language) base.language = language;
-      else {
-        diagnostics.push(diagnostic({ ...LOCATION, code: "note-invalid-language", severity: "warning", reason: `Note "${rowId}": language "${languageCell}" is not nb, nn or en; it will be detected`, file, start: place(mapping.fields.language!), field: "language" }));
-      }
-    }
-    const attributes: Record<string, string> = {};
-    for (const column of mapping.attributes) {
-      const value = record[column]!.trim();
-      if (value !== "") attributes[header[column]!] = value;
-    }
-    if (Object.keys(attributes).length > 0) base.attributes = attributes;
-    const textColumns = mapping.texts;
-    for (const column of textColumns) {
-      const id = textColumns.length > 1 ? `${rowId}-${slug(header[column]!)}` : rowId;
-      const note: Note = { id, text: record[column]!.trim(), ...base, origin: { ...(file !== undefined ? { file } : {}), ...place(column) } };
-      if (textColumns.length > 1) note.question = header[column]!;
-      notes.push(note);
-    }
-    for (const { column, coder } of mapping.codes) {
-      const at = place(column);
-      for (const code of record[column]!.split(/[;,|]/u).map((c) => c.trim()).filter((c) => c !== "")) {
-        codings.push({ note: rowId, coder, code, origin: { ...(file !== undefined ? { file } : {}), ...at } });
-      }
-    }
+    csvRecordNotes(rows, record, info.lines, raw, index, notes, codings, diagnostics);
   });
   const checked = checkNotes(notes, file);
   diagnostics.push(...checked.diagnostics);
   return toResult({ notes: checked.notes, codings }, diagnostics);
 }
 
-interface ColumnMapping {
+/** What turning CSV records into notes needs besides the record: the header and its mapping. */
+export interface CsvRows {
+  header: string[];
+  mapping: ColumnMapping;
+  delimiter: string;
+  file: string | undefined;
+  /** Prefix of generated ids. */
+  prefix: string;
+  source: string | undefined;
+}
+
+/**
+ * Turns one CSV data record into notes (one per text column) and codings, as `parseNotesCsv` does;
+ * shared with the streaming reader so both give the same notes.
+ *
+ * @param rows the header, column mapping and file
+ * @param record the record's fields
+ * @param endLine the line csv-parse reports for the record (its last line)
+ * @param raw the record as written
+ * @param index the record's position among the data records, from 0
+ * @param notes, codings, diagnostics where the results go
+ * @example
+ * ```ts
+ * csvRecordNotes(rows, ["1", "Hun tok seg tid"], 2, "1;Hun tok seg tid\n", 0, notes, codings, diagnostics);
+ * ```
+ */
+export function csvRecordNotes(
+  rows: CsvRows,
+  record: string[],
+  endLine: number,
+  raw: string,
+  index: number,
+  notes: Note[],
+  codings: Coding[],
+  diagnostics: Diagnostic[],
+): void {
+  const { header, mapping, delimiter, file, prefix } = rows;
+  const line = startLine(endLine, raw);
+  const offsets = fieldOffsets(raw, delimiter);
+  const place = (column: number) => {
+    const at = offsets[column] ?? 0;
+    let newlines = 0;
+    let last = -1;
+    for (let nl = raw.indexOf("\n"); nl >= 0 && nl < at; nl = raw.indexOf("\n", nl + 1)) {
+      newlines++;
+      last = nl;
+    }
+    return { line: line + newlines, column: newlines === 0 ? at + 1 : at - last };
+  };
+  if (record.length !== header.length) {
+    diagnostics.push(
+      diagnostic({
+        ...LOCATION,
+        code: "csv-ragged-row",
+        severity: "error",
+        reason: `Cannot load notes: row has ${record.length} fields, the header has ${header.length}`,
+        file,
+        start: place(Math.min(record.length, header.length) - (record.length > header.length ? 0 : 1)),
+        actual: String(record.length),
+        expected: String(header.length),
+        note: delimiter === "," ? "A comma inside a text must be quoted: \"like, this\"." : "Check for a delimiter inside an unquoted text.",
+      }),
+    );
+    return;
+  }
+  const cell = (field: NoteField) => {
+    const column = mapping.fields[field];
+    return column === undefined ? undefined : record[column]!.trim();
+  };
+  const rowId = cell("id") || `${prefix}-${index + 1}`;
+  const base: Omit<Note, "id" | "text"> = {};
+  for (const field of ["seminar", "group", "participant", "question", "cluster"] as const) {
+    const value = cell(field);
+    if (value) base[field] = value;
+  }
+  base.source = cell("source") || rows.source;
+  if (!base.source) delete base.source;
+  const languageCell = cell("language");
+  if (languageCell) {
+    const language = parseLanguageCell(languageCell);
+    if (language) base.language = language;
+    else {
+      diagnostics.push(diagnostic({ ...LOCATION, code: "note-invalid-language", severity: "warning", reason: `Note "${rowId}": language "${languageCell}" is not nb, nn or en; it will be detected`, file, start: place(mapping.fields.language!), field: "language" }));
+    }
+  }
+  const attributes: Record<string, string> = {};
+  for (const column of mapping.attributes) {
+    const value = record[column]!.trim();
+    if (value !== "") attributes[header[column]!] = value;
+  }
+  if (Object.keys(attributes).length > 0) base.attributes = attributes;
+  const textColumns = mapping.texts;
+  for (const column of textColumns) {
+    const id = textColumns.length > 1 ? `${rowId}-${slug(header[column]!)}` : rowId;
+    const at = place(column);
+    const origin = file !== undefined ? { file, line: at.line, column: at.column } : { line: at.line, column: at.column };
+    const note: Note = { id, text: record[column]!.trim(), ...base, origin };
+    if (textColumns.length > 1) note.question = header[column]!;
+    notes.push(note);
+  }
+  for (const { column, coder } of mapping.codes) {
+    const at = place(column);
+    for (const code of record[column]!.split(/[;,|]/u).map((c) => c.trim()).filter((c) => c !== "")) {
+      codings.push({ note: rowId, coder, code, origin: { ...(file !== undefined ? { file } : {}), ...at } });
+    }
+  }
+}
+
+/** Which columns hold which note fields. */
+export interface ColumnMapping {
   fields: Partial<Record<NoteField, number>>;
   texts: number[];
   attributes: number[];
   codes: { column: number; coder: string }[];
 }
 
-function mapColumns(header: string[], options: CsvNotesOptions, file: string | undefined, diagnostics: Diagnostic[]): ColumnMapping | undefined {
+/**
+ * Maps a CSV header onto note fields: explicit `columns` first, then `textColumns`, `codes:<coder>`
+ * columns, and the built-in English and Norwegian names; other columns become attributes.
+ *
+ * @param header the trimmed header fields
+ * @param options the column options
+ * @param file the file, for messages
+ * @param diagnostics where problems go
+ * @returns the mapping, or undefined when no text column can be found
+ * @example
+ * ```ts
+ * mapColumns(["id", "tekst", "kommune"], {}, "notes.csv", [])?.attributes; // [2]
+ * ```
+ */
+export function mapColumns(header: string[], options: CsvNotesOptions, file: string | undefined, diagnostics: Diagnostic[]): ColumnMapping | undefined {
   const fields: Partial<Record<NoteField, number>> = {};
   const codes: { column: number; coder: string }[] = [];
   const taken = new Set<number>();
@@ -229,16 +291,39 @@ function mapColumns(header: string[], options: CsvNotesOptions, file: string | u
   return { fields, texts, attributes, codes };
 }
 
-/** The first line of a record, from the line csv-parse reports at its end and its raw text. */
-function startLine(endLine: number, raw: string): number {
-  const inner = raw.replace(/\r?\n$/u, "");
-  return endLine - (inner.split("\n").length - 1);
+/**
+ * The first line of a record, from the line csv-parse reports at its end and its raw text.
+ *
+ * @param endLine the line csv-parse reports for the record
+ * @param raw the record's raw text
+ * @returns the line the record starts on
+ * @example
+ * ```ts
+ * startLine(3, '1;"a\nb"\n'); // 2
+ * ```
+ */
+export function startLine(endLine: number, raw: string): number {
+  let newlines = 0;
+  for (let nl = raw.indexOf("\n"); nl >= 0; nl = raw.indexOf("\n", nl + 1)) newlines++;
+  // A final line break (\n or \r\n) ends the record; it is not inside it.
+  if (raw.endsWith("\n")) newlines--;
+  return endLine - newlines;
 }
 
 /** Offsets (from 0) of each field's first character in a raw record. */
 function fieldOffsets(raw: string, delimiter: string): number[] {
   const offsets = [0];
   let quoted = false;
+  if (delimiter.length === 1) {
+    const d = delimiter.charCodeAt(0);
+    for (let i = 0; i < raw.length; i++) {
+      const c = raw.charCodeAt(i);
+      if (c === 34) quoted = !quoted;
+      else if (!quoted && c === d) offsets.push(i + 1);
+      else if (!quoted && (c === 10 || c === 13)) break;
+    }
+    return offsets;
+  }
   for (let i = 0; i < raw.length; i++) {
     const ch = raw[i];
     if (ch === '"') quoted = !quoted;
@@ -248,7 +333,21 @@ function fieldOffsets(raw: string, delimiter: string): number[] {
   return offsets;
 }
 
-function csvErrorDiagnostic(error: unknown, text: string, delimiter: string, file: string | undefined): Diagnostic {
+/**
+ * Turns an error thrown by csv-parse into a located diagnostic (an unclosed quote is located where
+ * it was opened when the whole text is given).
+ *
+ * @param error what csv-parse threw
+ * @param text the CSV text, or "" when it is not at hand (streaming)
+ * @param delimiter the delimiter
+ * @param file the file, for the message
+ * @returns the diagnostic
+ * @example
+ * ```ts
+ * csvErrorDiagnostic({ code: "CSV_QUOTE_NOT_CLOSED", lines: 3 }, "", ";", "a.csv").code; // "csv-unclosed-quote"
+ * ```
+ */
+export function csvErrorDiagnostic(error: unknown, text: string, delimiter: string, file: string | undefined): Diagnostic {
   const e = error as { code?: string; message?: string; lines?: number; column?: number };
   if (e.code === "CSV_QUOTE_NOT_CLOSED") {
     const open = findUnclosedQuote(text, delimiter);
@@ -285,6 +384,18 @@ function findUnclosedQuote(text: string, delimiter: string): { line: number; col
     } else column++;
   }
   return open;
+}
+
+/**
+ * The prefix of generated note ids for a file: its base name without the extension.
+ *
+ * @example
+ * ```ts
+ * defaultIdPrefix("data/survey.csv"); // "survey"
+ * ```
+ */
+export function defaultIdPrefix(file: string | undefined): string {
+  return stem(file);
 }
 
 function stem(file: string | undefined): string {

@@ -1,0 +1,130 @@
+// The body of a coding worker thread (see parallel.ts): compiles the codebook once, then codes
+// batches of notes, or parses and codes row-aligned chunks of a CSV file, and posts the coded
+// notes back in order.
+import { parentPort, workerData } from "node:worker_threads";
+import { parse } from "csv-parse/sync";
+import type { Codebook } from "../codebook/codebook.ts";
+import type { Coding } from "../codings/coding.ts";
+import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { csvErrorDiagnostic, csvRecordNotes, type CsvRows } from "../notes/csv.ts";
+import type { Note } from "../notes/note.ts";
+import { RawLines } from "../notes/raw-lines.ts";
+import { nfcBytes } from "../notes/utf8-bytes.ts";
+import type { LanguageOption } from "../text/language.ts";
+import { codeNote, codeNoteCodes } from "./code-note.ts";
+import { toNote } from "./code-notes.ts";
+import { compileCodebook } from "./compile.ts";
+import type { CodedNote } from "./coded-note.ts";
+
+/** What a worker is started with. */
+export interface WorkerSetup {
+  codebook: Codebook;
+  language: LanguageOption;
+  /** For CSV chunks: the header, its mapping and the file. */
+  rows?: CsvRows;
+}
+
+/** A job: notes to code, or a chunk of CSV text (whole records) starting at a given line. */
+export type WorkerJob = (
+  | { seq: number; kind: "notes"; notes: unknown[]; offset: number }
+  | { seq: number; kind: "csv"; bytes: Uint8Array; startLine: number }
+) & {
+  /** `coded`: the coded notes; `codes`: only each note's id and codes (for tallies). */
+  output: "coded" | "codes";
+};
+
+/** A job's result. */
+export interface WorkerResult {
+  seq: number;
+  coded: CodedNote[];
+  /** With output `codes`: the notes' ids joined by NUL. */
+  ids?: string;
+  /** With output `codes`: per note, the number of applications, then `code index * 2 + (barrier ? 1 : 0)` for each. */
+  codes?: number[];
+  diagnostics: Diagnostic[];
+  codings: Coding[];
+  /** Set when the chunk could not be parsed. */
+  error?: Diagnostic;
+  /** CSV chunks: the number of records, so that the calling thread can number records globally. */
+  records?: number;
+  /**
+   * CSV chunks: notes (and codings) whose record has an empty id cell, as pairs of their position in
+   * the result and their record's position in the chunk. Their id, `<prefix>-<record number>`, is
+   * set by the calling thread, which alone knows how many records came before the chunk.
+   */
+  generatedIds?: number[];
+  generatedCodingIds?: number[];
+}
+
+const setup = workerData as WorkerSetup;
+const matcher = compileCodebook(setup.codebook);
+
+// Results go back as JSON text: V8 serialises and parses JSON of many small objects several times
+// faster than it structured-clones them, and the coded notes are plain JSON data.
+parentPort?.on("message", (job: WorkerJob) => {
+  parentPort!.postMessage(JSON.stringify(run(job)));
+});
+
+function run(job: WorkerJob): WorkerResult {
+  const diagnostics: Diagnostic[] = [];
+  const codings: Coding[] = [];
+  if (job.kind === "notes") {
+    const notes = job.notes.map((n, i) => toNote(n as Note, job.offset + i));
+    return output(job, notes, diagnostics, codings);
+  }
+  const rows = setup.rows!;
+  const nfc = nfcBytes(job.bytes);
+  const text = Buffer.from(nfc.buffer, nfc.byteOffset, nfc.length);
+  let records: { record: string[]; raw: string }[];
+  try {
+    records = parse(text, { delimiter: rows.delimiter, raw: true, relax_column_count: true, skip_empty_lines: true }) as unknown as typeof records;
+  } catch (error) {
+    // csv-parse counts lines from the chunk's start: make its line (and its message) the file's.
+    const e = error as { lines?: number; message?: string };
+    if (typeof e.lines === "number") {
+      const line = e.lines + job.startLine - 1;
+      if (typeof e.message === "string") e.message = e.message.replace(`line ${e.lines}`, `line ${line}`);
+      e.lines = line;
+    }
+    return { seq: job.seq, coded: [], diagnostics, codings, error: csvErrorDiagnostic(e, "", rows.delimiter, rows.file) };
+  }
+  const notes: Note[] = [];
+  const recordOf: number[] = [];
+  const generatedCodingIds: number[] = [];
+  const lines = new RawLines();
+  const idColumn = rows.mapping.fields.id!;
+  records.forEach(({ record, raw }, index) => {
+    const before = notes.length;
+    const codingsBefore = codings.length;
+    csvRecordNotes(rows, record, job.startLine - 1 + lines.next(raw), raw, index, notes, codings, diagnostics);
+    const generated = record.length === rows.header.length && record[idColumn]!.trim() === "";
+    for (let k = before; k < notes.length; k++) recordOf.push(generated ? index : -1);
+    if (generated) for (let k = codingsBefore; k < codings.length; k++) generatedCodingIds.push(k, index);
+  });
+  const kept: Note[] = [];
+  const generatedIds: number[] = [];
+  for (const [k, note] of notes.entries()) {
+    if (recordOf[k]! >= 0 && note.text.trim() !== "") generatedIds.push(kept.length, recordOf[k]!);
+    if (note.text.trim() === "") {
+      const where = note.origin ? { line: note.origin.line, column: note.origin.column } : undefined;
+      diagnostics.push(diagnostic({ code: "note-empty-text", severity: "warning", reason: `Skipped note "${note.id}": its text is empty`, file: note.origin?.file ?? rows.file, start: where, field: "text", source: "kodebok:notes" }));
+      continue;
+    }
+    kept.push(toNote(note, 0));
+  }
+  return { ...output(job, kept, diagnostics, codings), records: records.length, generatedIds, generatedCodingIds };
+}
+
+function output(job: WorkerJob, notes: Note[], diagnostics: Diagnostic[], codings: Coding[]): WorkerResult {
+  if (job.output === "coded") {
+    const coded = notes.map((note) => codeNote(note, matcher, setup.language));
+    return { seq: job.seq, coded, diagnostics, codings };
+  }
+  const codes: number[] = [];
+  for (const note of notes) {
+    const at = codes.length;
+    codes.push(0);
+    codes[at] = codeNoteCodes(note, matcher, setup.language, codes);
+  }
+  return { seq: job.seq, coded: [], ids: notes.map((n) => n.id).join("\u0000"), codes, diagnostics, codings };
+}

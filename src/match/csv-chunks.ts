@@ -1,0 +1,159 @@
+// Cutting a CSV file into chunks of whole records for the coding workers (see parallel.ts).
+import { createReadStream } from "node:fs";
+import { parse } from "csv-parse/sync";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { defaultIdPrefix, detectDelimiter, mapColumns, type CsvRows } from "../notes/csv.ts";
+import type { StreamNotesOptions } from "../notes/stream-notes.ts";
+import { concatBytes, isUtf8File } from "../notes/utf8-bytes.ts";
+import type { WorkerJob } from "./code-worker.ts";
+
+/** Bytes per job when workers parse a CSV file themselves (whole records). */
+const CHUNK = 1 << 18;
+
+/**
+ * Reads the header of a CSV file: what the workers need (header, column mapping, delimiter), where
+ * the records start, and the line they start on. Undefined when the file should be read in the
+ * calling thread instead (not CSV, not UTF-8, several text columns, no id column, header problems).
+ *
+ * @param path the file
+ * @param options the streaming options
+ * @returns the setup, or undefined
+ * @example
+ * ```ts
+ * (await csvSetup("fixtures/seminars/city-seminar.csv", {}))?.bodyLine; // 2
+ * ```
+ */
+export async function csvSetup(path: string, options: StreamNotesOptions): Promise<{ rows: CsvRows; bodyStart: number; bodyLine: number } | undefined> {
+  const format = options.format ?? (/\.csv$/iu.test(path) ? "csv" : /\.(tsv|tab)$/iu.test(path) ? "tsv" : undefined);
+  if (format !== "csv" && format !== "tsv") return undefined;
+  if (options.textColumns && options.textColumns.length > 1) return undefined;
+  if (!(await isUtf8File(path).catch(() => false))) return undefined;
+  const head = await readHead(path);
+  let start = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+  const end = recordEnd(head, start);
+  if (end < 0) return undefined;
+  const headerText = new TextDecoder("utf-8").decode(head.subarray(start, end)).normalize("NFC").replace(/^\uFEFF/u, "");
+  const delimiter = format === "tsv" ? "\t" : (options.delimiter ?? detectDelimiter(headerText));
+  let fields: string[];
+  try {
+    fields = (parse(headerText, { delimiter, relax_column_count: true }) as string[][])[0] ?? [];
+  } catch {
+    return undefined;
+  }
+  const header = fields.map((h) => h.trim());
+  const file = options.file ?? path;
+  const diagnostics: Diagnostic[] = [];
+  const mapping = mapColumns(header, { ...options, file }, file, diagnostics);
+  // Without an id column, ids are numbered by record, which a chunk cannot know: read here instead.
+  if (mapping === undefined || mapping.fields.id === undefined || diagnostics.length > 0) return undefined;
+  const lines = 1 + countLines(head.subarray(start, end));
+  start = end;
+  return {
+    rows: { header, mapping, delimiter, file, prefix: options.idPrefix ?? defaultIdPrefix(file), source: options.source },
+    bodyStart: start,
+    bodyLine: lines,
+  };
+}
+
+async function readHead(path: string): Promise<Uint8Array> {
+  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK, end: CHUNK - 1 })) return chunk as Uint8Array;
+  return new Uint8Array(0);
+}
+
+/** The index just past the first line break outside quotes at or after `from`, or -1. */
+function recordEnd(bytes: Uint8Array, from: number): number {
+  let quoted = false;
+  for (let i = from; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b === 34) quoted = !quoted;
+    else if (b === 10 && !quoted) return i + 1;
+  }
+  return -1;
+}
+
+/**
+ * Cuts the file after its header into chunks of about `CHUNK` bytes that end at a line break
+ * outside quotes (an even number of `"` since the start: `""` inside a quoted field keeps the
+ * count even), each with the line number it starts at.
+ *
+ * @param path the file
+ * @param bodyStart the byte offset of the first record
+ * @param bodyLine the line of the first record
+ * @param output what the workers hand back
+ * @returns the jobs in file order
+ * @example
+ * ```ts
+ * for await (const job of csvJobs("big.csv", setup.bodyStart, setup.bodyLine, "codes")) pool.send(job);
+ * ```
+ */
+export async function* csvJobs(path: string, bodyStart: number, bodyLine: number, output: "coded" | "codes"): AsyncGenerator<Omit<WorkerJob & { kind: "csv" }, "seq">> {
+  let carry: Uint8Array = new Uint8Array(0);
+  let line = bodyLine;
+  for await (const chunk of createReadStream(path, { start: bodyStart, highWaterMark: CHUNK })) {
+    const bytes = carry.length > 0 ? concatBytes(carry, chunk as Uint8Array) : (chunk as Uint8Array);
+    const cut = lastRecordEnd(bytes);
+    if (cut <= 0) {
+      carry = bytes;
+      continue;
+    }
+    // Copies (a Buffer's slice is a view): the piece's memory is transferred to a worker.
+    const piece = new Uint8Array(bytes.subarray(0, cut));
+    carry = new Uint8Array(bytes.subarray(cut));
+    const startLine = line;
+    line += countLines(piece);
+    yield { kind: "csv", bytes: piece, startLine, output };
+  }
+  if (carry.length > 0) yield { kind: "csv", bytes: new Uint8Array(carry), startLine: line, output };
+}
+
+/**
+ * The index just past the last line break outside quotes (quotes counted from index 0), or 0.
+ *
+ * @param bytes UTF-8 text that starts at a record
+ * @returns where the last whole record ends
+ * @example
+ * ```ts
+ * lastRecordEnd(new TextEncoder().encode('1;a\n2;"b\nc')); // 4
+ * ```
+ */
+export function lastRecordEnd(bytes: Uint8Array): number {
+  const quotes: number[] = [];
+  for (let q = bytes.indexOf(34); q >= 0; q = bytes.indexOf(34, q + 1)) quotes.push(q);
+  let at = bytes.lastIndexOf(10);
+  let k = quotes.length; // quotes before `at`: quotes[0..k)
+  while (at >= 0) {
+    while (k > 0 && quotes[k - 1]! > at) k--;
+    if (k % 2 === 0) return at + 1;
+    at = bytes.lastIndexOf(10, quotes[k - 1]!); // before the quote that opened the field
+  }
+  return 0;
+}
+
+/**
+ * Line breaks in a chunk of whole records, counted as csv-parse counts lines (which the notes'
+ * origins come from): every LF; a CR inside quotes (so CRLF inside a quoted field is two lines);
+ * a CR outside quotes unless an LF follows.
+ *
+ * @param bytes UTF-8 text of whole records
+ * @returns the number of lines csv-parse counts in it
+ * @example
+ * ```ts
+ * countLines(new TextEncoder().encode('1;"a\r\nb"\r\n')); // 3
+ * ```
+ */
+export function countLines(bytes: Uint8Array): number {
+  let n = 0;
+  for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) n++;
+  let cr = bytes.indexOf(13);
+  if (cr < 0) return n;
+  let quoted = false;
+  let q = bytes.indexOf(34);
+  for (; cr >= 0; cr = bytes.indexOf(13, cr + 1)) {
+    while (q >= 0 && q < cr) {
+      quoted = !quoted;
+      q = bytes.indexOf(34, q + 1);
+    }
+    if (quoted || bytes[cr + 1] !== 10) n++;
+  }
+  return n;
+}

@@ -1,0 +1,124 @@
+import type { Codebook } from "../codebook/codebook.ts";
+import { KodebokError } from "../diagnostics/result.ts";
+import { diagnostic } from "../diagnostics/diagnostic.ts";
+import type { Note, NoteInput } from "../notes/note.ts";
+import type { LanguageOption } from "../text/language.ts";
+import { codeNoteCodes } from "./code-note.ts";
+import { toMatcher, toNote } from "./code-notes.ts";
+import type { Matcher } from "./compile.ts";
+import { batches, codesInWorkers } from "./parallel.ts";
+
+/** How many notes one code applies to: in all, with a helpful mention, with a barrier mention. */
+export interface CodeTally {
+  code: string;
+  category: string;
+  notes: number;
+  helpful: number;
+  barrier: number;
+}
+
+/** The counts of a coding run: notes, notes with at least one code, and one tally per code in codebook order. */
+export interface CodeTallies {
+  notes: number;
+  coded: number;
+  codes: CodeTally[];
+}
+
+/** Options of {@link tallyCodes}. */
+export interface TallyCodesOptions {
+  /** The notes' language (default `auto`). */
+  language?: LanguageOption;
+  /** Code on this many worker threads (default 0: on the calling thread). Same counts either way. */
+  workers?: number;
+}
+
+/**
+ * Codes notes and counts, per code, the notes it applies to (and those with a helpful or a barrier
+ * mention), holding neither the notes nor the coded notes: the streaming path from a file to
+ * per-theme counts. With `workers` and a stream from `streamNotes`, the workers read, parse and
+ * code the file and hand back only each note's codes. The counts equal those of `rollUp` over
+ * `codeNotes` of the same notes.
+ *
+ * @param notes notes, an async iterable of notes, or a stream from `streamNotes`
+ * @param codebookOrMatcher a codebook or a compiled matcher
+ * @param options language and workers
+ * @returns the tallies
+ * @example
+ * ```ts
+ * const tallies = await tallyCodes(streamNotes("survey.csv"), codebook, { language: "nb", workers: 2 });
+ * tallies.codes.map((c) => `${c.code}\t${c.notes}`);
+ * ```
+ */
+export async function tallyCodes(
+  notes: AsyncIterable<NoteInput | Note> | Iterable<NoteInput | Note>,
+  codebookOrMatcher: Codebook | Matcher,
+  options: TallyCodesOptions = {},
+): Promise<CodeTallies> {
+  const codebook = "lookup" in codebookOrMatcher ? codebookOrMatcher.codebook : codebookOrMatcher;
+  const language = options.language ?? "auto";
+  const workers = options.workers ?? 0;
+  if (!(Number.isInteger(workers) && workers >= 0)) {
+    throw new KodebokError([diagnostic({ code: "option-invalid", severity: "error", reason: `Cannot count codes: workers must be a whole number >= 0, not ${String(workers)}` })]);
+  }
+  const counter = new Counter(codebook);
+  if (workers > 0) {
+    await codesInWorkers(notes, codebook, workers, language, (_id, codes, at) => counter.addCodes(codes, at));
+  } else {
+    const matcher = toMatcher(codebookOrMatcher);
+    const codes: number[] = [];
+    let i = 0;
+    for await (const batch of batches(notes)) {
+      for (const note of batch) {
+        codes.length = 1;
+        codes[0] = codeNoteCodes(toNote(note, i++), matcher, language, codes);
+        counter.addCodes(codes, 0);
+      }
+    }
+  }
+  return counter.result();
+}
+
+class Counter {
+  private notes = 0;
+  private coded = 0;
+  private readonly counts: Float64Array;
+  private readonly seen: Uint8Array;
+
+  constructor(private readonly codebook: Codebook) {
+    this.counts = new Float64Array(codebook.codes.length * 3);
+    this.seen = new Uint8Array(codebook.codes.length);
+  }
+
+  addCodes(codes: readonly number[], at: number): void {
+    this.notes++;
+    const n = codes[at]!;
+    if (n > 0) this.coded++;
+    this.seen.fill(0);
+    for (let k = 1; k <= n; k++) {
+      const v = codes[at + k]!;
+      this.add(v >> 1, (v & 1) === 1);
+    }
+  }
+
+  private add(i: number, barrier: boolean): void {
+    if (this.seen[i] === 0) {
+      this.seen[i] = 1;
+      this.counts[i * 3]!++;
+    }
+    this.counts[i * 3 + (barrier ? 2 : 1)]!++;
+  }
+
+  result(): CodeTallies {
+    return {
+      notes: this.notes,
+      coded: this.coded,
+      codes: this.codebook.codes.map((c, i) => ({
+        code: c.id,
+        category: c.category,
+        notes: this.counts[i * 3]!,
+        helpful: this.counts[i * 3 + 1]!,
+        barrier: this.counts[i * 3 + 2]!,
+      })),
+    };
+  }
+}

@@ -1,0 +1,82 @@
+// The per-matcher state of `codeNote`: a token interner and, per language, what each token id
+// matches. Internal to src/match.
+import type { Language } from "../text/language.ts";
+import type { Token } from "../text/tokenize.ts";
+import type { Matcher, TermEntry } from "./compile.ts";
+import { TokenInterner } from "./token-interner.ts";
+
+/** Per-token memo of one language: pattern ids, and the entries whose first word the token is. */
+export interface LanguageMemo {
+  patterns: (readonly number[] | undefined)[];
+  first: (readonly TermEntry[] | undefined)[];
+}
+
+/** What `codeNote` keeps per matcher: the token interner and memos indexed by token id. */
+export interface Engine {
+  interner: TokenInterner;
+  generation: number;
+  byLanguage: Record<Language | "und", LanguageMemo>;
+  /** Token objects (text only) for language detection, by token id. */
+  tokenObjects: (Token | undefined)[];
+  /** Pattern ids per token position of the note being coded. */
+  idsBuffer: (readonly number[])[];
+  /** The codebook has no conditions and no cues: every rule hit is a helpful (or fixed-polarity) match. */
+  plain: boolean;
+}
+
+const engines = new WeakMap<Matcher, Engine>();
+const NONE: readonly TermEntry[] = [];
+
+export function engineFor(matcher: Matcher): Engine {
+  let engine = engines.get(matcher);
+  if (!engine) {
+    const interner = new TokenInterner();
+    const plain = matcher.entries.every((e) => e.role === "rule") && !matcher.rules.some((r) => r.hasNear);
+    engine = { interner, generation: interner.generation, byLanguage: emptyMemos(), tokenObjects: [], idsBuffer: [], plain };
+    engines.set(matcher, engine);
+  }
+  return engine;
+}
+
+function emptyMemos(): Record<Language | "und", LanguageMemo> {
+  return {
+    nb: { patterns: [], first: [] },
+    nn: { patterns: [], first: [] },
+    en: { patterns: [], first: [] },
+    und: { patterns: [], first: [] },
+  };
+}
+
+/** The interner was cleared: token ids changed meaning. */
+export function resetEngine(engine: Engine): void {
+  engine.byLanguage = emptyMemos();
+  engine.tokenObjects = [];
+  engine.generation = engine.interner.generation;
+}
+
+/** Looks a token up once per language: its pattern ids and the entries it can start. */
+export function rememberToken(engine: Engine, matcher: Matcher, language: Language | "und", id: number): readonly number[] {
+  const memo = engine.byLanguage[language];
+  const patterns = matcher.lookup(engine.interner.texts[id]!, language);
+  let first: TermEntry[] | undefined;
+  for (const pattern of patterns) {
+    for (const entry of matcher.entriesByFirstWord[pattern]!) {
+      if (language !== "und" && !entry.languages.has(language)) continue;
+      (first ??= []).push(entry);
+    }
+  }
+  memo.patterns[id] = patterns;
+  memo.first[id] = first ?? NONE;
+  return patterns;
+}
+
+/** The note's tokens as objects with their folded text (all `detectLanguage` reads). */
+export function tokenList(engine: Engine, count: number): Token[] {
+  const out: Token[] = [];
+  const { ids, texts } = engine.interner;
+  for (let i = 0; i < count; i++) {
+    const id = ids[i]!;
+    out.push((engine.tokenObjects[id] ??= { text: texts[id]!, start: 0, end: 0 }));
+  }
+  return out;
+}

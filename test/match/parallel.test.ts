@@ -1,0 +1,155 @@
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import { codeNotes, codeNotesStream, loadCodebook, loadNotes, rollUp, streamNotes, tallyCodes, unwrap, type Codebook, type CodedNote, type Diagnostic, type Note } from "../../src/index.ts";
+import { builtLibrary } from "./build-for-workers.ts";
+
+const path = (p: string) => fileURLToPath(new URL(`../../${p}`, import.meta.url));
+const RICH = path("test/match/rich.codebook.yaml");
+const FIXTURES = ["fixtures/seminars/city-seminar.csv", "fixtures/seminars/rural-seminar.csv", "fixtures/english/seminar-en.csv", "fixtures/survey/user-survey.csv"];
+
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+}
+
+/** Coded notes compared as the JSON they are written as. */
+const json = (coded: readonly CodedNote[]) => JSON.parse(JSON.stringify(coded)) as unknown;
+
+let codebook: Codebook;
+let lib: Awaited<ReturnType<typeof builtLibrary>>;
+beforeAll(async () => {
+  codebook = await loadCodebook(RICH);
+  lib = await builtLibrary();
+}, 60_000);
+
+describe("streaming, in-memory and worker coding", () => {
+  for (const fixture of FIXTURES) {
+    it(`codeNotesStream(streamNotes()) equals codeNotes(loadNotes()) on ${fixture}`, async () => {
+      const notes = unwrap(await loadNotes(path(fixture))).notes;
+      const inMemory = codeNotes(notes, codebook, { language: "auto" });
+      const streamed = await collect(codeNotesStream(streamNotes(path(fixture)), codebook, { language: "auto" }));
+      expect(streamed).toEqual(inMemory);
+      expect(inMemory.some((c) => c.codes.some((a) => a.polarity === "barrier"))).toBe(true);
+    });
+
+    it.runIf(fixture.includes("seminar"))(`workers give the same coded notes in the same order on ${fixture}`, async () => {
+      const inMemory = lib.codeNotes(lib.unwrap(await lib.loadNotes(path(fixture))).notes, codebook, { language: "auto" });
+      // From a file: the workers parse row-aligned chunks; from notes: they code batches.
+      const fromFile = await collect(lib.codeNotesStream(lib.streamNotes(path(fixture)), codebook, { language: "auto", workers: 2 }));
+      const fromNotes = await collect(lib.codeNotesStream(lib.unwrap(await lib.loadNotes(path(fixture))).notes, codebook, { language: "auto", workers: 3 }));
+      expect(json(fromFile)).toEqual(json(inMemory));
+      expect(json(fromNotes)).toEqual(json(inMemory));
+    });
+  }
+
+  it("codes a large CSV in several chunks with the same result as one thread", async () => {
+    // About 1.3 MB, so the workers get several chunks of 256 KiB; quoted line breaks, quotes and CRLF
+    // must not confuse where a chunk is cut.
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const rows = ["id;gruppe;tekst"];
+    const texts = ["Hun tok seg god tid", 'Fikk ikke "nok" tid,\nmen tillit', "Mangel på informasjon om systemet", "Relasjonen;\r\nvar god", "Ærlig svar, ingen ventetid"];
+    const field = (t: string) => (/[;"\r\n]/u.test(t) ? `"${t.replaceAll('"', '""')}"` : t);
+    // Every 97th record has an empty id: its id is numbered by record (`big-<n>`), across chunks.
+    for (let i = 0; i < 20000; i++) rows.push(`${i % 97 === 5 ? "" : `n${i}`};G${i % 7};${field(`${texts[i % texts.length]} ${"x".repeat(i % 50)}`)}`);
+    const dir = mkdtempSync(`${tmpdir()}/kodebok-workers-`);
+    const file = `${dir}/big.csv`;
+    writeFileSync(file, rows.join("\r\n") + "\r\n");
+    const one = await collect(lib.codeNotesStream(lib.streamNotes(file), codebook, { language: "nb" }));
+    const two = await collect(lib.codeNotesStream(lib.streamNotes(file), codebook, { language: "nb", workers: 2 }));
+    expect(one).toHaveLength(20000);
+    expect(one[19987]!.note.id).toBe("big-19988");
+    expect(json(two)).toEqual(json(one));
+    expect(json(one)).toEqual(json(lib.codeNotes(lib.unwrap(await lib.loadNotes(file)).notes, codebook, { language: "nb" })));
+    const tallyOne = await lib.tallyCodes(one.map((c) => c.note), codebook, { language: "nb" });
+    const tallyTwo = await lib.tallyCodes(lib.streamNotes(file), codebook, { language: "nb", workers: 2 });
+    expect(tallyTwo).toEqual(tallyOne);
+  });
+
+  it("reports a broken record in a later chunk at the same place with workers as with one thread", async () => {
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const rows = ["id;tekst"];
+    for (let i = 0; i < 12000; i++) rows.push(`n${i};Hun tok seg god tid, og relasjonen var trygg ${i}`);
+    rows.push('bad;a "quoted" word inside an unquoted field');
+    const file = `${mkdtempSync(`${tmpdir()}/kodebok-broken-`)}/broken.csv`;
+    writeFileSync(file, rows.join("\n") + "\n");
+    const message = async (workers: number) => {
+      try {
+        await lib.tallyCodes(lib.streamNotes(file), codebook, { language: "nb", workers });
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return "no error";
+    };
+    const one = await message(0);
+    expect(one).toMatch(/broken\.csv:12002:1: .*\[csv-invalid-quote\]/u);
+    expect(await message(2)).toBe(one);
+  });
+});
+
+describe("tallyCodes()", () => {
+  it("counts what rollUp() counts", async () => {
+    const notes: Note[] = unwrap(await loadNotes(path("fixtures/seminars/city-seminar.csv"))).notes;
+    const summary = rollUp(codeNotes(notes, codebook), codebook);
+    const tallies = await tallyCodes(notes, codebook);
+    expect(tallies.notes).toBe(summary.totals.notes);
+    expect(tallies.coded).toBe(summary.totals.coded);
+    const byCode = new Map(summary.categories.flatMap((c) => c.codes).map((c) => [c.id, c]));
+    for (const t of tallies.codes) {
+      const s = byCode.get(t.code)!;
+      expect([t.notes, t.helpful, t.barrier]).toEqual([s.notes, s.helpful, s.barrier]);
+    }
+    expect(tallies.codes.map((t) => t.code)).toEqual(["relation", "time", "knowledge", "sharing"]);
+  });
+
+  it("rejects a workers count that is not a whole number", async () => {
+    await expect(tallyCodes([], codebook, { workers: 1.5 })).rejects.toThrow(/workers must be a whole number/);
+  });
+});
+
+describe("streamNotes()", () => {
+  for (const fixture of [...FIXTURES, "fixtures/bad/windows-1252.csv", "fixtures/bad/empty-text.csv", "fixtures/bad/bom-comma.csv", "fixtures/seminars/followup-seminar.md"]) {
+    it(`gives the notes and diagnostics loadNotes() gives for ${fixture}`, async () => {
+      const loaded = await loadNotes(path(fixture));
+      const diagnostics: Diagnostic[] = [];
+      const streamed = await collect(streamNotes(path(fixture), { onDiagnostic: (d) => diagnostics.push(d) }));
+      expect(loaded.ok).toBe(true);
+      if (!loaded.ok) return;
+      expect(streamed).toEqual(loaded.value.notes);
+      expect(diagnostics.map((d) => d.code)).toEqual(loaded.diagnostics.map((d) => d.code));
+    });
+  }
+
+  it("normalises decomposed letters to NFC as loadNotes() does, in one thread and in workers", async () => {
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const file = `${mkdtempSync(`${tmpdir()}/kodebok-nfc-`)}/nfd.csv`;
+    // A BOM, "å" as a + combining ring, and a mark right after a line break inside quotes.
+    writeFileSync(file, '\uFEFFid;tekst\n1;Tilgjengelig p\u0061\u030A telefon\n2;"Relasjon\n\u0301tillit"\n3;Ærlig\n');
+    const loaded = unwrap(await loadNotes(file)).notes;
+    expect(loaded[0]!.text).toBe("Tilgjengelig på telefon");
+    expect(await collect(streamNotes(file))).toEqual(loaded);
+    const inWorkers = await collect(lib.codeNotesStream(lib.streamNotes(file), codebook, { language: "nb", workers: 1 }));
+    expect(json(inWorkers)).toEqual(json(codeNotes(loaded, codebook, { language: "nb" })));
+  });
+
+  it("reports a repeated id as an error and skips the note", async () => {
+    const diagnostics: Diagnostic[] = [];
+    const notes = await collect(streamNotes(path("fixtures/bad/duplicate-id.csv"), { onDiagnostic: (d) => diagnostics.push(d) }));
+    const loaded = await loadNotes(path("fixtures/bad/duplicate-id.csv"));
+    expect(loaded.ok).toBe(false);
+    expect(diagnostics.map((d) => [d.code, d.start?.line])).toEqual(loaded.diagnostics.map((d) => [d.code, d.start?.line]));
+    expect(new Set(notes.map((n) => n.id)).size).toBe(notes.length);
+  });
+
+  it("throws file-not-found for a missing file, with and without workers", async () => {
+    await expect(collect(streamNotes(path("fixtures/no-such-file.csv")))).rejects.toThrow(/file-not-found/);
+    await expect(lib.tallyCodes(lib.streamNotes(path("fixtures/no-such-file.csv")), codebook, { workers: 1 })).rejects.toThrow(/file-not-found/);
+  });
+
+  it("throws a located error for a file without a text column", async () => {
+    await expect(collect(streamNotes(path("fixtures/bad/no-text-column.csv")))).rejects.toThrow(/no column holds the note text/);
+  });
+});
