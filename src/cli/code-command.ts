@@ -1,7 +1,7 @@
 import { Command, Option } from "commander";
 import type { Codebook } from "../codebook/codebook.ts";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
-import { codeNotes } from "../match/code-notes.ts";
+import { codeNotes, codeNotesStream } from "../match/code-notes.ts";
 import type { CodedNote } from "../match/coded-note.ts";
 import { compileCodebook } from "../match/compile.ts";
 import type { Note } from "../notes/note.ts";
@@ -32,6 +32,8 @@ export interface CodeCommandOptions {
   textColumn?: string;
   delimiter?: string;
   verbose?: boolean;
+  /** Worker threads to code on (0: the main thread). */
+  workers?: number;
 }
 
 const EXAMPLES = `
@@ -40,6 +42,7 @@ Examples:
   $ kodebok code notes.csv --codebook ./my-codebook.yaml --language nb
   $ kodebok code survey.csv --text-column svar --delimiter ";" --format md --out report.md
   $ kodebok code notes.csv --format json --quotes 5 > summary.json
+  $ kodebok code big-survey.csv --text-column svar --workers 2 --format md --out report.md
 `;
 
 /**
@@ -68,6 +71,7 @@ export function registerCodeCommand(program: Command, io: CliIO, setExit: (code:
     .option("--no-redact", "show quotes as written (default: e-mail, phone and national id numbers are masked)")
     .option("--text-column <name>", "the column holding the note text")
     .option("--delimiter <char>", "CSV delimiter (default: detected)", delimiter)
+    .option("-w, --workers <n>", "code on this many worker threads (0: on the main thread; same result either way)", integerIn(0, 64), 0)
     .option("-v, --verbose", "also print informational messages")
     .addHelpText("after", EXAMPLES)
     .action(async (notes: string[], options: CodeCommandOptions) => {
@@ -97,7 +101,7 @@ export async function runCode(files: string[], options: CodeCommandOptions, io: 
   const loaded = await loadNotes(files, notesOptions);
   printDiagnostics(io, loaded.diagnostics, { verbose: options.verbose ?? false });
   if (!loaded.ok || hasErrors(loaded.diagnostics)) throw new CliError("Cannot load the notes", []);
-  const { summary, coded } = codeAndRollUp(loaded.value.notes, codebook, options, io);
+  const { summary, coded } = await codeAndRollUp(loaded.value.notes, codebook, options, io);
   const output = await renderSummary(summary, options.format, {
     coded,
     codebook,
@@ -115,27 +119,35 @@ export async function runCode(files: string[], options: CodeCommandOptions, io: 
  *
  * @param notes the notes
  * @param codebook the codebook
- * @param options language, quotes per code, redaction
+ * @param options language, quotes per code, redaction, worker threads
  * @param io the process's IO (for the progress bar)
  * @returns the roll-up and the coded notes
  * @example
  * ```ts
- * const { summary } = codeAndRollUp(notes, codebook, { language: "nb", quotes: 3, redact: true }, processIO());
+ * const { summary } = await codeAndRollUp(notes, codebook, { language: "nb", quotes: 3, redact: true, workers: 2 }, processIO());
  * ```
  */
-export function codeAndRollUp(
+export async function codeAndRollUp(
   notes: Note[],
   codebook: Codebook,
-  options: Pick<CodeCommandOptions, "language" | "quotes" | "redact">,
+  options: Pick<CodeCommandOptions, "language" | "quotes" | "redact" | "workers">,
   io: CliIO,
-): { summary: Summary; coded: CodedNote[] } {
-  const matcher = compileCodebook(codebook);
+): Promise<{ summary: Summary; coded: CodedNote[] }> {
   const bar = progress(io, notes.length, "notes");
   const coded: CodedNote[] = [];
-  const chunk = 250;
-  for (let i = 0; i < notes.length; i += chunk) {
-    coded.push(...codeNotes(notes.slice(i, i + chunk), matcher, { language: options.language }));
-    bar.tick(Math.min(chunk, notes.length - i));
+  if (options.workers) {
+    // The streaming API spreads the coding over worker threads; same coded notes, same order.
+    for await (const c of codeNotesStream(notes, codebook, { language: options.language, workers: options.workers })) {
+      coded.push(c);
+      bar.tick();
+    }
+  } else {
+    const matcher = compileCodebook(codebook);
+    const chunk = 250;
+    for (let i = 0; i < notes.length; i += chunk) {
+      coded.push(...codeNotes(notes.slice(i, i + chunk), matcher, { language: options.language }));
+      bar.tick(Math.min(chunk, notes.length - i));
+    }
   }
   bar.done();
   // A quote is redacted in the notes' language (given, or detected per quote), for the right tokens.

@@ -127,9 +127,15 @@ describe.concurrent("kodebok code", () => {
     expect(bad.stderr).not.toContain("\u001b[");
   });
 
-  it("gives the same bytes on every run", async () => {
-    const a = await kodebok(["code", GOOD, "--codebook", CODEBOOK, "--format", "json"]);
-    const b = await kodebok(["code", GOOD, "--codebook", CODEBOOK, "--format", "json"]);
-    expect(a.stdout).toBe(b.stdout);
+  it("gives the same bytes on every run, and with --workers", async () => {
+    const seminars = ["fixtures/seminars/city-seminar.csv", "fixtures/seminars/rural-seminar.csv"];
+    const a = await kodebok(["code", ...seminars, "--format", "json"]);
+    const b = await kodebok(["code", ...seminars, "--format", "json"]);
+    const workers = await kodebok(["code", ...seminars, "--format", "json", "--workers", "2"]);
+    expect(a.code).toBe(0);
+    expect(JSON.parse(a.stdout).summary.totals.notes).toBe(196);
+    expect(b.stdout).toBe(a.stdout);
+    expect(workers.code).toBe(0);
+    expect(workers.stdout).toBe(a.stdout);
   });
 });
