@@ -7,6 +7,8 @@ import type { DiagnosticCode } from "../diagnostics/codes.ts";
 import { toResult, type Result } from "../diagnostics/result.ts";
 import type { Coding } from "./coding.ts";
 import type { LoadedCodings } from "./loaded-codings.ts";
+import { detectDelimiter, fieldOffsets } from "../notes/csv.ts";
+import { RawLines } from "../notes/raw-lines.ts";
 
 /** Header names (case-insensitive, after trimming) that name each column of long-form codings. */
 export const CODING_COLUMN_ALIASES = {
@@ -64,33 +66,6 @@ interface Table {
 
 const SOURCE = "kodebok:codings";
 
-/** Picks the delimiter that occurs most often in the header line, outside quotes. */
-function detectDelimiter(text: string): string {
-  const newline = text.search(/\r?\n/);
-  const first = newline < 0 ? text : text.slice(0, newline);
-  const counts = new Map<string, number>([[",", 0], [";", 0], ["\t", 0]]);
-  let quoted = false;
-  for (const ch of first) {
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && counts.has(ch)) counts.set(ch, (counts.get(ch) as number) + 1);
-  }
-  let best = ",";
-  for (const [d, c] of counts) if (c > (counts.get(best) as number)) best = d;
-  return best;
-}
-
-/** Start offsets of the fields of one raw CSV record. */
-function fieldOffsets(raw: string, delimiter: string): number[] {
-  const offsets = [0];
-  let quoted = false;
-  for (let i = 0; i < raw.length; i++) {
-    const ch = raw[i];
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && ch === delimiter) offsets.push(i + 1);
-  }
-  return offsets;
-}
-
 /** The place of an offset inside a record that starts at `line`. */
 function placeIn(raw: string, offset: number, line: number): Place {
   const before = raw.slice(0, offset);
@@ -102,12 +77,11 @@ function placeIn(raw: string, offset: number, line: number): Place {
 
 function csvTable(text: string, file: string | undefined, diagnostics: Diagnostic[]): Table | undefined {
   const delimiter = detectDelimiter(text);
-  let records: { record: string[]; raw: string; info: { lines: number } }[];
+  let records: { record: string[]; raw: string }[];
   try {
     records = parseCsv(text, {
       delimiter,
       bom: true,
-      info: true,
       raw: true,
       relax_column_count: true,
       skip_empty_lines: true,
@@ -128,10 +102,14 @@ function csvTable(text: string, file: string | undefined, diagnostics: Diagnosti
       reason: "Cannot load codings: the file is empty (no header row)" }));
     return undefined;
   }
-  const lineOf = (r: { raw: string; info: { lines: number } }): number => {
-    const inner = r.raw.replace(/\r?\n$/, "");
-    return r.info.lines - (inner.split("\n").length - 1);
-  };
+  // Lines counted as an editor shows them (CRLF once); the breaks of skipped empty lines open a raw text.
+  const lines = new RawLines();
+  const startLines = new Map<(typeof records)[number], number>();
+  for (const r of records) {
+    startLines.set(r, lines.next(r.raw));
+    r.raw = r.raw.replace(/^[\r\n]+/u, "");
+  }
+  const lineOf = (r: (typeof records)[number]): number => startLines.get(r)!;
   const first = records[0] as (typeof records)[number];
   const headerLine = lineOf(first);
   const headerOffsets = fieldOffsets(first.raw.replace(/^\uFEFF/, ""), delimiter);

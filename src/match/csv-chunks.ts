@@ -130,30 +130,19 @@ export function lastRecordEnd(bytes: Uint8Array): number {
 }
 
 /**
- * Line breaks in a chunk of whole records, counted as csv-parse counts lines (which the notes'
- * origins come from): every LF; a CR inside quotes (so CRLF inside a quoted field is two lines);
- * a CR outside quotes unless an LF follows.
+ * Line breaks in a chunk of whole records, counted as an editor counts lines (as `RawLines` does,
+ * which the notes' origins come from): CRLF, a lone LF and a lone CR each end one line.
  *
  * @param bytes UTF-8 text of whole records
- * @returns the number of lines csv-parse counts in it
+ * @returns the number of line breaks in it
  * @example
  * ```ts
- * countLines(new TextEncoder().encode('1;"a\r\nb"\r\n')); // 3
+ * countLines(new TextEncoder().encode('1;"a\r\nb"\r\n')); // 2
  * ```
  */
 export function countLines(bytes: Uint8Array): number {
   let n = 0;
   for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) n++;
-  let cr = bytes.indexOf(13);
-  if (cr < 0) return n;
-  let quoted = false;
-  let q = bytes.indexOf(34);
-  for (; cr >= 0; cr = bytes.indexOf(13, cr + 1)) {
-    while (q >= 0 && q < cr) {
-      quoted = !quoted;
-      q = bytes.indexOf(34, q + 1);
-    }
-    if (quoted || bytes[cr + 1] !== 10) n++;
-  }
+  for (let cr = bytes.indexOf(13); cr >= 0; cr = bytes.indexOf(13, cr + 1)) if (bytes[cr + 1] !== 10) n++;
   return n;
 }

@@ -5,6 +5,7 @@ import { toResult, type Result } from "../diagnostics/result.ts";
 import { fieldForHeader, parseLanguageCell, type NoteField } from "./columns.ts";
 import { checkNotes, type LoadedNotes } from "./loaded-notes.ts";
 import type { Note } from "./note.ts";
+import { RawLines } from "./raw-lines.ts";
 
 /** Options for reading notes from CSV or TSV. */
 export interface CsvNotesOptions {
@@ -67,11 +68,10 @@ export function parseNotesCsv(text: string, options: CsvNotesOptions = {}): Resu
   const file = options.file;
   const body = text.replace(/^\uFEFF/u, "");
   const delimiter = options.delimiter ?? detectDelimiter(body);
-  let records: { record: string[]; info: { lines: number }; raw: string }[];
+  let records: { record: string[]; raw: string }[];
   try {
     records = parse(body, {
       delimiter,
-      info: true,
       raw: true,
       relax_column_count: true,
       skip_empty_lines: true,
@@ -94,8 +94,10 @@ export function parseNotesCsv(text: string, options: CsvNotesOptions = {}): Resu
   const notes: Note[] = [];
   const codings: Coding[] = [];
   const rows: CsvRows = { header, mapping, delimiter, file, prefix, source: options.source };
-  records.slice(1).forEach(({ record, info, raw }, index) => {
-    csvRecordNotes(rows, record, info.lines, raw, index, notes, codings, diagnostics);
+  const lines = new RawLines();
+  lines.next(records[0]!.raw);
+  records.slice(1).forEach(({ record, raw }, index) => {
+    csvRecordNotes(rows, record, lines.next(raw), raw, index, notes, codings, diagnostics);
   });
   const checked = checkNotes(notes, file);
   diagnostics.push(...checked.diagnostics);
@@ -119,8 +121,8 @@ export interface CsvRows {
  *
  * @param rows the header, column mapping and file
  * @param record the record's fields
- * @param endLine the line csv-parse reports for the record (its last line)
- * @param raw the record as written
+ * @param line the line the record starts on (from {@link RawLines})
+ * @param raw the record as written (csv-parse's raw text)
  * @param index the record's position among the data records, from 0
  * @param notes, codings, diagnostics where the results go
  * @example
@@ -131,15 +133,16 @@ export interface CsvRows {
 export function csvRecordNotes(
   rows: CsvRows,
   record: string[],
-  endLine: number,
-  raw: string,
+  line: number,
+  rawText: string,
   index: number,
   notes: Note[],
   codings: Coding[],
   diagnostics: Diagnostic[],
 ): void {
   const { header, mapping, delimiter, file, prefix } = rows;
-  const line = startLine(endLine, raw);
+  // The line breaks of skipped empty lines open the raw text; the record starts after them.
+  const raw = rawText.charCodeAt(0) === 10 || rawText.charCodeAt(0) === 13 ? rawText.replace(/^[\r\n]+/u, "") : rawText;
   const offsets = fieldOffsets(raw, delimiter);
   const place = (column: number) => {
     const at = offsets[column] ?? 0;
@@ -291,27 +294,8 @@ export function mapColumns(header: string[], options: CsvNotesOptions, file: str
   return { fields, texts, attributes, codes };
 }
 
-/**
- * The first line of a record, from the line csv-parse reports at its end and its raw text.
- *
- * @param endLine the line csv-parse reports for the record
- * @param raw the record's raw text
- * @returns the line the record starts on
- * @example
- * ```ts
- * startLine(3, '1;"a\nb"\n'); // 2
- * ```
- */
-export function startLine(endLine: number, raw: string): number {
-  let newlines = 0;
-  for (let nl = raw.indexOf("\n"); nl >= 0; nl = raw.indexOf("\n", nl + 1)) newlines++;
-  // A final line break (\n or \r\n) ends the record; it is not inside it.
-  if (raw.endsWith("\n")) newlines--;
-  return endLine - newlines;
-}
-
-/** Offsets (from 0) of each field's first character in a raw record. */
-function fieldOffsets(raw: string, delimiter: string): number[] {
+/** Offsets (from 0) of each field's first character in a raw record (its first line break outside quotes ends it). */
+export function fieldOffsets(raw: string, delimiter: string): number[] {
   const offsets = [0];
   let quoted = false;
   if (delimiter.length === 1) {

@@ -141,7 +141,7 @@ async function* readNoteBatches(path: string, options: StreamNotesOptions): Asyn
     for await (const items of recordBatches<{ record: string[]; raw: string }>(parser)) {
       const out: Note[] = [];
       for (const item of items) {
-        const endLine = lines.next(item.raw);
+        const line = lines.next(item.raw);
         if (rows === undefined) {
           const header = item.record.map((h) => h.trim());
           const mapping = mapColumns(header, csv, file, diagnostics);
@@ -154,7 +154,7 @@ async function* readNoteBatches(path: string, options: StreamNotesOptions): Asyn
           for (const d of diagnostics.splice(0)) report(d);
           continue;
         }
-        csvRecordNotes(rows, item.record, endLine, item.raw, index++, notes, codings, diagnostics);
+        csvRecordNotes(rows, item.record, line, item.raw, index++, notes, codings, diagnostics);
         if (diagnostics.length > 0) for (const d of diagnostics.splice(0)) report(d);
         if (codings.length > 0) {
           if (options.onCoding) for (const c of codings) options.onCoding(c);

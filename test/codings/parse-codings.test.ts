@@ -21,6 +21,11 @@ describe("parseCodings()", () => {
     expect(r.value.seen).toEqual([{ coder: "anna", notes: ["n1"] }, { coder: "bjørn", notes: ["n1", "n2"] }]);
     expect(r.value.codings[2]!.origin).toEqual({ file: "k.csv", line: 4, column: 10 });
   });
+  it("places codings after a multi-line cell and an empty line on their own lines in a CRLF file", () => {
+    const text = 'note_id,coder,code,memo\r\nn1,anna,time,"two\r\nlines"\r\n\r\nn2,anna,relation,x\r\n';
+    const r = parseCodings(text, { file: "k.csv", codebook });
+    expect(r.ok && r.value.codings.map((c) => c.origin?.line)).toEqual([2, 5]);
+  });
   it("detects tab and comma delimiters", () => {
     const tab = parseCodings("note_id\tcoder\tcode\nn1\tanna\ttime\n");
     const comma = parseCodings("note,coder,code\nn1,anna,time\n");
