@@ -1,7 +1,6 @@
-import { randomBytes } from "node:crypto";
-import { rename, stat, unlink, writeFile } from "node:fs/promises";
-import { basename, dirname, join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { diagnostic } from "../diagnostics/diagnostic.ts";
+import { sameFile, writeFileAtomic } from "../files/write-file-atomic.ts";
 import { CliError } from "./exit-codes.ts";
 
 /**
@@ -20,15 +19,8 @@ import { CliError } from "./exit-codes.ts";
  */
 export async function assertNotInput(out: string, inputs: readonly string[], cwd: string): Promise<void> {
   const target = resolve(cwd, out);
-  const targetStat = await stat(target).catch(() => undefined);
   for (const input of inputs) {
-    const path = resolve(cwd, input);
-    let same = path === target;
-    if (!same && targetStat) {
-      const inputStat = await stat(path).catch(() => undefined);
-      same = inputStat !== undefined && inputStat.dev === targetStat.dev && inputStat.ino === targetStat.ino;
-    }
-    if (same) {
+    if (await sameFile(resolve(cwd, input), target)) {
       throw new CliError(`Cannot write "${out}": it is an input file of this run, and kodebok never overwrites its input`, [
         diagnostic({
           code: "output-overwrites-input",
@@ -43,31 +35,6 @@ export async function assertNotInput(out: string, inputs: readonly string[], cwd
   }
 }
 
-/**
- * Writes a file atomically: the content goes to a temporary file beside the target, which is then
- * renamed over it, so a reader never sees a half-written file and a failed run leaves the old file.
- *
- * @param path the file to write
- * @param content the bytes or text
- * @returns nothing once the file is in place
- * @throws CliError (exit 2) when the file cannot be written
- * @example
- * ```ts
- * await writeFileAtomic("report.md", markdown);
- * ```
- */
-export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-  try {
-    await writeFile(temp, content, { flag: "wx" });
-    await rename(temp, path);
-  } catch (error) {
-    await unlink(temp).catch(() => undefined);
-    throw new CliError(`Cannot write "${path}": ${(error as Error).message}`, [
-      diagnostic({ code: "file-write-failed", severity: "error", reason: `Cannot write "${path}": ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, file: path, source: "kodebok:cli" }),
-    ]);
-  }
-}
 
 /**
  * Sends a command's output to `--out` (atomically, never onto an input) or to stdout.

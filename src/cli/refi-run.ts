@@ -16,7 +16,8 @@ import type { Language } from "../text/language.ts";
 import { CliError, EXIT, type ExitCode } from "./exit-codes.ts";
 import { printDiagnostics, type CliIO } from "./io.ts";
 import { readCodebookInput, readTextInput } from "./load-inputs.ts";
-import { assertNotInput, emit, writeFileAtomic } from "./output.ts";
+import { assertNotInput, emit } from "./output.ts";
+import { writeFileAtomic } from "../files/write-file-atomic.ts";
 import type { ExportCommandOptions, ImportCommandOptions } from "./refi-commands.ts";
 
 // The work of `kodebok export` and `kodebok import`, loaded only when one of them runs.

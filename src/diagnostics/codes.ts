@@ -97,7 +97,6 @@ export const DIAGNOSTIC_CODES = {
   "refi-unsupported-source": "A picture, PDF, audio or video source was skipped",
   "refi-sets-ignored": "Sets (code and document groups) have no kodebok counterpart and were not imported",
   "refi-no-project": "The archive has no project.qde",
-  "refi-overwrite-input": "The output path is one of the input files",
   "zip-invalid": "The archive is not a valid ZIP file",
   "zip-too-many-entries": "The archive has more entries than allowed",
   "zip-too-large": "The archive's uncompressed size exceeds the limit",
