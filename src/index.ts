@@ -251,6 +251,32 @@ export {
 } from "./codings/parse-codings.ts";
 export { readCodings } from "./codings/read-codings.ts";
 
+// check (kodebok check: coded datasets as a CI gate; codebook example lint; personal data)
+export {
+  AgreementRowSchema,
+  CheckOptionsSchema,
+  CheckReportSchema,
+  CheckStatusSchema,
+  CheckedFileSchema,
+  UncodedRowSchema,
+  type AgreementRow,
+  type CheckOptions,
+  type CheckReport,
+  type CheckStatus,
+  type CheckedFile,
+  type UncodedRow,
+} from "./check/check-report.ts";
+export { AUTO_CODER, PERSONAL_DATA_KINDS, checkDataset, type DatasetFile } from "./check/check-dataset.ts";
+export { agreementTable, type CoderSet } from "./check/check-agreement.ts";
+export { looksLikeCodingsFile } from "./check/dataset-codings.ts";
+export { checkReportToText, verdict, type CheckTextOptions } from "./check/check-report-text.ts";
+export { annotation, checkReportToGithub } from "./check/check-report-github.ts";
+export { checkReportToJunit } from "./check/check-report-junit.ts";
+export { lintCodebookExamples, type LintCodebookOptions } from "./check/lint-codebook.ts";
+// cli (the `kodebok` command; main.ts is the bin)
+export { runCli } from "./cli/program.ts";
+export { processIO, type CliIO } from "./cli/io.ts";
+export { EXIT, type ExitCode } from "./cli/exit-codes.ts";
 // refi-qda
 export { codePointIndex, type CodePointIndex } from "./refi-qda/code-points.ts";
 export { refiGuid, normalizeGuid } from "./refi-qda/guid.ts";

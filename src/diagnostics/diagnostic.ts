@@ -87,7 +87,16 @@ export function formatDiagnostic(d: Diagnostic): string {
   return `${place}: ${severity}${d.reason}${field} [${d.code}]`;
 }
 
-/** True when any diagnostic is an error. */
+/**
+ * True when any diagnostic is an error (warnings and infos do not stop a run).
+ *
+ * @param diagnostics the diagnostics of a run
+ * @returns whether one of them is an error
+ * @example
+ * ```ts
+ * hasErrors([diagnostic({ code: "note-empty-text", severity: "warning", reason: "Skipped note" })]); // false
+ * ```
+ */
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === "error");
 }

@@ -1,6 +1,4 @@
-import { randomBytes } from "node:crypto";
-import { readFile, realpath, rename, rm, writeFile } from "node:fs/promises";
-import { basename, dirname, join, resolve } from "node:path";
+import { readFile } from "node:fs/promises";
 import type { Codebook } from "../codebook/codebook.ts";
 import { diagnostic } from "../diagnostics/diagnostic.ts";
 import { KodebokError, type Result } from "../diagnostics/result.ts";
@@ -9,54 +7,11 @@ import { fromQdc } from "./from-qdc.ts";
 import { parseQdpx, type QdpxImportOptions, type RefiProject } from "./from-qdpx.ts";
 import { toQdc, type QdcOptions } from "./to-qdc.ts";
 import { toQdpx, type QdpxOptions } from "./to-qdpx.ts";
+import { writeFileAtomic, type WriteOptions } from "../files/write-file-atomic.ts";
+
+export { writeFileAtomic, type WriteOptions };
 
 const SOURCE = "kodebok:refi-qda";
-
-/** Options of the writers: the input files, which must not be overwritten. */
-export interface WriteOptions {
-  /** Paths of the files the export was made from; writing over one of them is refused. */
-  inputs?: readonly string[];
-}
-
-async function canonical(path: string): Promise<string> {
-  try {
-    return await realpath(path);
-  } catch {
-    return resolve(path);
-  }
-}
-
-/**
- * Writes bytes atomically: to a temporary file next to the target, then renamed over it, so a
- * reader never sees half a file. Refuses to write over one of `inputs`.
- *
- * @param path - the target file
- * @param data - the content
- * @param options - the input files not to overwrite
- * @returns nothing; throws KodebokError (`refi-overwrite-input`, `file-write-failed`)
- * @example
- * ```ts
- * await writeFileAtomic("out.qdc", xml, { inputs: ["codebook.yaml"] });
- * ```
- */
-export async function writeFileAtomic(path: string, data: string | Uint8Array, options: WriteOptions = {}): Promise<void> {
-  const target = await canonical(path);
-  for (const input of options.inputs ?? []) {
-    if ((await canonical(input)) === target) {
-      throw new KodebokError([diagnostic({ code: "refi-overwrite-input", severity: "error", file: path, source: SOURCE,
-        reason: `Cannot write "${path}": it is one of the input files`, note: "choose another output path" })]);
-    }
-  }
-  const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString("hex")}.tmp`);
-  try {
-    await writeFile(temp, data);
-    await rename(temp, target);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw new KodebokError([diagnostic({ code: "file-write-failed", severity: "error", file: path, source: SOURCE,
-      reason: `Cannot write "${path}": ${(error as Error).message}` })]);
-  }
-}
 
 /**
  * Writes a codebook as a `.qdc` file (see `toQdc`), atomically.

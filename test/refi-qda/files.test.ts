@@ -24,7 +24,7 @@ describe("writeQdc() and writeQdpx()", () => {
     const input = join(dir, "notes.csv");
     writeFileSync(input, "id,text\n");
     await expect(writeQdpx(input, coded, codebook, { inputs: [input] })).rejects.toThrow(KodebokError);
-    await expect(writeQdc(join(dir, ".", "notes.csv"), codebook, { inputs: [input] })).rejects.toThrow(/it is one of the input files/);
+    await expect(writeQdc(join(dir, ".", "notes.csv"), codebook, { inputs: [input] })).rejects.toThrow(/it is an input file of this run/);
     expect(readFileSync(input, "utf8")).toBe("id,text\n");
   });
 

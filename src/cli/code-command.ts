@@ -1,0 +1,164 @@
+import { Command, Option } from "commander";
+import type { Codebook } from "../codebook/codebook.ts";
+import { hasErrors } from "../diagnostics/diagnostic.ts";
+import { codeNotes, codeNotesStream } from "../match/code-notes.ts";
+import type { CodedNote } from "../match/coded-note.ts";
+import { compileCodebook } from "../match/compile.ts";
+import type { Note } from "../notes/note.ts";
+import { loadNotes } from "../notes/load.ts";
+import type { NotesOptions } from "../notes/parse.ts";
+import { rollUp } from "../rollup/roll-up.ts";
+import type { Summary } from "../rollup/summary.ts";
+import type { LanguageOption } from "../text/language.ts";
+import { redact } from "../rollup/redact.ts";
+import { detectLanguage } from "../text/detect-language.ts";
+import { tokenize } from "../text/tokenize.ts";
+import { CliError, EXIT, type ExitCode } from "./exit-codes.ts";
+import { colourEnabled, printDiagnostics, type CliIO } from "./io.ts";
+import { readCodebookInput } from "./load-inputs.ts";
+import { DEFAULT_CODEBOOK, delimiter, integerIn } from "./options.ts";
+import { emit } from "./output.ts";
+import { progress } from "./progress.ts";
+import { renderSummary, SUMMARY_FORMATS, type SummaryFormat } from "./summary-formats.ts";
+
+/** Options of `kodebok code`. */
+export interface CodeCommandOptions {
+  codebook: string;
+  language: LanguageOption;
+  format: SummaryFormat;
+  out?: string;
+  quotes: number;
+  redact: boolean;
+  textColumn?: string;
+  delimiter?: string;
+  verbose?: boolean;
+  /** Worker threads to code on (0: the main thread). */
+  workers?: number;
+}
+
+const EXAMPLES = `
+Examples:
+  $ kodebok code fixtures/seminars/city-seminar.csv fixtures/seminars/rural-seminar.csv
+  $ kodebok code notes.csv --codebook ./my-codebook.yaml --language nb
+  $ kodebok code survey.csv --text-column svar --delimiter ";" --format md --out report.md
+  $ kodebok code notes.csv --format json --quotes 5 > summary.json
+  $ kodebok code big-survey.csv --text-column svar --workers 2 --format md --out report.md
+`;
+
+/**
+ * Registers `kodebok code` on the program.
+ *
+ * @param program the `kodebok` command
+ * @param io the process's IO
+ * @param setExit receives the command's exit code
+ * @returns nothing; the command is added to `program`
+ * @example
+ * ```ts
+ * registerCodeCommand(program, processIO(), (code) => (process.exitCode = code));
+ * ```
+ */
+export function registerCodeCommand(program: Command, io: CliIO, setExit: (code: ExitCode) => void): void {
+  program
+    .command("code")
+    .summary("code notes against a codebook and print the roll-up")
+    .description("Code notes against a codebook and print or write the roll-up: categories and themes with notes, participants, groups, seminars, share, helpful/barrier mentions and quotes.")
+    .argument("<notes...>", "notes files (CSV/TSV, JSON, JSONL, Markdown, transcripts)")
+    .option("-c, --codebook <name|file>", "a bundled codebook name or a codebook file", DEFAULT_CODEBOOK)
+    .addOption(new Option("-l, --language <language>", "the notes' language").choices(["nb", "nn", "en", "auto"]).default("auto"))
+    .addOption(new Option("-f, --format <format>", "output format").choices([...SUMMARY_FORMATS]).default("text"))
+    .option("-o, --out <file>", "write to this file (atomically) instead of stdout")
+    .option("-q, --quotes <n>", "quotes per theme", integerIn(0, 100), 3)
+    .option("--no-redact", "show quotes as written (default: e-mail, phone and national id numbers are masked)")
+    .option("--text-column <name>", "the column holding the note text")
+    .option("--delimiter <char>", "CSV delimiter (default: detected)", delimiter)
+    .option("-w, --workers <n>", "code on this many worker threads (0: on the main thread; same result either way)", integerIn(0, 64), 0)
+    .option("-v, --verbose", "also print informational messages")
+    .addHelpText("after", EXAMPLES)
+    .action(async (notes: string[], options: CodeCommandOptions) => {
+      setExit(await runCode(notes, options, io));
+    });
+}
+
+/**
+ * The `code` command: load notes and codebook, code, roll up, render, write.
+ *
+ * @param files the notes files
+ * @param options codebook, language, format, output, quotes, redaction, CSV options
+ * @param io the process's IO
+ * @returns exit code 0
+ * @throws CliError (exit 2) on input errors
+ * @example
+ * ```ts
+ * await runCode(["notes.csv"], { codebook: "natland-2021", language: "auto", format: "md", quotes: 3, redact: true, out: "report.md" }, processIO());
+ * ```
+ */
+export async function runCode(files: string[], options: CodeCommandOptions, io: CliIO): Promise<ExitCode> {
+  const { codebook, path } = await readCodebookInput(options.codebook, io.cwd);
+  const notesOptions: NotesOptions = {};
+  if (options.delimiter) notesOptions.delimiter = options.delimiter;
+  if (options.textColumn) notesOptions.columns = { text: options.textColumn };
+  // Paths are given as typed (relative to the working folder), so messages name them as typed.
+  const loaded = await loadNotes(files, notesOptions);
+  printDiagnostics(io, loaded.diagnostics, { verbose: options.verbose ?? false });
+  if (!loaded.ok || hasErrors(loaded.diagnostics)) throw new CliError("Cannot load the notes", []);
+  const { summary, coded } = await codeAndRollUp(loaded.value.notes, codebook, options, io);
+  const output = await renderSummary(summary, options.format, {
+    coded,
+    codebook,
+    redact: options.redact,
+    colour: options.out === undefined && colourEnabled(io, "stdout"),
+  });
+  await emit(io, output, options.out, [...files, ...(path ? [path] : [])]);
+  return EXIT.ok;
+}
+
+/**
+ * Codes the notes in chunks (with a progress bar on a TTY for long runs) and rolls them up, with
+ * quotes redacted by the report module's `redact` (e-mail addresses, phone numbers, national identity
+ * numbers; names in English text) unless `redact` is false.
+ *
+ * @param notes the notes
+ * @param codebook the codebook
+ * @param options language, quotes per code, redaction, worker threads
+ * @param io the process's IO (for the progress bar)
+ * @returns the roll-up and the coded notes
+ * @example
+ * ```ts
+ * const { summary } = await codeAndRollUp(notes, codebook, { language: "nb", quotes: 3, redact: true, workers: 2 }, processIO());
+ * ```
+ */
+export async function codeAndRollUp(
+  notes: Note[],
+  codebook: Codebook,
+  options: Pick<CodeCommandOptions, "language" | "quotes" | "redact" | "workers">,
+  io: CliIO,
+): Promise<{ summary: Summary; coded: CodedNote[] }> {
+  const bar = progress(io, notes.length, "notes");
+  const coded: CodedNote[] = [];
+  if (options.workers) {
+    // The streaming API spreads the coding over worker threads; same coded notes, same order.
+    for await (const c of codeNotesStream(notes, codebook, { language: options.language, workers: options.workers })) {
+      coded.push(c);
+      bar.tick();
+    }
+  } else {
+    const matcher = compileCodebook(codebook);
+    const chunk = 250;
+    for (let i = 0; i < notes.length; i += chunk) {
+      coded.push(...codeNotes(notes.slice(i, i + chunk), matcher, { language: options.language }));
+      bar.tick(Math.min(chunk, notes.length - i));
+    }
+  }
+  bar.done();
+  // A quote is redacted in the notes' language (given, or detected per quote), for the right tokens.
+  const redactQuote = (text: string) => {
+    const language = options.language !== "auto" ? options.language : detectLanguage(tokenize(text));
+    return redact(text, { language: language === "und" ? "nb" : language });
+  };
+  const summary = rollUp(coded, codebook, {
+    ...(options.language !== "auto" ? { language: options.language } : {}),
+    quotesPerCode: options.quotes,
+    redact: options.redact ? redactQuote : false,
+  });
+  return { summary, coded };
+}

@@ -1,0 +1,61 @@
+import { InvalidArgumentError } from "commander";
+
+/**
+ * A commander parser for a number option in [min, max]; a bad value is a usage error (exit 2).
+ *
+ * @param min the least value
+ * @param max the greatest value
+ * @returns the parser
+ * @example
+ * ```ts
+ * numberIn(0, 1)("0.8"); // 0.8
+ * ```
+ */
+export function numberIn(min: number, max: number): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (value.trim() === "" || !Number.isFinite(n) || n < min || n > max) {
+      throw new InvalidArgumentError(`expected a number from ${min} to ${max}, got "${value}"`);
+    }
+    return n;
+  };
+}
+
+/**
+ * A commander parser for a whole-number option in [min, max].
+ *
+ * @param min the least value
+ * @param max the greatest value
+ * @returns the parser
+ * @example
+ * ```ts
+ * integerIn(0, 100)("3"); // 3
+ * ```
+ */
+export function integerIn(min: number, max: number): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!/^\d+$/u.test(value.trim()) || n < min || n > max) throw new InvalidArgumentError(`expected a whole number from ${min} to ${max}, got "${value}"`);
+    return n;
+  };
+}
+
+/**
+ * Parses a CSV delimiter option: one character, or `tab`, `\t`, `semicolon`, `comma`, `pipe`.
+ *
+ * @param value the option's value
+ * @returns the delimiter character
+ * @example
+ * ```ts
+ * delimiter("tab"); // "\t"
+ * ```
+ */
+export function delimiter(value: string): string {
+  const named: Record<string, string> = { tab: "\t", "\\t": "\t", semicolon: ";", comma: ",", pipe: "|" };
+  const d = named[value.toLowerCase()] ?? value;
+  if ([...d].length !== 1) throw new InvalidArgumentError(`expected one character (or tab, semicolon, comma), got "${value}"`);
+  return d;
+}
+
+/** The default codebook of `kodebok code` and `kodebok agree`. */
+export const DEFAULT_CODEBOOK = "natland-2021";
