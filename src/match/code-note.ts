@@ -61,6 +61,11 @@ export function codeNote(note: Note, matcher: Matcher, language: LanguageOption 
  * ```
  */
 export function codeNoteCodes(note: Note, matcher: Matcher, language: LanguageOption, out: number[]): number {
+  const engine = engineFor(matcher);
+  if (engine.plain && matcher.codebook.overlap !== "across-codes") {
+    const n = plainCodes(note, matcher, language, engine, out);
+    if (n >= 0) return n;
+  }
   const { kept, resolved } = keptMatches(note, matcher, language, true);
   const from = out.length;
   for (const c of kept) {
@@ -87,6 +92,52 @@ export function codeNoteCodes(note: Note, matcher: Matcher, language: LanguageOp
   return out.length - from;
 }
 
+
+/**
+ * `codeNoteCodes` for a codebook without conditions or cues, where every rule hit is a candidate:
+ * the code entries straight from the hits, without hit or candidate objects. Returns -1 (and
+ * appends nothing) when a code came with both polarities, where overlaps must be resolved.
+ */
+function plainCodes(note: Note, matcher: Matcher, language: LanguageOption, engine: ReturnType<typeof engineFor>, out: number[]): number {
+  const count = engine.interner.scan(note.text);
+  if (engine.generation !== engine.interner.generation) resetEngine(engine);
+  const tokenIds = engine.interner.ids;
+  const noteLanguage: Language | "und" =
+    note.language ?? (language === "auto" ? detectLanguage(tokenList(engine, count)) : language);
+  const memo = engine.byLanguage[noteLanguage];
+  const ids = engine.idsBuffer;
+  let any = false;
+  for (let i = 0; i < count; i++) {
+    const id = tokenIds[i]!;
+    let patterns = memo.patterns[id];
+    if (patterns === undefined) patterns = rememberToken(engine, matcher, noteLanguage, id);
+    ids[i] = patterns;
+    if (patterns.length > 0) any = true;
+  }
+  if (!any) return 0;
+  const from = out.length;
+  const rules = matcher.rules;
+  for (let i = 0; i < count; i++) {
+    if (ids[i]!.length === 0) continue;
+    for (const entry of memo.first[tokenIds[i]!]!) {
+      const rule = rules[entry.rule]!;
+      if (entry.words.length > 1 && extendPhrase(ids, count, entry.words, 1, i, rule.gap) < 0) continue;
+      const v = rule.codeIndex * 2 + (rule.polarity === "barrier" ? 1 : 0);
+      let seen = false;
+      for (let k = from; k < out.length; k++) if (out[k] === v) seen = true;
+      if (!seen) out.push(v);
+    }
+  }
+  for (let k = from; k < out.length; k++) {
+    for (let j = k + 1; j < out.length; j++) {
+      if ((out[k]! ^ out[j]!) === 1) {
+        out.length = from;
+        return -1;
+      }
+    }
+  }
+  return out.length - from;
+}
 
 const NO_MATCHES: Candidate[] = [];
 
