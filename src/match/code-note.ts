@@ -39,6 +39,11 @@ const HELPFUL: Polarity = "helpful";
  * ```
  */
 export function codeNote(note: Note, matcher: Matcher, language: LanguageOption = "auto"): CodedNote {
+  const engine = engineFor(matcher);
+  if (engine.plain) {
+    const coded = codePlain(note, matcher, language, engine);
+    if (coded !== undefined) return coded;
+  }
   const found = keptMatches(note, matcher, language);
   const codes = found.kept.length === 0 ? [] : toApplications(found.kept, note.text, found.tokens!, matcher);
   return { note, language: found.language, codes };
@@ -137,6 +142,171 @@ function plainCodes(note: Note, matcher: Matcher, language: LanguageOption, engi
     }
   }
   return out.length - from;
+}
+
+/** Most hits `codePlain` handles; a note with more takes the general path. */
+const PLAIN_MAX_HITS = 16;
+/** Hits of the note being coded by `codePlain`: entry, first and last token, polarity. */
+const plainEntries: TermEntry[] = [];
+const plainFirst = new Int32Array(PLAIN_MAX_HITS);
+const plainLast = new Int32Array(PLAIN_MAX_HITS);
+const plainPolarity: Polarity[] = [];
+/** Hit numbers in preference order, then the kept ones in position order. */
+const plainSorted = new Int32Array(PLAIN_MAX_HITS);
+const plainKept = new Int32Array(PLAIN_MAX_HITS);
+
+/**
+ * `codeNote` for a codebook without conditions or cues (every rule hit is a match), without hit
+ * and candidate objects: the hits go into reused arrays, overlaps are resolved and the evidence
+ * is ordered by insertion sorts over hit numbers, with the same comparisons, ties and stability
+ * as the general path. Returns undefined for a note with more than `PLAIN_MAX_HITS` hits, which
+ * the general path then codes.
+ */
+function codePlain(note: Note, matcher: Matcher, language: LanguageOption, engine: ReturnType<typeof engineFor>): CodedNote | undefined {
+  const count = engine.interner.scan(note.text);
+  if (engine.generation !== engine.interner.generation) resetEngine(engine);
+  const tokenIds = engine.interner.ids;
+  const noteLanguage: Language | "und" =
+    note.language ?? (language === "auto" ? detectLanguage(tokenList(engine, count)) : language);
+  const memo = engine.byLanguage[noteLanguage];
+  const ids = engine.idsBuffer;
+  let any = false;
+  for (let i = 0; i < count; i++) {
+    const id = tokenIds[i]!;
+    let patterns = memo.patterns[id];
+    if (patterns === undefined) patterns = rememberToken(engine, matcher, noteLanguage, id);
+    ids[i] = patterns;
+    if (patterns.length > 0) any = true;
+  }
+  if (!any) return { note, language: noteLanguage, codes: [] };
+  const rules = matcher.rules;
+  let n = 0;
+  for (let i = 0; i < count; i++) {
+    if (ids[i]!.length === 0) continue;
+    for (const entry of memo.first[tokenIds[i]!]!) {
+      let last = i;
+      if (entry.words.length > 1) {
+        last = extendPhrase(ids, count, entry.words, 1, i, rules[entry.rule]!.gap);
+        if (last < 0) continue;
+      }
+      if (n === PLAIN_MAX_HITS) return undefined;
+      plainEntries[n] = entry;
+      plainFirst[n] = i;
+      plainLast[n] = last;
+      plainPolarity[n] = rules[entry.rule]!.polarity ?? HELPFUL;
+      n++;
+    }
+  }
+  if (n === 0) return { note, language: noteLanguage, codes: [] };
+
+  // Overlaps (resolveOverlaps): preference order, then keep each hit that clashes with none kept.
+  let kept = 0;
+  if (n === 1) {
+    plainKept[0] = 0;
+    kept = 1;
+  } else {
+    for (let k = 0; k < n; k++) {
+      let j = k - 1;
+      while (j >= 0 && plainPreference(plainSorted[j]!, k, rules) > 0) {
+        plainSorted[j + 1] = plainSorted[j]!;
+        j--;
+      }
+      plainSorted[j + 1] = k;
+    }
+    const across = matcher.codebook.overlap === "across-codes";
+    for (let k = 0; k < n; k++) {
+      const c = plainSorted[k]!;
+      const code = rules[plainEntries[c]!.rule]!.code;
+      let clash = false;
+      for (let m = 0; m < kept; m++) {
+        const h = plainKept[m]!;
+        if ((across || rules[plainEntries[h]!.rule]!.code === code) && plainFirst[h]! <= plainLast[c]! && plainFirst[c]! <= plainLast[h]!) {
+          clash = true;
+          break;
+        }
+      }
+      if (!clash) plainKept[kept++] = c;
+    }
+    // Position order (byPosition), stable.
+    for (let k = 1; k < kept; k++) {
+      const c = plainKept[k]!;
+      let j = k - 1;
+      while (j >= 0 && (plainFirst[plainKept[j]!]! - plainFirst[c]! || plainLast[plainKept[j]!]! - plainLast[c]!) > 0) {
+        plainKept[j + 1] = plainKept[j]!;
+        j--;
+      }
+      plainKept[j + 1] = c;
+    }
+  }
+
+  // Evidence grouped per code and polarity (toApplications).
+  const text = note.text;
+  const { starts, ends, texts } = engine.interner;
+  const groups: CodeApplication[] = [];
+  const order: number[] = [];
+  for (let k = 0; k < kept; k++) {
+    const c = plainKept[k]!;
+    const entry = plainEntries[c]!;
+    const rule = rules[entry.rule]!;
+    const polarity = plainPolarity[c]!;
+    const first = plainFirst[c]!;
+    const last = plainLast[c]!;
+    const start = starts[first]!;
+    const end = ends[last]!;
+    let evidenceText: string | undefined;
+    if (first === last) {
+      const folded = texts[tokenIds[first]!]!;
+      if (folded.length === end - start && text.startsWith(folded, start)) evidenceText = folded;
+    }
+    const evidence: Evidence = {
+      rule: rule.id,
+      term: entry.source,
+      start,
+      end,
+      text: evidenceText ?? text.slice(start, end),
+      polarity,
+    };
+    let group: CodeApplication | undefined;
+    for (let g = 0; g < groups.length; g++) {
+      if (groups[g]!.code === rule.code && groups[g]!.polarity === polarity) {
+        group = groups[g];
+        break;
+      }
+    }
+    if (group) group.evidence.push(evidence);
+    else {
+      groups.push({ code: rule.code, category: rule.category, polarity, evidence: [evidence] });
+      order.push(rule.codeIndex);
+    }
+  }
+  // Codebook order, helpful before barrier; stable.
+  for (let k = 1; k < groups.length; k++) {
+    const g = groups[k]!;
+    const o = order[k]!;
+    let j = k - 1;
+    while (j >= 0 && (order[j]! - o || (groups[j]!.polarity === g.polarity ? 0 : groups[j]!.polarity === "helpful" ? -1 : 1)) > 0) {
+      groups[j + 1] = groups[j]!;
+      order[j + 1] = order[j]!;
+      j--;
+    }
+    groups[j + 1] = g;
+    order[j + 1] = o;
+  }
+  for (let k = 0; k < n; k++) plainEntries[k] = undefined as unknown as TermEntry;
+  return { note, language: noteLanguage, codes: groups };
+}
+
+/** `byPreference` for hits `a` and `b` of `codePlain`. */
+function plainPreference(a: number, b: number, rules: readonly CompiledRule[]): number {
+  const ea = plainEntries[a]!;
+  const eb = plainEntries[b]!;
+  return (
+    plainLast[b]! - plainFirst[b]! - (plainLast[a]! - plainFirst[a]!) ||
+    plainFirst[a]! - plainFirst[b]! ||
+    (rules[eb.rule]!.polarity !== undefined ? 1 : 0) - (rules[ea.rule]!.polarity !== undefined ? 1 : 0) ||
+    ea.rule - eb.rule ||
+    ea.index - eb.index
+  );
 }
 
 const NO_MATCHES: Candidate[] = [];

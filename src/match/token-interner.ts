@@ -66,6 +66,16 @@ export class TokenInterner {
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
       let f = fold[c]!;
+      if (f >= 0) {
+        // The common case first: a token character that folds on its own.
+        if (start < 0) {
+          start = i;
+          hash = 0;
+        }
+        hash = Math.imul(hash ^ f, 0x01000193);
+        if (f !== c) folded = true;
+        continue;
+      }
       if (f === UNKNOWN) {
         if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
           const d = text.charCodeAt(i + 1);
