@@ -44,6 +44,24 @@ export function codeNote(note: Note, matcher: Matcher, language: LanguageOption 
     const coded = codePlain(note, matcher, language, engine);
     if (coded !== undefined) return coded;
   }
+  return codeNoteGeneral(note, matcher, language);
+}
+
+/**
+ * `codeNote` without its fast path for codebooks without conditions or cues: hits and candidates
+ * as objects, for every codebook. Internal (not in the package's index); the tests check that
+ * `codeNote` gives the same coded notes.
+ *
+ * @param note a validated note
+ * @param matcher the compiled codebook
+ * @param language the note's language option
+ * @returns the coded note
+ * @example
+ * ```ts
+ * codeNoteGeneral({ id: "n1", text: "Hun tok seg tid." }, matcher, "nb"); // the same as codeNote
+ * ```
+ */
+export function codeNoteGeneral(note: Note, matcher: Matcher, language: LanguageOption = "auto"): CodedNote {
   const found = keptMatches(note, matcher, language);
   const codes = found.kept.length === 0 ? [] : toApplications(found.kept, note.text, found.tokens!, matcher);
   return { note, language: found.language, codes };
