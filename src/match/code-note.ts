@@ -259,7 +259,7 @@ function codePlain(note: Note, matcher: Matcher, language: LanguageOption, engin
 
   // Evidence grouped per code and polarity (toApplications).
   const text = note.text;
-  const { starts, ends, texts } = engine.interner;
+  const { starts, ends, texts, asWritten } = engine.interner;
   const groups: CodeApplication[] = [];
   const order: number[] = [];
   for (let k = 0; k < kept; k++) {
@@ -271,17 +271,13 @@ function codePlain(note: Note, matcher: Matcher, language: LanguageOption, engin
     const last = plainLast[c]!;
     const start = starts[first]!;
     const end = ends[last]!;
-    let evidenceText: string | undefined;
-    if (first === last) {
-      const folded = texts[tokenIds[first]!]!;
-      if (folded.length === end - start && text.startsWith(folded, start)) evidenceText = folded;
-    }
+    // A one-token match written as its folded text reuses the interned string (as spanText).
     const evidence: Evidence = {
       rule: rule.id,
       term: entry.source,
       start,
       end,
-      text: evidenceText ?? text.slice(start, end),
+      text: first === last && asWritten[first] === 1 ? texts[tokenIds[first]!]! : text.slice(start, end),
       polarity,
     };
     let group: CodeApplication | undefined;

@@ -32,6 +32,8 @@ export class TokenInterner {
   ends = new Int32Array(256);
   /** Token ids of the last `scan`. */
   ids = new Int32Array(256);
+  /** 1 where a token of the last `scan` is written as its folded text (no character changed by folding). */
+  asWritten = new Uint8Array(256);
   /** Folded text of each token id. */
   readonly texts: string[] = [];
   /** Incremented whenever the table is cleared (ids from before are then meaningless). */
@@ -144,6 +146,7 @@ export class TokenInterner {
     this.starts[count] = start;
     this.ends[count] = end;
     this.ids[count] = id;
+    this.asWritten[count] = slow || folded ? 0 : 1;
     return count + 1;
   }
 
@@ -206,6 +209,7 @@ export class TokenInterner {
     this.starts = new Int32Array(size);
     this.ends = new Int32Array(size);
     this.ids = new Int32Array(size);
+    this.asWritten = new Uint8Array(size);
   }
 
   /** Classifies a BMP code unit on first sight: its folded code unit, SEPARATOR or SLOW. */

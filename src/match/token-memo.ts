@@ -27,7 +27,12 @@ export interface Engine {
 const engines = new WeakMap<Matcher, Engine>();
 const NONE: readonly TermEntry[] = [];
 
+/** The last matcher asked for and its engine (most callers code many notes with one matcher). */
+let lastMatcher: Matcher | undefined;
+let lastEngine: Engine | undefined;
+
 export function engineFor(matcher: Matcher): Engine {
+  if (matcher === lastMatcher) return lastEngine!;
   let engine = engines.get(matcher);
   if (!engine) {
     const interner = new TokenInterner();
@@ -35,6 +40,8 @@ export function engineFor(matcher: Matcher): Engine {
     engine = { interner, generation: interner.generation, byLanguage: emptyMemos(), tokenObjects: [], idsBuffer: [], plain };
     engines.set(matcher, engine);
   }
+  lastMatcher = matcher;
+  lastEngine = engine;
   return engine;
 }
 
