@@ -172,6 +172,8 @@ const plainPolarity: Polarity[] = [];
 /** Hit numbers in preference order, then the kept ones in position order. */
 const plainSorted = new Int32Array(PLAIN_MAX_HITS);
 const plainKept = new Int32Array(PLAIN_MAX_HITS);
+/** Token positions that start an entry, of the note being coded by `codePlain`. */
+let plainStarts = new Int32Array(256);
 
 /**
  * `codeNote` for a codebook without conditions or cues (every rule hit is a match), without hit
@@ -188,20 +190,24 @@ function codePlain(note: Note, matcher: Matcher, language: LanguageOption, engin
     note.language ?? (language === "auto" ? detectLanguage(tokenList(engine, count)) : language);
   const memo = engine.byLanguage[noteLanguage];
   const ids = engine.idsBuffer;
-  let any = false;
+  // Positions of tokens that start some entry (few per note), so the hit loop skips the rest.
+  if (plainStarts.length < count) plainStarts = new Int32Array(Math.max(count, plainStarts.length * 2));
+  const startsAt = plainStarts;
+  let starting = 0;
+  const firsts = memo.first;
   for (let i = 0; i < count; i++) {
     const id = tokenIds[i]!;
     let patterns = memo.patterns[id];
     if (patterns === undefined) patterns = rememberToken(engine, matcher, noteLanguage, id);
     ids[i] = patterns;
-    if (patterns.length > 0) any = true;
+    if (patterns.length > 0 && firsts[id]!.length > 0) startsAt[starting++] = i;
   }
-  if (!any) return { note, language: noteLanguage, codes: [] };
+  if (starting === 0) return { note, language: noteLanguage, codes: [] };
   const rules = matcher.rules;
   let n = 0;
-  for (let i = 0; i < count; i++) {
-    if (ids[i]!.length === 0) continue;
-    for (const entry of memo.first[tokenIds[i]!]!) {
+  for (let s = 0; s < starting; s++) {
+    const i = startsAt[s]!;
+    for (const entry of firsts[tokenIds[i]!]!) {
       let last = i;
       if (entry.words.length > 1) {
         last = extendPhrase(ids, count, entry.words, 1, i, rules[entry.rule]!.gap);
