@@ -5,7 +5,7 @@ import type { Language, LanguageOption } from "../text/language.ts";
 import { sentences } from "../text/sentences.ts";
 import type { CodeApplication, CodedNote, Evidence } from "./coded-note.ts";
 import type { CompiledRule, Matcher, TermEntry } from "./compile.ts";
-import { engineFor, rememberToken, resetEngine, tokenList } from "./token-memo.ts";
+import { engineFor, rememberToken, resetEngine, scanNote, tokenList } from "./token-memo.ts";
 
 /** A term found in a note: token positions from `first` to `last`, inclusive. */
 interface Hit {
@@ -122,22 +122,11 @@ export function codeNoteCodes(note: Note, matcher: Matcher, language: LanguageOp
  * appends nothing) when a code came with both polarities, where overlaps must be resolved.
  */
 function plainCodes(note: Note, matcher: Matcher, language: LanguageOption, engine: ReturnType<typeof engineFor>, out: number[]): number {
-  const count = engine.interner.scan(note.text);
-  if (engine.generation !== engine.interner.generation) resetEngine(engine);
+  if (!scanNote(engine, matcher, note.text, note.language, language)) return 0;
+  const { count, language: noteLanguage } = engine;
   const tokenIds = engine.interner.ids;
-  const noteLanguage: Language | "und" =
-    note.language ?? (language === "auto" ? detectLanguage(tokenList(engine, count)) : language);
   const memo = engine.byLanguage[noteLanguage];
   const ids = engine.idsBuffer;
-  let any = false;
-  for (let i = 0; i < count; i++) {
-    const id = tokenIds[i]!;
-    let patterns = memo.patterns[id];
-    if (patterns === undefined) patterns = rememberToken(engine, matcher, noteLanguage, id);
-    ids[i] = patterns;
-    if (patterns.length > 0) any = true;
-  }
-  if (!any) return 0;
   const from = out.length;
   const rules = matcher.rules;
   for (let i = 0; i < count; i++) {
@@ -339,23 +328,13 @@ function keptMatches(
   counting = false,
 ): { language: Language | "und"; kept: Candidate[]; tokens: Spans | undefined; resolved?: false } {
   const engine = engineFor(matcher);
-  const count = engine.interner.scan(note.text);
-  if (engine.generation !== engine.interner.generation) resetEngine(engine);
+  const any = scanNote(engine, matcher, note.text, note.language, language);
+  const { count, language: noteLanguage } = engine;
+  if (!any) return { language: noteLanguage, kept: NO_MATCHES, tokens: undefined };
   const { starts, ends } = engine.interner;
   const tokenIds = engine.interner.ids;
-  const noteLanguage: Language | "und" =
-    note.language ?? (language === "auto" ? detectLanguage(tokenList(engine, count)) : language);
   const memo = engine.byLanguage[noteLanguage];
   const ids = engine.idsBuffer;
-  let any = false;
-  for (let i = 0; i < count; i++) {
-    const id = tokenIds[i]!;
-    let patterns = memo.patterns[id];
-    if (patterns === undefined) patterns = rememberToken(engine, matcher, noteLanguage, id);
-    ids[i] = patterns;
-    if (patterns.length > 0) any = true;
-  }
-  if (!any) return { language: noteLanguage, kept: NO_MATCHES, tokens: undefined };
   const hits = findHits(ids, count, tokenIds, memo.first, matcher);
   if (!hits.some((h) => h.entry.role === "rule")) return { language: noteLanguage, kept: NO_MATCHES, tokens: undefined };
 

@@ -1,6 +1,7 @@
 // The per-matcher state of `codeNote`: a token interner and, per language, what each token id
 // matches. Internal to src/match.
-import type { Language } from "../text/language.ts";
+import { detectLanguage } from "../text/detect-language.ts";
+import type { Language, LanguageOption } from "../text/language.ts";
 import type { Token } from "../text/tokenize.ts";
 import type { Matcher, TermEntry } from "./compile.ts";
 import { TokenInterner } from "./token-interner.ts";
@@ -22,6 +23,9 @@ export interface Engine {
   idsBuffer: (readonly number[])[];
   /** The codebook has no conditions and no cues: every rule hit is a helpful (or fixed-polarity) match. */
   plain: boolean;
+  /** After {@link scanNote}: the number of tokens of the note, and the language it is coded in. */
+  count: number;
+  language: Language | "und";
 }
 
 const engines = new WeakMap<Matcher, Engine>();
@@ -37,7 +41,7 @@ export function engineFor(matcher: Matcher): Engine {
   if (!engine) {
     const interner = new TokenInterner();
     const plain = matcher.entries.every((e) => e.role === "rule") && !matcher.rules.some((r) => r.hasNear);
-    engine = { interner, generation: interner.generation, byLanguage: emptyMemos(), tokenObjects: [], idsBuffer: [], plain };
+    engine = { interner, generation: interner.generation, byLanguage: emptyMemos(), tokenObjects: [], idsBuffer: [], plain, count: 0, language: "und" };
     engines.set(matcher, engine);
   }
   lastMatcher = matcher;
@@ -86,4 +90,35 @@ export function tokenList(engine: Engine, count: number): Token[] {
     out.push((engine.tokenObjects[id] ??= { text: texts[id]!, start: 0, end: 0 }));
   }
   return out;
+}
+
+/**
+ * Scans a note into the engine: interns its tokens, decides its language (the note's own, the
+ * option's, or detected), and fills `engine.idsBuffer` with each token's pattern ids. Leaves the
+ * token count and the language in `engine.count` and `engine.language`.
+ *
+ * @returns whether any token matches a pattern of the codebook
+ * @example
+ * ```ts
+ * if (scanNote(engine, matcher, note.text, note.language, "auto")) findHits(engine.idsBuffer, engine.count, ...);
+ * ```
+ */
+export function scanNote(engine: Engine, matcher: Matcher, text: string, noteLanguage: Language | undefined, option: LanguageOption): boolean {
+  const count = engine.interner.scan(text);
+  if (engine.generation !== engine.interner.generation) resetEngine(engine);
+  const language: Language | "und" = noteLanguage ?? (option === "auto" ? detectLanguage(tokenList(engine, count)) : option);
+  const tokenIds = engine.interner.ids;
+  const memo = engine.byLanguage[language];
+  const ids = engine.idsBuffer;
+  let any = false;
+  for (let i = 0; i < count; i++) {
+    const id = tokenIds[i]!;
+    let patterns = memo.patterns[id];
+    if (patterns === undefined) patterns = rememberToken(engine, matcher, language, id);
+    ids[i] = patterns;
+    if (patterns.length > 0) any = true;
+  }
+  engine.count = count;
+  engine.language = language;
+  return any;
 }
