@@ -1,5 +1,6 @@
 import type { Coding } from "../codings/coding.ts";
-import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { duplicateIdDiagnostic, emptyTextDiagnostic } from "./note-checker.ts";
 import type { Note } from "./note.ts";
 
 /** What a notes loader returns: the notes, and any codings stored beside them (`codes:<coder>` columns). */
@@ -26,38 +27,14 @@ export function checkNotes(notes: readonly Note[], file?: string): { notes: Note
   const kept: Note[] = [];
   const seen = new Map<string, Note>();
   for (const note of notes) {
-    const where = note.origin ? { line: note.origin.line, column: note.origin.column } : undefined;
-    const noteFile = note.origin?.file ?? file;
     if (note.text.trim() === "") {
-      diagnostics.push(
-        diagnostic({
-          code: "note-empty-text",
-          severity: "warning",
-          reason: `Skipped note "${note.id}": its text is empty`,
-          file: noteFile,
-          start: where,
-          field: "text",
-          source: "kodebok:notes",
-        }),
-      );
+      diagnostics.push(emptyTextDiagnostic(note, file));
       continue;
     }
     const first = seen.get(note.id);
     if (first) {
-      const firstPlace = first.origin ? `${first.origin.file ?? noteFile ?? "<input>"}:${first.origin.line}` : "an earlier note";
-      diagnostics.push(
-        diagnostic({
-          code: "note-duplicate-id",
-          severity: "error",
-          reason: `Cannot load notes: id "${note.id}" is used twice (first at ${firstPlace})`,
-          file: noteFile,
-          start: where,
-          field: "id",
-          actual: note.id,
-          note: "Give every note its own id, or leave the id column out to have ids generated.",
-          source: "kodebok:notes",
-        }),
-      );
+      const firstPlace = first.origin ? `${first.origin.file ?? note.origin?.file ?? file ?? "<input>"}:${first.origin.line}` : "an earlier note";
+      diagnostics.push(duplicateIdDiagnostic(note, file, firstPlace));
       continue;
     }
     seen.set(note.id, note);

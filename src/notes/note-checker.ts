@@ -30,24 +30,8 @@ export class NoteChecker {
    * @returns the problem that makes the note be skipped, or undefined to keep it
    */
   check(note: Note): Diagnostic | undefined {
-    const where = note.origin ? { line: note.origin.line, column: note.origin.column } : undefined;
-    const noteFile = note.origin?.file ?? this.file;
-    if (note.text.trim() === "") {
-      return diagnostic({ code: "note-empty-text", severity: "warning", reason: `Skipped note "${note.id}": its text is empty`, file: noteFile, start: where, field: "text", source: "kodebok:notes" });
-    }
-    if (!this.add(note.id)) {
-      return diagnostic({
-        code: "note-duplicate-id",
-        severity: "error",
-        reason: `Cannot load notes: id "${note.id}" is used twice`,
-        file: noteFile,
-        start: where,
-        field: "id",
-        actual: note.id,
-        note: "Give every note its own id, or leave the id column out to have ids generated.",
-        source: "kodebok:notes",
-      });
-    }
+    if (note.text.trim() === "") return emptyTextDiagnostic(note, this.file);
+    if (!this.add(note.id)) return duplicateIdDiagnostic(note, this.file, undefined);
     return undefined;
   }
 
@@ -122,4 +106,41 @@ function wholeNumber(id: string): number {
     n = n * 10 + c;
   }
   return n < MAX_BIT_ID ? n : -1;
+}
+
+/**
+ * The warning for a note skipped because its text is empty, at the note's origin.
+ *
+ * @example
+ * ```ts
+ * emptyTextDiagnostic({ id: "n3", text: "" }, "notes.csv").code; // "note-empty-text"
+ * ```
+ */
+export function emptyTextDiagnostic(note: Note, file: string | undefined): Diagnostic {
+  const where = note.origin ? { line: note.origin.line, column: note.origin.column } : undefined;
+  return diagnostic({ code: "note-empty-text", severity: "warning", reason: `Skipped note "${note.id}": its text is empty`, file: note.origin?.file ?? file, start: where, field: "text", source: "kodebok:notes" });
+}
+
+/**
+ * The error for a note whose id an earlier note has, at the note's origin; names the first place when known.
+ *
+ * @example
+ * ```ts
+ * duplicateIdDiagnostic({ id: "d1", text: "x" }, "notes.csv", "notes.csv:2").reason;
+ * // 'Cannot load notes: id "d1" is used twice (first at notes.csv:2)'
+ * ```
+ */
+export function duplicateIdDiagnostic(note: Note, file: string | undefined, firstPlace: string | undefined): Diagnostic {
+  const where = note.origin ? { line: note.origin.line, column: note.origin.column } : undefined;
+  return diagnostic({
+    code: "note-duplicate-id",
+    severity: "error",
+    reason: `Cannot load notes: id "${note.id}" is used twice${firstPlace ? ` (first at ${firstPlace})` : ""}`,
+    file: note.origin?.file ?? file,
+    start: where,
+    field: "id",
+    actual: note.id,
+    note: "Give every note its own id, or leave the id column out to have ids generated.",
+    source: "kodebok:notes",
+  });
 }
