@@ -32,6 +32,26 @@ export function checkCodebook(codebook: Codebook, options: { partial?: boolean }
       diagnostic: diagnostic({ code, severity, reason: `Invalid codebook "${codebook.id}": ${reason}`, field: path.join("."), source: "kodebok:codebook", ...extra }),
     });
 
+  /** Checks a term list: not empty (when required), in listed languages, every term compiles. */
+  const checkTerms = (terms: TermList | undefined, match: MatchType, path: (string | number)[], required: boolean, owner: string) => {
+    if (terms === undefined) return;
+    const lists: [Language | undefined, string[]][] = Array.isArray(terms)
+      ? [[undefined, terms]]
+      : LANGUAGES.flatMap((l) => (terms[l] ? [[l, terms[l]] as [Language, string[]]] : []));
+    const total = lists.reduce((n, [, list]) => n + list.length, 0);
+    if (required && total === 0) problem(path, "codebook-empty-rule", `${owner} has a rule without terms`, "error", { note: "Give at least one term, or remove the rule." });
+    for (const [language, list] of lists) {
+      const base = language ? [...path, language] : path;
+      if (language && !codebook.languages.includes(language)) {
+        problem(base, "codebook-unknown-language", `${owner} has terms in "${language}", which the codebook does not list under languages`, "warning");
+      }
+      list.forEach((term, t) => {
+        const parsed = parseTerm(term, match);
+        if (!parsed.ok) problem([...base, t], match === "regex" ? "codebook-invalid-regex" : "codebook-invalid-term", `${owner}: ${parsed.reason}`, "error", { actual: term });
+      });
+    }
+  };
+
   const categoryIds = new Set<string>();
   codebook.categories.forEach((category, i) => {
     if (categoryIds.has(category.id)) problem(["categories", i, "id"], "codebook-duplicate-id", `category "${category.id}" is defined twice`);
@@ -51,26 +71,9 @@ export function checkCodebook(codebook: Codebook, options: { partial?: boolean }
         note: "Add the category under `categories:` or correct the name.",
       });
     }
-    const checkTerms = (terms: TermList | undefined, match: MatchType, path: (string | number)[], required: boolean) => {
-      if (terms === undefined) return;
-      const lists: [Language | undefined, string[]][] = Array.isArray(terms)
-        ? [[undefined, terms]]
-        : LANGUAGES.flatMap((l) => (terms[l] ? [[l, terms[l]] as [Language, string[]]] : []));
-      const total = lists.reduce((n, [, list]) => n + list.length, 0);
-      if (required && total === 0) problem(path, "codebook-empty-rule", `code "${code.id}" has a rule without terms`, "error", { note: "Give at least one term, or remove the rule." });
-      for (const [language, list] of lists) {
-        const base = language ? [...path, language] : path;
-        if (language && !codebook.languages.includes(language)) {
-          problem(base, "codebook-unknown-language", `code "${code.id}" has terms in "${language}", which the codebook does not list under languages`, "warning");
-        }
-        list.forEach((term, t) => {
-          const parsed = parseTerm(term, match);
-          if (!parsed.ok) problem([...base, t], match === "regex" ? "codebook-invalid-regex" : "codebook-invalid-term", `code "${code.id}": ${parsed.reason}`, "error", { actual: term });
-        });
-      }
-    };
-    checkTerms(code.terms, "glob", ["codes", c, "terms"], true);
-    checkTerms(code.barrierTerms, "glob", ["codes", c, "barrierTerms"], true);
+    const owner = `code "${code.id}"`;
+    checkTerms(code.terms, "glob", ["codes", c, "terms"], true, owner);
+    checkTerms(code.barrierTerms, "glob", ["codes", c, "barrierTerms"], true, owner);
     code.rules.forEach((rule, r) => {
       const path = ["codes", c, "rules", r];
       const id = rule.id ?? `${code.id}.${r + 1}`;
@@ -80,29 +83,21 @@ export function checkCodebook(codebook: Codebook, options: { partial?: boolean }
       for (const l of langs) {
         if (!codebook.languages.includes(l)) problem([...path, "lang"], "codebook-unknown-language", `rule "${id}" is for "${l}", which the codebook does not list under languages`, "warning");
       }
-      checkTerms(rule.terms, rule.match, [...path, "terms"], true);
-      if (rule.near) checkTerms(rule.near.terms, rule.near.match, [...path, "near", "terms"], true);
-      if (rule.notNear) checkTerms(rule.notNear.terms, rule.notNear.match, [...path, "notNear", "terms"], true);
-      if (rule.notInNote) checkTerms(rule.notInNote, "glob", [...path, "notInNote"], true);
+      checkTerms(rule.terms, rule.match, [...path, "terms"], true, owner);
+      if (rule.near) checkTerms(rule.near.terms, rule.near.match, [...path, "near", "terms"], true, owner);
+      if (rule.notNear) checkTerms(rule.notNear.terms, rule.notNear.match, [...path, "notNear", "terms"], true, owner);
+      if (rule.notInNote) checkTerms(rule.notInNote, "glob", [...path, "notInNote"], true, owner);
     });
     if (code.terms === undefined && code.barrierTerms === undefined && code.rules.length === 0) {
       problem(["codes", c], "codebook-empty-rule", `code "${code.id}" has no terms and no rules, so it can never be applied`, "warning");
     }
   });
-  if (codebook.polarity.barrier) checkTerms2(codebook.polarity.barrier.terms, ["polarity", "barrier", "terms"]);
-  if (codebook.polarity.negation) checkTerms2(codebook.polarity.negation.terms, ["polarity", "negation", "terms"]);
+  checkTerms(codebook.polarity.barrier?.terms, "glob", ["polarity", "barrier", "terms"], false, "the barrier cues");
+  checkTerms(codebook.polarity.negation?.terms, "glob", ["polarity", "negation", "terms"], false, "the negation cues");
   if (!options.partial) {
     codebook.categories.forEach((category, i) => {
       if (!used.has(category.id)) problem(["categories", i], "codebook-empty-category", `category "${category.id}" has no codes`, "warning");
     });
   }
   return problems;
-
-  function checkTerms2(terms: TermList, path: (string | number)[]) {
-    const list = Array.isArray(terms) ? terms : LANGUAGES.flatMap((l) => terms[l] ?? []);
-    list.forEach((term) => {
-      const parsed = parseTerm(term, "glob");
-      if (!parsed.ok) problem(path, "codebook-invalid-term", parsed.reason, "error", { actual: term });
-    });
-  }
 }

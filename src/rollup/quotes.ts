@@ -41,6 +41,7 @@ export function chooseQuotes(coded: readonly CodedNote[], code: string, options:
       const length = c.note.text.trim().length;
       const evidence = applications.reduce((n, a) => n + a.evidence.length, 0);
       const fit = length < IDEAL_MIN ? length / IDEAL_MIN : length > IDEAL_MAX ? IDEAL_MAX / length : 1;
+      // A note that names the code as helpful is quoted as helpful, even if it also names a barrier.
       return { coded: c, order, polarity, score: fit * 10 + Math.min(evidence, 3), hasBarrier: applications.some((a) => a.polarity === "barrier") };
     })
     .filter((x) => x !== undefined)
@@ -67,13 +68,13 @@ export function chooseQuotes(coded: readonly CodedNote[], code: string, options:
     if (!chosen.includes(c)) take(c);
   }
   chosen.sort((a, b) => b.score - a.score || a.order - b.order);
-  return chosen.map(({ coded: c, hasBarrier }) => {
+  return chosen.map(({ coded: c, polarity }) => {
     const application = c.codes.find((a) => a.code === code)!;
     const quote: Quote = {
       note: c.note.id,
       text: shorten(options.redact(c.note.text.trim().replace(/\s+/gu, " "), c.language === "und" ? undefined : c.language), application.evidence[0]?.text, options.maxLength),
       code,
-      polarity: hasBarrier && !c.codes.some((a) => a.code === code && a.polarity === "helpful") ? "barrier" : application.polarity,
+      polarity,
       attribution: attribution(c.note, options.language),
     };
     for (const key of ["seminar", "group", "participant", "question"] as const) {
