@@ -57,10 +57,10 @@ export function parseTerm(term: string, match: MatchType): ParsedTerm {
     }
     words.push(globWord(part));
   }
-  for (const w of words) {
-    if (w.kind !== "regex" && w.value === "") {
-      return { ok: false, reason: `the term "${term}" has a word that is only wildcards` };
-    }
+  // A wildcard word inside a phrase ("forklarte *") is any word; a term of wildcards only would
+  // match every token.
+  if (words.every((w) => w.value === "")) {
+    return { ok: false, reason: `the term "${term}" is only wildcards, so it would match every word` };
   }
   return { ok: true, words };
 }

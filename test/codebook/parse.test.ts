@@ -87,3 +87,14 @@ describe("parseCodebook() on YAML the parser accepts but cannot resolve", () => 
     expect(result.diagnostics[0]?.code).toBe("codebook-parse-error");
   });
 });
+
+describe("parseCodebook() on polarity cues", () => {
+  it("locates a cue term that cannot be compiled at the term itself", () => {
+    const text = `${minimal}polarity:\n  negation:\n    terms: {nb: [ikke, "*"]}\n`;
+    const result = parseCodebook(text, { file: "cb.yaml" });
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics.map((d) => [d.code, d.field, d.start?.line])).toEqual([
+      ["codebook-invalid-term", "polarity.negation.terms.nb.1", 15],
+    ]);
+  });
+});
