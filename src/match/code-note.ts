@@ -5,7 +5,8 @@ import type { Language, LanguageOption } from "../text/language.ts";
 import { sentences } from "../text/sentences.ts";
 import type { CodeApplication, CodedNote, Evidence } from "./coded-note.ts";
 import type { CompiledRule, Matcher, TermEntry } from "./compile.ts";
-import { engineFor, rememberToken, resetEngine, scanNote, tokenList } from "./token-memo.ts";
+import { GlobAutomaton } from "./glob-automaton.ts";
+import { engineFor, rememberToken, resetEngine, scanNote, tokenList, type Engine } from "./token-memo.ts";
 
 /** A term found in a note: token positions from `first` to `last`, inclusive. */
 interface Hit {
@@ -121,23 +122,53 @@ export function codeNoteCodes(note: Note, matcher: Matcher, language: LanguageOp
  * the code entries straight from the hits, without hit or candidate objects. Returns -1 (and
  * appends nothing) when a code came with both polarities, where overlaps must be resolved.
  */
-function plainCodes(note: Note, matcher: Matcher, language: LanguageOption, engine: ReturnType<typeof engineFor>, out: number[]): number {
-  if (!scanNote(engine, matcher, note.text, note.language, language)) return 0;
-  const { count, language: noteLanguage } = engine;
-  const tokenIds = engine.interner.ids;
-  const memo = engine.byLanguage[noteLanguage];
-  const ids = engine.idsBuffer;
+function plainCodes(note: Note, matcher: Matcher, language: LanguageOption, engine: Engine, out: number[]): number {
   const from = out.length;
   const rules = matcher.rules;
-  for (let i = 0; i < count; i++) {
-    if (ids[i]!.length === 0) continue;
-    for (const entry of memo.first[tokenIds[i]!]!) {
-      const rule = rules[entry.rule]!;
-      if (entry.words.length > 1 && extendPhrase(ids, count, entry.words, 1, i, rule.gap) < 0) continue;
-      const v = rule.codeIndex * 2 + (rule.polarity === "barrier" ? 1 : 0);
-      let seen = false;
-      for (let k = from; k < out.length; k++) if (out[k] === v) seen = true;
-      if (!seen) out.push(v);
+  const known = note.language ?? (language === "auto" ? undefined : language);
+  const automaton = known === undefined ? undefined : automatonFor(engine, matcher);
+  if (automaton !== undefined && automaton.scan(note.text) >= 0) {
+    const matches = automaton.matches;
+    if (matches === 0) return 0;
+    const plans = (engine.automatonPlans[known!] ??= []) as (SetPlan | undefined)[];
+    const matchSet = automaton.matchSet;
+    for (let m = 0; m < matches; m++) {
+      const set = matchSet[m]!;
+      const plan = plans[set] ?? setPlan(automaton, matcher, known!, set, plans);
+      const codes = plan.codes;
+      for (let e = 0; e < codes.length; e++) {
+        const v = codes[e]!;
+        let seen = false;
+        for (let k = from; k < out.length; k++) if (out[k] === v) seen = true;
+        if (!seen) out.push(v);
+      }
+      const phrases = plan.phrases;
+      for (let e = 0; e < phrases.length; e++) {
+        const entry = phrases[e]!;
+        const rule = rules[entry.rule]!;
+        if (extendMatches(automaton, entry.words, 1, m, rule.gap) < 0) continue;
+        const v = rule.codeIndex * 2 + (rule.polarity === "barrier" ? 1 : 0);
+        let seen = false;
+        for (let k = from; k < out.length; k++) if (out[k] === v) seen = true;
+        if (!seen) out.push(v);
+      }
+    }
+  } else {
+    if (!scanNote(engine, matcher, note.text, note.language, language)) return 0;
+    const { count, language: noteLanguage } = engine;
+    const tokenIds = engine.interner.ids;
+    const memo = engine.byLanguage[noteLanguage];
+    const ids = engine.idsBuffer;
+    for (let i = 0; i < count; i++) {
+      if (ids[i]!.length === 0) continue;
+      for (const entry of memo.first[tokenIds[i]!]!) {
+        const rule = rules[entry.rule]!;
+        if (entry.words.length > 1 && extendPhrase(ids, count, entry.words, 1, i, rule.gap) < 0) continue;
+        const v = rule.codeIndex * 2 + (rule.polarity === "barrier" ? 1 : 0);
+        let seen = false;
+        for (let k = from; k < out.length; k++) if (out[k] === v) seen = true;
+        if (!seen) out.push(v);
+      }
     }
   }
   for (let k = from; k < out.length; k++) {
@@ -153,14 +184,22 @@ function plainCodes(note: Note, matcher: Matcher, language: LanguageOption, engi
 
 /** Most hits `codePlain` handles; a note with more takes the general path. */
 const PLAIN_MAX_HITS = 16;
-/** Hits of the note being coded by `codePlain`: entry, first and last token, polarity. */
+/** Hits of the note being coded by `codePlain`: entry, first and last token, offsets, polarity. */
 const plainEntries: TermEntry[] = [];
 const plainFirst = new Int32Array(PLAIN_MAX_HITS);
 const plainLast = new Int32Array(PLAIN_MAX_HITS);
+const plainStart = new Int32Array(PLAIN_MAX_HITS);
+const plainEnd = new Int32Array(PLAIN_MAX_HITS);
+/** A hit's text when it is a one-token match written as its folded (interned) form, else undefined. */
+const plainText: (string | undefined)[] = [];
 const plainPolarity: Polarity[] = [];
 /** Hit numbers in preference order, then the kept ones in position order. */
 const plainSorted = new Int32Array(PLAIN_MAX_HITS);
 const plainKept = new Int32Array(PLAIN_MAX_HITS);
+/** Set by `automatonHits`: every hit is a one-token match. */
+let automatonSingles = false;
+/** The hits of the note being coded come from `automatonHits`. */
+let automatonHitsOnly = false;
 /** Token positions that start an entry, of the note being coded by `codePlain`. */
 let plainStarts = new Int32Array(256);
 
@@ -168,55 +207,40 @@ let plainStarts = new Int32Array(256);
  * `codeNote` for a codebook without conditions or cues (every rule hit is a match), without hit
  * and candidate objects: the hits go into reused arrays, overlaps are resolved and the evidence
  * is ordered by insertion sorts over hit numbers, with the same comparisons, ties and stability
- * as the general path. Returns undefined for a note with more than `PLAIN_MAX_HITS` hits, which
- * the general path then codes.
+ * as the general path. The hits come from the glob automaton when the codebook has one and the
+ * note's language is known, else from the token interner. Returns undefined for a note with more
+ * than `PLAIN_MAX_HITS` hits, which the general path then codes.
  */
-function codePlain(note: Note, matcher: Matcher, language: LanguageOption, engine: ReturnType<typeof engineFor>): CodedNote | undefined {
-  const count = engine.interner.scan(note.text);
-  if (engine.generation !== engine.interner.generation) resetEngine(engine);
-  const tokenIds = engine.interner.ids;
-  const noteLanguage: Language | "und" =
-    note.language ?? (language === "auto" ? detectLanguage(tokenList(engine, count)) : language);
-  const memo = engine.byLanguage[noteLanguage];
-  const ids = engine.idsBuffer;
-  // Positions of tokens that start some entry (few per note), so the hit loop skips the rest.
-  if (plainStarts.length < count) plainStarts = new Int32Array(Math.max(count, plainStarts.length * 2));
-  const startsAt = plainStarts;
-  let starting = 0;
-  const firsts = memo.first;
-  for (let i = 0; i < count; i++) {
-    const id = tokenIds[i]!;
-    let patterns = memo.patterns[id];
-    if (patterns === undefined) patterns = rememberToken(engine, matcher, noteLanguage, id);
-    ids[i] = patterns;
-    if (patterns.length > 0 && firsts[id]!.length > 0) startsAt[starting++] = i;
+function codePlain(note: Note, matcher: Matcher, language: LanguageOption, engine: Engine): CodedNote | undefined {
+  const known = note.language ?? (language === "auto" ? undefined : language);
+  let n = -1;
+  let noteLanguage: Language | "und";
+  const automaton = known === undefined ? undefined : automatonFor(engine, matcher);
+  automatonSingles = false;
+  automatonHitsOnly = false;
+  if (automaton !== undefined && automaton.scan(note.text) >= 0) {
+    automatonHitsOnly = true;
+    noteLanguage = known!;
+    n = automatonHits(automaton, engine, matcher, noteLanguage);
+  } else {
+    const count = engine.interner.scan(note.text);
+    if (engine.generation !== engine.interner.generation) resetEngine(engine);
+    noteLanguage = known ?? detectLanguage(tokenList(engine, count));
+    n = internerHits(note.text, count, engine, matcher, noteLanguage);
   }
-  if (starting === 0) return { note, language: noteLanguage, codes: [] };
-  const rules = matcher.rules;
-  let n = 0;
-  for (let s = 0; s < starting; s++) {
-    const i = startsAt[s]!;
-    for (const entry of firsts[tokenIds[i]!]!) {
-      let last = i;
-      if (entry.words.length > 1) {
-        last = extendPhrase(ids, count, entry.words, 1, i, rules[entry.rule]!.gap);
-        if (last < 0) continue;
-      }
-      if (n === PLAIN_MAX_HITS) return undefined;
-      plainEntries[n] = entry;
-      plainFirst[n] = i;
-      plainLast[n] = last;
-      plainPolarity[n] = rules[entry.rule]!.polarity ?? HELPFUL;
-      n++;
-    }
-  }
+  if (n < 0) return undefined;
   if (n === 0) return { note, language: noteLanguage, codes: [] };
+  const rules = matcher.rules;
 
   // Overlaps (resolveOverlaps): preference order, then keep each hit that clashes with none kept.
   let kept = 0;
-  if (n === 1) {
-    plainKept[0] = 0;
-    kept = 1;
+  if (n === 1 || automatonSingles) {
+    // One hit; or only one-token hits from the automaton, at most one per code and token (see
+    // SetPlan), so none overlap, and they come in position order, a token's in preference order.
+    for (let k = 0; k < n; k++) plainKept[k] = k;
+    kept = n;
+  } else if (automatonHitsOnly) {
+    kept = keepAutomatonHits(n, rules, matcher.codebook.overlap === "across-codes");
   } else {
     for (let k = 0; k < n; k++) {
       let j = k - 1;
@@ -254,7 +278,6 @@ function codePlain(note: Note, matcher: Matcher, language: LanguageOption, engin
 
   // Evidence grouped per code and polarity (toApplications).
   const text = note.text;
-  const { starts, ends, texts, asWritten } = engine.interner;
   const groups: CodeApplication[] = [];
   const order: number[] = [];
   for (let k = 0; k < kept; k++) {
@@ -262,17 +285,14 @@ function codePlain(note: Note, matcher: Matcher, language: LanguageOption, engin
     const entry = plainEntries[c]!;
     const rule = rules[entry.rule]!;
     const polarity = plainPolarity[c]!;
-    const first = plainFirst[c]!;
-    const last = plainLast[c]!;
-    const start = starts[first]!;
-    const end = ends[last]!;
-    // A one-token match written as its folded text reuses the interned string (as spanText).
+    const start = plainStart[c]!;
+    const end = plainEnd[c]!;
     const evidence: Evidence = {
       rule: rule.id,
       term: entry.source,
       start,
       end,
-      text: first === last && asWritten[first] === 1 ? texts[tokenIds[first]!]! : text.slice(start, end),
+      text: plainText[c] ?? text.slice(start, end),
       polarity,
     };
     let group: CodeApplication | undefined;
@@ -301,8 +321,243 @@ function codePlain(note: Note, matcher: Matcher, language: LanguageOption, engin
     groups[j + 1] = g;
     order[j + 1] = o;
   }
-  for (let k = 0; k < n; k++) plainEntries[k] = undefined as unknown as TermEntry;
+  for (let k = 0; k < n; k++) {
+    plainEntries[k] = undefined as unknown as TermEntry;
+    plainText[k] = undefined;
+  }
   return { note, language: noteLanguage, codes: groups };
+}
+
+/**
+ * The hits of a note scanned by the token interner, into the `plain*` arrays (in the order
+ * `findHits` gives them). Returns their number, or -1 when there are more than `PLAIN_MAX_HITS`.
+ */
+function internerHits(text: string, count: number, engine: Engine, matcher: Matcher, noteLanguage: Language | "und"): number {
+  const tokenIds = engine.interner.ids;
+  const memo = engine.byLanguage[noteLanguage];
+  const ids = engine.idsBuffer;
+  // Positions of tokens that start some entry (few per note), so the hit loop skips the rest.
+  if (plainStarts.length < count) plainStarts = new Int32Array(Math.max(count, plainStarts.length * 2));
+  const startsAt = plainStarts;
+  let starting = 0;
+  const firsts = memo.first;
+  for (let i = 0; i < count; i++) {
+    const id = tokenIds[i]!;
+    let patterns = memo.patterns[id];
+    if (patterns === undefined) patterns = rememberToken(engine, matcher, noteLanguage, id);
+    ids[i] = patterns;
+    if (patterns.length > 0 && firsts[id]!.length > 0) startsAt[starting++] = i;
+  }
+  if (starting === 0) return 0;
+  const { starts, ends, texts, asWritten } = engine.interner;
+  const rules = matcher.rules;
+  let n = 0;
+  for (let s = 0; s < starting; s++) {
+    const i = startsAt[s]!;
+    for (const entry of firsts[tokenIds[i]!]!) {
+      let last = i;
+      if (entry.words.length > 1) {
+        last = extendPhrase(ids, count, entry.words, 1, i, rules[entry.rule]!.gap);
+        if (last < 0) continue;
+      }
+      if (n === PLAIN_MAX_HITS) return -1;
+      plainEntries[n] = entry;
+      plainFirst[n] = i;
+      plainLast[n] = last;
+      plainStart[n] = starts[i]!;
+      plainEnd[n] = ends[last]!;
+      // A one-token match written as its folded text reuses the interned string (as spanText).
+      plainText[n] = i === last && asWritten[i] === 1 ? texts[tokenIds[i]!]! : undefined;
+      plainPolarity[n] = rules[entry.rule]!.polarity ?? HELPFUL;
+      n++;
+    }
+  }
+  return n;
+}
+
+/**
+ * The hits of a note scanned by the glob automaton, into the `plain*` arrays, in the order the
+ * interner path gives them. Returns their number, or -1 when there are more than `PLAIN_MAX_HITS`.
+ */
+function automatonHits(automaton: GlobAutomaton, engine: Engine, matcher: Matcher, noteLanguage: Language | "und"): number {
+  const matches = automaton.matches;
+  if (matches === 0) return 0;
+  const plans = (engine.automatonPlans[noteLanguage] ??= []) as (SetPlan | undefined)[];
+  const { matchToken, matchStart, matchEnd, matchSet } = automaton;
+  const rules = matcher.rules;
+  let n = 0;
+  let phraseHits = 0;
+  for (let m = 0; m < matches; m++) {
+    const set = matchSet[m]!;
+    const plan = plans[set] ?? setPlan(automaton, matcher, noteLanguage, set, plans);
+    const token = matchToken[m]!;
+    const singles = plan.singles;
+    for (let e = 0; e < singles.length; e++) {
+      if (n === PLAIN_MAX_HITS) return -1;
+      plainEntries[n] = singles[e]!;
+      plainFirst[n] = token;
+      plainLast[n] = token;
+      plainStart[n] = matchStart[m]!;
+      plainEnd[n] = matchEnd[m]!;
+      plainText[n] = undefined;
+      plainPolarity[n] = plan.polarities[e]!;
+      n++;
+    }
+    const phrases = plan.phrases;
+    for (let e = 0; e < phrases.length; e++) {
+      const entry = phrases[e]!;
+      const last = extendMatches(automaton, entry.words, 1, m, rules[entry.rule]!.gap);
+      if (last < 0) continue;
+      if (n === PLAIN_MAX_HITS) return -1;
+      plainEntries[n] = entry;
+      plainFirst[n] = token;
+      plainLast[n] = matchToken[last]!;
+      plainStart[n] = matchStart[m]!;
+      plainEnd[n] = matchEnd[last]!;
+      plainText[n] = undefined;
+      plainPolarity[n] = rules[entry.rule]!.polarity ?? HELPFUL;
+      n++;
+      phraseHits++;
+    }
+  }
+  automatonSingles = phraseHits === 0;
+  return n;
+}
+
+/**
+ * What a token of an automaton pattern set starts, in a language: its one-word entries, of which
+ * only the one `resolveOverlaps` prefers per code stays (or the one it prefers of all, with
+ * `overlap: across-codes`): the others cover the same token and are never kept, since the
+ * preferred one is either kept or dropped for a clash they share; they are in preference order.
+ * And its phrase entries, whose later words are still to be matched.
+ */
+interface SetPlan {
+  singles: readonly TermEntry[];
+  /** The polarity of each single's rule (helpful unless fixed). */
+  polarities: readonly Polarity[];
+  /** `code index * 2 + (barrier ? 1 : 0)` of each single, without repeats, for counting. */
+  codes: readonly number[];
+  phrases: readonly TermEntry[];
+}
+
+/** Works out the plan of a pattern set in a language and remembers it in `plans`. */
+function setPlan(automaton: GlobAutomaton, matcher: Matcher, language: Language | "und", set: number, plans: (SetPlan | undefined)[]): SetPlan {
+  const rules = matcher.rules;
+  const across = matcher.codebook.overlap === "across-codes";
+  // byPreference for two matches of the same token: a rule with an explicit polarity, then the earlier rule and entry.
+  const prefers = (a: TermEntry, b: TermEntry): boolean =>
+    ((rules[b.rule]!.polarity !== undefined ? 1 : 0) - (rules[a.rule]!.polarity !== undefined ? 1 : 0) || a.rule - b.rule || a.index - b.index) < 0;
+  const singles: TermEntry[] = [];
+  const phrases: TermEntry[] = [];
+  for (const pattern of automaton.sets[set]!) {
+    for (const entry of matcher.entriesByFirstWord[pattern]!) {
+      if (language !== "und" && !entry.languages.has(language)) continue;
+      if (entry.words.length > 1) {
+        phrases.push(entry);
+        continue;
+      }
+      const rival = singles.findIndex((s) => across || rules[s.rule]!.code === rules[entry.rule]!.code);
+      if (rival < 0) singles.push(entry);
+      else if (prefers(entry, singles[rival]!)) singles[rival] = entry;
+    }
+  }
+  // In preference order, as resolveOverlaps keeps a token's matches.
+  singles.sort((a, b) => (prefers(a, b) ? -1 : prefers(b, a) ? 1 : 0));
+  const polarities = singles.map((entry) => rules[entry.rule]!.polarity ?? HELPFUL);
+  const codes: number[] = [];
+  singles.forEach((entry, k) => {
+    const v = rules[entry.rule]!.codeIndex * 2 + (polarities[k] === "barrier" ? 1 : 0);
+    if (!codes.includes(v)) codes.push(v);
+  });
+  return (plans[set] = { singles, polarities, codes, phrases });
+}
+
+/**
+ * `extendPhrase` over the automaton's matches: the match number of the phrase's last word, or -1.
+ * Tokens that match no pattern cannot be a phrase's word, so only matches are visited, in the
+ * same order as the token positions `extendPhrase` tries.
+ */
+function extendMatches(automaton: GlobAutomaton, words: number[], word: number, m: number, gap: number): number {
+  if (word === words.length) return m;
+  const { matchToken, matchSet, sets, matches } = automaton;
+  const limit = matchToken[m]! + 1 + gap;
+  for (let k = m + 1; k < matches && matchToken[k]! <= limit; k++) {
+    if (sets[matchSet[k]!]!.includes(words[word]!)) {
+      const last = extendMatches(automaton, words, word + 1, k, gap);
+      if (last >= 0) return last;
+    }
+  }
+  return -1;
+}
+
+/** The engine's glob automaton, built on first use; undefined when the codebook has none. */
+function automatonFor(engine: Engine, matcher: Matcher): GlobAutomaton | undefined {
+  if (engine.automaton === null) engine.automaton = GlobAutomaton.build(matcher);
+  return engine.automaton;
+}
+
+/**
+ * `resolveOverlaps` for hits from `automatonHits` with some phrase among them, into `plainKept`
+ * in position order; returns how many stay. Phrases come first in preference order (longer), so
+ * they are resolved among themselves; a one-token hit then stays unless a kept phrase of its code
+ * (of any code, with `across`) covers its token, since one-token hits never clash with each other
+ * (see SetPlan). Kept one-token hits are in position order already (a token's in preference
+ * order) and phrases never tie with them, so a stable insertion of the phrases by position gives
+ * the order of `byPosition` over the preference order.
+ */
+function keepAutomatonHits(n: number, rules: readonly CompiledRule[], across: boolean): number {
+  let phrases = 0;
+  for (let k = 0; k < n; k++) {
+    if (plainFirst[k] === plainLast[k]) continue;
+    let j = phrases - 1;
+    while (j >= 0 && plainPreference(plainSorted[j]!, k, rules) > 0) {
+      plainSorted[j + 1] = plainSorted[j]!;
+      j--;
+    }
+    plainSorted[j + 1] = k;
+    phrases++;
+  }
+  // The phrases that stay, in preference order (at the end of plainSorted's used part).
+  let keptPhrases = 0;
+  for (let k = 0; k < phrases; k++) {
+    const c = plainSorted[k]!;
+    const code = rules[plainEntries[c]!.rule]!.code;
+    let clash = false;
+    for (let m = 0; m < keptPhrases; m++) {
+      const h = plainSorted[m]!;
+      if ((across || rules[plainEntries[h]!.rule]!.code === code) && plainFirst[h]! <= plainLast[c]! && plainFirst[c]! <= plainLast[h]!) {
+        clash = true;
+        break;
+      }
+    }
+    if (!clash) plainSorted[keptPhrases++] = c;
+  }
+  let kept = 0;
+  for (let k = 0; k < n; k++) {
+    if (plainFirst[k] !== plainLast[k]) continue;
+    const code = rules[plainEntries[k]!.rule]!.code;
+    const token = plainFirst[k]!;
+    let clash = false;
+    for (let m = 0; m < keptPhrases; m++) {
+      const h = plainSorted[m]!;
+      if ((across || rules[plainEntries[h]!.rule]!.code === code) && plainFirst[h]! <= token && token <= plainLast[h]!) {
+        clash = true;
+        break;
+      }
+    }
+    if (!clash) plainKept[kept++] = k;
+  }
+  for (let m = 0; m < keptPhrases; m++) {
+    const c = plainSorted[m]!;
+    let j = kept - 1;
+    while (j >= 0 && (plainFirst[plainKept[j]!]! - plainFirst[c]! || plainLast[plainKept[j]!]! - plainLast[c]!) > 0) {
+      plainKept[j + 1] = plainKept[j]!;
+      j--;
+    }
+    plainKept[j + 1] = c;
+    kept++;
+  }
+  return kept;
 }
 
 /** `byPreference` for hits `a` and `b` of `codePlain`. */

@@ -214,24 +214,38 @@ export class TokenInterner {
 
   /** Classifies a BMP code unit on first sight: its folded code unit, SEPARATOR or SLOW. */
   private classify(c: number): number {
-    if (c >= 0xd800 && c <= 0xdfff) return SEPARATOR; // a lone surrogate; pairs are handled by scan, never cached
-    const ch = String.fromCharCode(c);
-    let f: number;
-    if (!TOKEN_CHAR.test(ch)) f = SEPARATOR;
-    else {
-      const lower = ch.toLowerCase();
-      const plain =
-        lower.length === 1 &&
-        !MARK.test(ch) &&
-        !MARK.test(lower) &&
-        ch.normalize("NFC") === ch &&
-        lower.normalize("NFC") === lower &&
-        !(c >= 0x1100 && c <= 0x11ff) && // Hangul jamo compose under NFC
-        !(c >= 0xd7b0 && c <= 0xd7ff) &&
-        c !== 0x03a3; // capital sigma folds by context (final ς)
-      f = plain ? lower.charCodeAt(0) : SLOW;
-    }
-    this.fold[c] = f;
+    const f = foldedCodeUnit(c);
+    if (c < 0xd800 || c > 0xdfff) this.fold[c] = f;
     return f;
   }
+}
+
+/**
+ * How the tokenizer sees one BMP code unit: its folded (lower-case) code unit when the character
+ * is a token character that folds on its own, `SEPARATOR` (-1) when it separates tokens, `SLOW`
+ * (-2) when it is a token character whose token must be folded by `foldWord` as a whole
+ * (combining marks, characters whose lower case has several characters or depends on context).
+ * A lone surrogate is a separator; pairs are the caller's to handle. Internal to src/match.
+ *
+ * @example
+ * ```ts
+ * foldedCodeUnit(0x41); // 0x61 ("A" folds to "a")
+ * foldedCodeUnit(0x20); // -1 (a space separates)
+ * ```
+ */
+export function foldedCodeUnit(c: number): number {
+  if (c >= 0xd800 && c <= 0xdfff) return SEPARATOR;
+  const ch = String.fromCharCode(c);
+  if (!TOKEN_CHAR.test(ch)) return SEPARATOR;
+  const lower = ch.toLowerCase();
+  const plain =
+    lower.length === 1 &&
+    !MARK.test(ch) &&
+    !MARK.test(lower) &&
+    ch.normalize("NFC") === ch &&
+    lower.normalize("NFC") === lower &&
+    !(c >= 0x1100 && c <= 0x11ff) && // Hangul jamo compose under NFC
+    !(c >= 0xd7b0 && c <= 0xd7ff) &&
+    c !== 0x03a3; // capital sigma folds by context (final ς)
+  return plain ? lower.charCodeAt(0) : SLOW;
 }

@@ -4,6 +4,7 @@ import { detectLanguage } from "../text/detect-language.ts";
 import type { Language, LanguageOption } from "../text/language.ts";
 import type { Token } from "../text/tokenize.ts";
 import type { Matcher, TermEntry } from "./compile.ts";
+import type { GlobAutomaton } from "./glob-automaton.ts";
 import { TokenInterner } from "./token-interner.ts";
 
 /** Per-token memo of one language: pattern ids, and the entries whose first word the token is. */
@@ -26,6 +27,10 @@ export interface Engine {
   /** After {@link scanNote}: the number of tokens of the note, and the language it is coded in. */
   count: number;
   language: Language | "und";
+  /** The codebook's glob automaton (built on first use: null until then, undefined when it has none). */
+  automaton: GlobAutomaton | null | undefined;
+  /** Per language, what a token of each automaton pattern set starts (see `setPlan` in code-note.ts). */
+  automatonPlans: Partial<Record<Language | "und", unknown[]>>;
 }
 
 const engines = new WeakMap<Matcher, Engine>();
@@ -41,7 +46,18 @@ export function engineFor(matcher: Matcher): Engine {
   if (!engine) {
     const interner = new TokenInterner();
     const plain = matcher.entries.every((e) => e.role === "rule") && !matcher.rules.some((r) => r.hasNear);
-    engine = { interner, generation: interner.generation, byLanguage: emptyMemos(), tokenObjects: [], idsBuffer: [], plain, count: 0, language: "und" };
+    engine = {
+      interner,
+      generation: interner.generation,
+      byLanguage: emptyMemos(),
+      tokenObjects: [],
+      idsBuffer: [],
+      plain,
+      count: 0,
+      language: "und",
+      automaton: null,
+      automatonPlans: {},
+    };
     engines.set(matcher, engine);
   }
   lastMatcher = matcher;
