@@ -219,8 +219,10 @@ function codePlain(note: Note, matcher: Matcher, language: LanguageOption, engin
   automatonSingles = false;
   automatonHitsOnly = false;
   if (automaton !== undefined && automaton.scan(note.text) >= 0) {
-    automatonHitsOnly = true;
     noteLanguage = known!;
+    const plans = (engine.automatonPlans[noteLanguage] ??= []) as (SetPlan | undefined)[];
+    if (!phraseInNote(automaton, matcher, noteLanguage, plans)) return singlesOnly(note, noteLanguage, automaton, plans);
+    automatonHitsOnly = true;
     n = automatonHits(automaton, engine, matcher, noteLanguage);
   } else {
     const count = engine.interner.scan(note.text);
@@ -394,13 +396,13 @@ function automatonHits(automaton: GlobAutomaton, engine: Engine, matcher: Matche
     const singles = plan.singles;
     for (let e = 0; e < singles.length; e++) {
       if (n === PLAIN_MAX_HITS) return -1;
-      plainEntries[n] = singles[e]!;
+      plainEntries[n] = singles[e]!.entry;
       plainFirst[n] = token;
       plainLast[n] = token;
       plainStart[n] = matchStart[m]!;
       plainEnd[n] = matchEnd[m]!;
       plainText[n] = undefined;
-      plainPolarity[n] = plan.polarities[e]!;
+      plainPolarity[n] = singles[e]!.polarity;
       n++;
     }
     const phrases = plan.phrases;
@@ -432,12 +434,87 @@ function automatonHits(automaton: GlobAutomaton, engine: Engine, matcher: Matche
  * And its phrase entries, whose later words are still to be matched.
  */
 interface SetPlan {
-  singles: readonly TermEntry[];
-  /** The polarity of each single's rule (helpful unless fixed). */
-  polarities: readonly Polarity[];
-  /** `code index * 2 + (barrier ? 1 : 0)` of each single, without repeats, for counting. */
+  singles: readonly Single[];
+  /** The keys of the singles without repeats, for counting. */
   codes: readonly number[];
   phrases: readonly TermEntry[];
+}
+
+/** A one-word entry of a plan, with what its evidence and application need. */
+interface Single {
+  entry: TermEntry;
+  /** The rule's polarity (helpful unless fixed). */
+  polarity: Polarity;
+  rule: string;
+  code: string;
+  category: string;
+  /** `code index * 2 + (barrier ? 1 : 0)`: the order of applications. */
+  key: number;
+}
+
+/** True when some phrase entry matches in the note the automaton scanned last. */
+function phraseInNote(automaton: GlobAutomaton, matcher: Matcher, language: Language | "und", plans: (SetPlan | undefined)[]): boolean {
+  const { matches, matchSet } = automaton;
+  const rules = matcher.rules;
+  for (let m = 0; m < matches; m++) {
+    const set = matchSet[m]!;
+    const phrases = (plans[set] ?? setPlan(automaton, matcher, language, set, plans)).phrases;
+    for (let e = 0; e < phrases.length; e++) {
+      const entry = phrases[e]!;
+      if (extendMatches(automaton, entry.words, 1, m, rules[entry.rule]!.gap) >= 0) return true;
+    }
+  }
+  return false;
+}
+
+/** Group keys (code index * 2 + barrier) of the applications `singlesOnly` is building. */
+let groupKeys = new Int32Array(16);
+
+/**
+ * The coded note when every match is a one-token match (no phrase matched): each token's singles
+ * (see SetPlan) all stay, in token order, so the evidence is built straight from the scan, and
+ * the applications are ordered by their key (the codebook's order, helpful before barrier), as
+ * `toApplications` orders them.
+ */
+function singlesOnly(note: Note, language: Language | "und", automaton: GlobAutomaton, plans: (SetPlan | undefined)[]): CodedNote {
+  const { matches, matchSet, matchStart, matchEnd } = automaton;
+  const text = note.text;
+  const codes: CodeApplication[] = [];
+  for (let m = 0; m < matches; m++) {
+    const plan = plans[matchSet[m]!]!;
+    const singles = plan.singles;
+    if (singles.length === 0) continue;
+    const start = matchStart[m]!;
+    const end = matchEnd[m]!;
+    for (let e = 0; e < singles.length; e++) {
+      const single = singles[e]!;
+      const key = single.key;
+      const polarity = single.polarity;
+      const evidence: Evidence = { rule: single.rule, term: single.entry.source, start, end, text: text.slice(start, end), polarity };
+      let g = 0;
+      while (g < codes.length && groupKeys[g] !== key) g++;
+      if (g < codes.length) codes[g]!.evidence.push(evidence);
+      else {
+        if (g === groupKeys.length) {
+          const grown = new Int32Array(g * 2);
+          grown.set(groupKeys);
+          groupKeys = grown;
+        }
+        // Insert in key order.
+        const application: CodeApplication = { code: single.code, category: single.category, polarity, evidence: [evidence] };
+        codes.push(application);
+        let at = g;
+        while (at > 0 && groupKeys[at - 1]! > key) {
+          groupKeys[at] = groupKeys[at - 1]!;
+          codes[at] = codes[at - 1]!;
+          at--;
+        }
+        groupKeys[at] = key;
+        codes[at] = application;
+      }
+    }
+  }
+  return { note, language, codes };
 }
 
 /** Works out the plan of a pattern set in a language and remembers it in `plans`. */
@@ -447,7 +524,7 @@ function setPlan(automaton: GlobAutomaton, matcher: Matcher, language: Language 
   // byPreference for two matches of the same token: a rule with an explicit polarity, then the earlier rule and entry.
   const prefers = (a: TermEntry, b: TermEntry): boolean =>
     ((rules[b.rule]!.polarity !== undefined ? 1 : 0) - (rules[a.rule]!.polarity !== undefined ? 1 : 0) || a.rule - b.rule || a.index - b.index) < 0;
-  const singles: TermEntry[] = [];
+  const entries: TermEntry[] = [];
   const phrases: TermEntry[] = [];
   for (const pattern of automaton.sets[set]!) {
     for (const entry of matcher.entriesByFirstWord[pattern]!) {
@@ -456,20 +533,23 @@ function setPlan(automaton: GlobAutomaton, matcher: Matcher, language: Language 
         phrases.push(entry);
         continue;
       }
-      const rival = singles.findIndex((s) => across || rules[s.rule]!.code === rules[entry.rule]!.code);
-      if (rival < 0) singles.push(entry);
-      else if (prefers(entry, singles[rival]!)) singles[rival] = entry;
+      const rival = entries.findIndex((s) => across || rules[s.rule]!.code === rules[entry.rule]!.code);
+      if (rival < 0) entries.push(entry);
+      else if (prefers(entry, entries[rival]!)) entries[rival] = entry;
     }
   }
   // In preference order, as resolveOverlaps keeps a token's matches.
-  singles.sort((a, b) => (prefers(a, b) ? -1 : prefers(b, a) ? 1 : 0));
-  const polarities = singles.map((entry) => rules[entry.rule]!.polarity ?? HELPFUL);
-  const codes: number[] = [];
-  singles.forEach((entry, k) => {
-    const v = rules[entry.rule]!.codeIndex * 2 + (polarities[k] === "barrier" ? 1 : 0);
-    if (!codes.includes(v)) codes.push(v);
+  entries.sort((a, b) => (prefers(a, b) ? -1 : prefers(b, a) ? 1 : 0));
+  const singles = entries.map((entry): Single => {
+    const rule = rules[entry.rule]!;
+    const polarity = rule.polarity ?? HELPFUL;
+    return { entry, polarity, rule: rule.id, code: rule.code, category: rule.category, key: rule.codeIndex * 2 + (polarity === "barrier" ? 1 : 0) };
   });
-  return (plans[set] = { singles, polarities, codes, phrases });
+  const codes: number[] = [];
+  for (const single of singles) if (!codes.includes(single.key)) codes.push(single.key);
+  // Grown one by one, so that the array keeps fast elements (a write far past its end would make it a dictionary).
+  while (plans.length <= set) plans.push(undefined);
+  return (plans[set] = { singles, codes, phrases });
 }
 
 /**

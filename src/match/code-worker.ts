@@ -10,6 +10,7 @@ import { csvErrorDiagnostic, csvRecordNotes, type CsvRows } from "../notes/csv.t
 import type { Note } from "../notes/note.ts";
 import { RawLines } from "../notes/raw-lines.ts";
 import { RecordTexts } from "../notes/record-texts.ts";
+import { wholeNumberId } from "../notes/note-checker.ts";
 import { nfcBytes } from "../notes/utf8-bytes.ts";
 import type { LanguageOption } from "../text/language.ts";
 import { codeNote, codeNoteCodes } from "./code-note.ts";
@@ -42,8 +43,9 @@ export type WorkerJob = (
 export interface WorkerResult {
   seq: number;
   coded: CodedNote[];
-  /** With output `codes`: the notes' ids joined by NUL. */
+  /** With output `codes`: the notes' ids joined by NUL, or (`wholeNumberIds`) their values when all are whole numbers. */
   ids?: string;
+  wholeNumberIds?: Int32Array;
   /** With output `codes`: per note, the number of applications, then `code index * 2 + (barrier ? 1 : 0)` for each. */
   codes?: Int32Array;
   diagnostics: Diagnostic[];
@@ -66,14 +68,19 @@ const matcher = compileCodebook(setup.codebook);
 
 // Coded notes go back as JSON text: V8 serialises and parses JSON of many small objects several
 // times faster than it structured-clones them, and the coded notes are plain JSON data. The codes
-// output (ids as one string, codes in an Int32Array whose memory is handed over) is cloned as is.
+// output (ids as one string or as numbers, codes in an Int32Array, whose memory is handed over) is
+// cloned as is.
 parentPort?.on("message", (job: WorkerJob | { kind: "setup"; setup: Partial<WorkerSetup> }) => {
   if (job.kind === "setup") {
     Object.assign(setup, job.setup);
     return;
   }
   const result = run(job);
-  if (job.output === "codes" && result.codes instanceof Int32Array) parentPort!.postMessage(result, [result.codes.buffer as ArrayBuffer]);
+  if (job.output === "codes" && result.codes instanceof Int32Array) {
+    const transfer = [result.codes.buffer as ArrayBuffer];
+    if (result.wholeNumberIds) transfer.push(result.wholeNumberIds.buffer as ArrayBuffer);
+    parentPort!.postMessage(result, transfer);
+  }
   else parentPort!.postMessage(JSON.stringify(result));
 });
 
@@ -160,5 +167,12 @@ function output(job: WorkerJob, notes: Note[], diagnostics: Diagnostic[], coding
     codes.push(0);
     codes[at] = codeNoteCodes(note, matcher, setup.language, codes);
   }
-  return { seq: job.seq, coded: [], ids: notes.map((n) => n.id).join("\u0000"), codes: Int32Array.from(codes), diagnostics, codings };
+  // Ids that are all whole numbers (row numbers, as most exports have) go back as numbers.
+  const numbers = new Int32Array(notes.length);
+  for (let k = 0; k < notes.length; k++) {
+    const n = wholeNumberId(notes[k]!.id);
+    if (n < 0) return { seq: job.seq, coded: [], ids: notes.map((n) => n.id).join("\u0000"), codes: Int32Array.from(codes), diagnostics, codings };
+    numbers[k] = n;
+  }
+  return { seq: job.seq, coded: [], wholeNumberIds: numbers, codes: Int32Array.from(codes), diagnostics, codings };
 }

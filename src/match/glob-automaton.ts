@@ -35,8 +35,6 @@ export class GlobAutomaton {
   matchStart = new Int32Array(64);
   matchEnd = new Int32Array(64);
   matchSet = new Int32Array(64);
-  /** The suffix set of each match, while `scan` runs (`matchSet` holds the trie set until then). */
-  matchSuffixSet = new Int32Array(64);
   /** Pattern ids of each set, sorted (set 0 is empty). */
   readonly sets: readonly (readonly number[])[];
 
@@ -261,16 +259,11 @@ export class GlobAutomaton {
     while ((count = this.scanText(text, this)) < -1) {
       this.classify(text.charCodeAt(-2 - count));
     }
-    if (count < 0) return -1;
-    const { matchSet, matchSuffixSet, matches } = this;
-    for (let m = 0; m < matches; m++) {
-      const b = matchSuffixSet[m]!;
-      if (b !== 0) matchSet[m] = matchSet[m] === 0 ? b : this.union(matchSet[m]!, b);
-    }
-    return count;
+    return count < 0 ? -1 : count;
   }
 
-  private union(a: number, b: number): number {
+  /** The set of a token whose trie state has set `a` and suffix state set `b` (both not empty). */
+  union(a: number, b: number): number {
     const key = a * this.suffixSets + b;
     const map = this.unionMap;
     let known = map === undefined ? this.unions[key]! : (map.get(key) ?? 0);
@@ -297,7 +290,6 @@ export class GlobAutomaton {
     this.matchStart = new Int32Array(size);
     this.matchEnd = new Int32Array(size);
     this.matchSet = new Int32Array(size);
-    this.matchSuffixSet = new Int32Array(size);
   }
 }
 
@@ -308,20 +300,20 @@ interface MatchArrays {
   matchStart: Int32Array;
   matchEnd: Int32Array;
   matchSet: Int32Array;
-  matchSuffixSet: Int32Array;
+  union(a: number, b: number): number;
 }
 
 /**
  * The loop of `GlobAutomaton.scan`, kept free of calls, as a closure over the automaton's tables:
  * V8 then compiles the tables in as constants instead of loading them at every character (about
  * a quarter of the loop's time). It tokenizes `text`, steps both automata per token character,
- * and at each token's end records a token whose trie or suffix state has a set. It returns the
+ * and at each token's end records a token whose trie or suffix state has a set (their union). It returns the
  * number of tokens; -1 for a character the automaton cannot fold on its own; `-2 - i` for a
  * character at `i` not classified yet.
  */
 function scannerOver(symbols: Int16Array, trie: Int32Array, suffixes: Int32Array, root: number, setColumn: number): (text: string, out: MatchArrays) => number {
   return (text, out) => {
-    const { matchToken, matchStart, matchEnd, matchSet, matchSuffixSet } = out;
+    const { matchToken, matchStart, matchEnd, matchSet } = out;
     const n = text.length;
     let count = 0;
     let matches = 0;
@@ -340,8 +332,7 @@ function scannerOver(symbols: Int16Array, trie: Int32Array, suffixes: Int32Array
             matchToken[matches] = count;
             matchStart[matches] = start;
             matchEnd[matches] = i;
-            matchSet[matches] = a;
-            matchSuffixSet[matches] = b;
+            matchSet[matches] = b === 0 ? a : a === 0 ? b : out.union(a, b);
             matches++;
           }
           count++;
@@ -365,8 +356,7 @@ function scannerOver(symbols: Int16Array, trie: Int32Array, suffixes: Int32Array
         matchToken[matches] = count;
         matchStart[matches] = start;
         matchEnd[matches] = n;
-        matchSet[matches] = a;
-        matchSuffixSet[matches] = b;
+        matchSet[matches] = b === 0 ? a : a === 0 ? b : out.union(a, b);
         matches++;
       }
       count++;

@@ -54,7 +54,7 @@ export async function* codeNotesInWorkers(
  * @param codebook the validated codebook
  * @param workers number of worker threads
  * @param language the notes' language option
- * @param onNote called for each note with its id, the code list and the list's start
+ * @param onNote called for each note with its id (a whole number id as its number), the code list and the list's start
  * @returns when every note has been handed over
  * @example
  * ```ts
@@ -66,12 +66,22 @@ export async function codesInWorkers(
   codebook: Codebook,
   workers: number,
   language: LanguageOption,
-  onNote: (id: string, codes: ArrayLike<number>, at: number) => void,
+  onNote: (id: string | number, codes: ArrayLike<number>, at: number) => void,
 ): Promise<void> {
   for await (const { result, checker, report } of workerResults(source, codebook, workers, language, "codes")) {
-    const ids = result.ids === "" || result.ids === undefined ? [] : result.ids.split("\u0000");
     const codes: ArrayLike<number> = result.codes ?? [];
     let at = 0;
+    const numbers = result.wholeNumberIds;
+    if (numbers !== undefined) {
+      for (let k = 0; k < numbers.length; k++) {
+        const problem = checker?.checkWholeNumber(numbers[k]!);
+        if (problem) report(problem);
+        else onNote(numbers[k]!, codes, at);
+        at += codes[at]! + 1;
+      }
+      continue;
+    }
+    const ids = result.ids === "" || result.ids === undefined ? [] : result.ids.split("\u0000");
     for (const id of ids) {
       const problem = checker?.check({ id, text: "x" });
       if (problem) report(problem);

@@ -35,23 +35,20 @@ export class NoteChecker {
     return undefined;
   }
 
+  /**
+   * Checks the next note's id given as its whole number (see {@link wholeNumberId}): what `check`
+   * does for a note with that id and a text.
+   * @param n the id's value
+   * @returns the problem that makes the note be skipped, or undefined to keep it
+   */
+  checkWholeNumber(n: number): Diagnostic | undefined {
+    return this.addWholeNumber(n) ? undefined : duplicateIdDiagnostic({ id: String(n), text: "x" }, this.file, undefined);
+  }
+
   /** Adds an id; false when it was there already. */
   private add(id: string): boolean {
-    const n = wholeNumber(id);
-    if (n >= 0) {
-      const word = n >>> 5;
-      if (word >= this.bits.length) {
-        let size = this.bits.length * 2;
-        while (size <= word) size *= 2;
-        const bits = new Int32Array(size);
-        bits.set(this.bits);
-        this.bits = bits;
-      }
-      const mask = 1 << (n & 31);
-      if ((this.bits[word]! & mask) !== 0) return false;
-      this.bits[word] = this.bits[word]! | mask;
-      return true;
-    }
+    const n = wholeNumberId(id);
+    if (n >= 0) return this.addWholeNumber(n);
     let a = 0x811c9dc5;
     let b = 0x9e3779b9;
     for (let i = 0; i < id.length; i++) {
@@ -76,6 +73,21 @@ export class NoteChecker {
     return true;
   }
 
+  private addWholeNumber(n: number): boolean {
+    const word = n >>> 5;
+    if (word >= this.bits.length) {
+      let size = this.bits.length * 2;
+      while (size <= word) size *= 2;
+      const bits = new Int32Array(size);
+      bits.set(this.bits);
+      this.bits = bits;
+    }
+    const mask = 1 << (n & 31);
+    if ((this.bits[word]! & mask) !== 0) return false;
+    this.bits[word] = this.bits[word]! | mask;
+    return true;
+  }
+
   private grow(): void {
     const old = this.table;
     this.table = new Int32Array(old.length * 2);
@@ -95,8 +107,16 @@ export class NoteChecker {
 /** Ids from 0 to this (exclusive) written as plain decimals go to the bit set (2 MiB at most). */
 const MAX_BIT_ID = 1 << 24;
 
-/** The value of an id written as a canonical decimal ("0", "17"; not "017", "+1") below MAX_BIT_ID, else -1. */
-function wholeNumber(id: string): number {
+/**
+ * The value of an id written as a canonical decimal ("0", "17"; not "017", "+1") below 2^24, else -1.
+ *
+ * @example
+ * ```ts
+ * wholeNumberId("17"); // 17
+ * wholeNumberId("017"); // -1
+ * ```
+ */
+export function wholeNumberId(id: string): number {
   const length = id.length;
   if (length === 0 || length > 8) return -1;
   let n = 0;

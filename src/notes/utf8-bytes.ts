@@ -17,7 +17,7 @@ export function nfcBytes(bytes: Uint8Array): Uint8Array {
   return mayChangeUnderNfc(bytes) ? Buffer.from(new TextDecoder("utf-8").decode(bytes).normalize("NFC"), "utf8") : bytes;
 }
 
-/** True when some byte is >= 0xCC; whole 4-byte words below 0xC0 in every byte are skipped at once. */
+/** True when some byte is >= 0xCC (a lead byte of U+0300 or above); tested four bytes at a time. */
 function mayChangeUnderNfc(bytes: Uint8Array): boolean {
   const length = bytes.length;
   let i = 0;
@@ -28,11 +28,9 @@ function mayChangeUnderNfc(bytes: Uint8Array): boolean {
     const view = new Uint32Array(bytes.buffer, bytes.byteOffset + i, words);
     for (let w = 0; w < words; w++) {
       const word = view[w]!;
-      // A byte >= 0xCC has its two top bits set; most words (ASCII, and Latin-1 continuation bytes) have none.
-      if ((word & (word << 1) & 0x80808080) !== 0) {
-        const at = i + w * 4;
-        for (let k = at; k < at + 4; k++) if (bytes[k]! >= 0xcc) return true;
-      }
+      // A byte is >= 0xCC when its top bit is set and its low seven bits are >= 0x4C, that is when
+      // adding 0x34 to them reaches 0x80; the sums of the four bytes never carry into each other.
+      if ((((word & 0x7f7f7f7f) + 0x34343434) & word & 0x80808080) !== 0) return true;
     }
     i += words * 4;
   }

@@ -67,6 +67,28 @@ describe("streaming, in-memory and worker coding", () => {
     expect(tallyTwo).toEqual(tallyOne);
   });
 
+  it("counts with whole-number ids as with one thread, and reports an id repeated in a later chunk", async () => {
+    // Workers hand back ids that are all whole numbers as numbers; a chunk with another id as text.
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const rows = ["id;tekst"];
+    for (let i = 1; i <= 15000; i++) rows.push(`${i};Hun tok seg god tid, og relasjonen var trygg ${i % 13 === 0 ? "men ventetiden lang" : ""}`);
+    rows.push("17;Tilliten kom etter hvert"); // the id of a note in the first chunk
+    rows.push("017;Ikke det samme tallet"); // not a canonical whole number: a different id
+    rows.push("x9;Tid og tillit");
+    const file = `${mkdtempSync(`${tmpdir()}/kodebok-ids-`)}/ids.csv`;
+    writeFileSync(file, rows.join("\n") + "\n");
+    const run = async (workers: number) => {
+      const diagnostics: Diagnostic[] = [];
+      const tallies = await lib.tallyCodes(lib.streamNotes(file, { onDiagnostic: (d) => diagnostics.push(d) }), codebook, { language: "nb", workers });
+      return { tallies, diagnostics: diagnostics.map((d) => `${d.code}: ${d.reason}`) };
+    };
+    const one = await run(0);
+    expect(one.tallies.notes).toBe(15002);
+    expect(one.diagnostics).toEqual(['note-duplicate-id: Cannot load notes: id "17" is used twice']);
+    expect(await run(2)).toEqual(one);
+  });
+
   it("reports a broken record in a later chunk at the same place with workers as with one thread", async () => {
     const { mkdtempSync, writeFileSync } = await import("node:fs");
     const { tmpdir } = await import("node:os");
