@@ -132,27 +132,37 @@ function plainCodes(note: Note, matcher: Matcher, language: LanguageOption, engi
     if (matches === 0) return 0;
     const plans = (engine.automatonPlans[known!] ??= []) as (SetPlan | undefined)[];
     const matchSet = automaton.matchSet;
+    // Keys already appended for this note, marked in a table (cleared again below).
+    const seen = (engine.keySeen ??= new Uint8Array(matcher.codebook.codes.length * 2));
+    let clash = false;
     for (let m = 0; m < matches; m++) {
       const set = matchSet[m]!;
-      const plan = plans[set] ?? setPlan(automaton, matcher, known!, set, plans);
-      const codes = plan.codes;
+      const plan: SetPlan = plans[set] ?? setPlan(automaton, matcher, known!, set, plans);
+      const codes: readonly number[] = plan.codes;
       for (let e = 0; e < codes.length; e++) {
         const v = codes[e]!;
-        let seen = false;
-        for (let k = from; k < out.length; k++) if (out[k] === v) seen = true;
-        if (!seen) out.push(v);
+        if (seen[v] === 0) {
+          seen[v] = 1;
+          if (seen[v ^ 1] === 1) clash = true;
+          out.push(v);
+        }
       }
       const phrases = plan.phrases;
       for (let e = 0; e < phrases.length; e++) {
         const entry = phrases[e]!;
-        const rule = rules[entry.rule]!;
-        if (extendMatches(automaton, entry.words, 1, m, rule.gap) < 0) continue;
-        const v = rule.codeIndex * 2 + (rule.polarity === "barrier" ? 1 : 0);
-        let seen = false;
-        for (let k = from; k < out.length; k++) if (out[k] === v) seen = true;
-        if (!seen) out.push(v);
+        const v = plan.phraseKeys[e]!;
+        if (seen[v] === 1 || extendMatches(automaton, entry.words, 1, m, rules[entry.rule]!.gap) < 0) continue;
+        seen[v] = 1;
+        if (seen[v ^ 1] === 1) clash = true;
+        out.push(v);
       }
     }
+    for (let k = from; k < out.length; k++) seen[out[k]!] = 0;
+    if (clash) {
+      out.length = from;
+      return -1;
+    }
+    return out.length - from;
   } else {
     if (!scanNote(engine, matcher, note.text, note.language, language)) return 0;
     const { count, language: noteLanguage } = engine;
@@ -438,6 +448,8 @@ interface SetPlan {
   /** The keys of the singles without repeats, for counting. */
   codes: readonly number[];
   phrases: readonly TermEntry[];
+  /** The key of each phrase's rule. */
+  phraseKeys: readonly number[];
 }
 
 /** A one-word entry of a plan, with what its evidence and application need. */
@@ -549,7 +561,8 @@ function setPlan(automaton: GlobAutomaton, matcher: Matcher, language: Language 
   for (const single of singles) if (!codes.includes(single.key)) codes.push(single.key);
   // Grown one by one, so that the array keeps fast elements (a write far past its end would make it a dictionary).
   while (plans.length <= set) plans.push(undefined);
-  return (plans[set] = { singles, codes, phrases });
+  const phraseKeys = phrases.map((entry) => rules[entry.rule]!.codeIndex * 2 + (rules[entry.rule]!.polarity === "barrier" ? 1 : 0));
+  return (plans[set] = { singles, codes, phrases, phraseKeys });
 }
 
 /**

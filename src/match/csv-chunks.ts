@@ -6,7 +6,6 @@ import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { defaultIdPrefix, detectDelimiter, mapColumns, type CsvRows } from "../notes/csv.ts";
 import type { StreamNotesOptions } from "../notes/stream-notes.ts";
 import { lfRecords } from "../notes/record-texts.ts";
-import { isUtf8File } from "../notes/utf8-bytes.ts";
 import type { WorkerJob } from "./code-worker.ts";
 
 /** Bytes per job when workers parse a CSV file themselves (whole records). */
@@ -29,8 +28,9 @@ export async function csvSetup(path: string, options: StreamNotesOptions): Promi
   const format = options.format ?? (/\.csv$/iu.test(path) ? "csv" : /\.(tsv|tab)$/iu.test(path) ? "tsv" : undefined);
   if (format !== "csv" && format !== "tsv") return undefined;
   if (options.textColumns && options.textColumns.length > 1) return undefined;
-  if (!(await isUtf8File(path).catch(() => false))) return undefined;
-  const head = await readHead(path);
+  // A file that cannot be read is reported by the one-thread reader, with its located error.
+  const head = await readHead(path).catch(() => undefined);
+  if (head === undefined) return undefined;
   let start = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
   const end = recordEnd(head, start);
   if (end < 0) return undefined;

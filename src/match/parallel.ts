@@ -8,6 +8,7 @@ import type { LanguageOption } from "../text/language.ts";
 import type { CodedNote } from "./coded-note.ts";
 import type { WorkerJob, WorkerResult } from "./code-worker.ts";
 import { csvJobs, csvSetup } from "./csv-chunks.ts";
+import { isUtf8File } from "../notes/utf8-bytes.ts";
 import { Pool } from "./worker-pool.ts";
 
 /** Notes per job when coding notes handed over one by one. */
@@ -111,12 +112,21 @@ async function* workerResults(
   const pool = new Pool(workers, { codebook, language });
   try {
     const csv = file ? await csvSetup(file.path, file.options) : undefined;
-    if (csv) pool.configure({ rows: csv.rows, lfRecords: csv.lfRecords, ...(csv.recordDelimiter !== undefined ? { recordDelimiter: csv.recordDelimiter } : {}) });
     if (csv && file) {
+      pool.configure({ rows: csv.rows, lfRecords: csv.lfRecords, ...(csv.recordDelimiter !== undefined ? { recordDelimiter: csv.recordDelimiter } : {}) });
+      // Only a UTF-8 file is cut into chunks (another encoding is read here, as `streamNotes` reads
+      // it). The whole file is checked while the first chunks are read and coded; no result is
+      // handed on before the check has passed, and should it fail, the chunks are abandoned.
+      const utf8 = isUtf8File(file.path).catch(() => false);
+      let checked = false;
       const report = file.options.onDiagnostic ?? (() => {});
       const checker = new NoteChecker(csv.rows.file);
       let recordOffset = 0;
       for await (const result of pool.run(csvJobs(file.path, csv.bodyStart, csv.bodyLine, output))) {
+        if (!checked) {
+          checked = true;
+          if (!(await utf8)) break;
+        }
         for (const d of result.diagnostics) report(d);
         if (result.error) throw new KodebokError([result.error]);
         numberGeneratedIds(result, csv.rows.prefix, recordOffset);
@@ -124,9 +134,9 @@ async function* workerResults(
         if (file.options.onCoding) for (const c of result.codings) file.options.onCoding(c);
         yield { result, checker, report };
       }
-    } else {
-      for await (const result of pool.run(noteJobs(source, output))) yield { result, checker: undefined, report: () => {} };
+      if (await utf8) return;
     }
+    for await (const result of pool.run(noteJobs(source, output))) yield { result, checker: undefined, report: () => {} };
   } finally {
     await pool.close();
   }

@@ -31,6 +31,8 @@ export interface Engine {
   automaton: GlobAutomaton | null | undefined;
   /** Per language, what a token of each automaton pattern set starts (see `setPlan` in code-note.ts). */
   automatonPlans: Partial<Record<Language | "und", unknown[]>>;
+  /** Scratch marks by code key (code index * 2 + barrier) for counting one note. */
+  keySeen?: Uint8Array;
 }
 
 const engines = new WeakMap<Matcher, Engine>();

@@ -89,6 +89,28 @@ describe("streaming, in-memory and worker coding", () => {
     expect(await run(2)).toEqual(one);
   });
 
+  it("reads a file that turns out not to be UTF-8 as one thread does, after the workers began on its first chunks", async () => {
+    // The Windows-1252 byte comes near the end: the first chunks are valid UTF-8 and go to the
+    // workers while the whole file is checked; they must be abandoned, not counted.
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const rows = ["id;tekst"];
+    for (let i = 1; i <= 20000; i++) rows.push(`${i};Hun tok seg god tid, og relasjonen var trygg`);
+    const file = `${mkdtempSync(`${tmpdir()}/kodebok-1252-`)}/latin.csv`;
+    writeFileSync(file, Buffer.concat([Buffer.from(rows.join("\n") + "\n"), Buffer.from("20001;Tillit og forst\xe5else\n", "latin1")]));
+    const run = async (workers: number) => {
+      const diagnostics: Diagnostic[] = [];
+      const tallies = await lib.tallyCodes(lib.streamNotes(file, { onDiagnostic: (d) => diagnostics.push(d) }), codebook, { language: "nb", workers });
+      const coded = await collect(lib.codeNotesStream(lib.streamNotes(file), codebook, { language: "nb", workers }));
+      return { tallies, diagnostics: diagnostics.map((d) => d.code), last: coded.at(-1)?.note.text, count: coded.length };
+    };
+    const one = await run(0);
+    expect(one.diagnostics).toEqual(["encoding-windows-1252"]);
+    expect(one.count).toBe(20001);
+    expect(one.last).toBe("Tillit og forståelse");
+    expect(await run(2)).toEqual(one);
+  });
+
   it("reports a broken record in a later chunk at the same place with workers as with one thread", async () => {
     const { mkdtempSync, writeFileSync } = await import("node:fs");
     const { tmpdir } = await import("node:os");
