@@ -1,12 +1,12 @@
 import type { Codebook } from "../codebook/codebook.ts";
-import { NoteSchema, type Note, type NoteInput } from "../notes/note.ts";
+import type { Note, NoteInput } from "../notes/note.ts";
 import { KodebokError } from "../diagnostics/result.ts";
 import { diagnostic } from "../diagnostics/diagnostic.ts";
 import type { LanguageOption } from "../text/language.ts";
 import { codeNote } from "./code-note.ts";
 import type { CodedNote } from "./coded-note.ts";
-import { compileCodebook, type Matcher } from "./compile.ts";
-import { plainNote } from "./plain-note.ts";
+import type { Matcher } from "./compile.ts";
+import { toMatcher, toNote } from "./to-note.ts";
 import { batches, codeNotesInWorkers } from "./parallel.ts";
 
 /** Options of {@link codeNotes}. */
@@ -19,29 +19,6 @@ export interface CodeNotesOptions {
    * file is also parsed in the workers.
    */
   workers?: number;
-}
-
-/** Compiles a codebook unless it is a matcher already. */
-export function toMatcher(codebookOrMatcher: Codebook | Matcher): Matcher {
-  return "lookup" in codebookOrMatcher ? codebookOrMatcher : compileCodebook(codebookOrMatcher);
-}
-
-/** Validates a plain note object; throws a located KodebokError when it is not a note. */
-export function toNote(input: NoteInput | Note, position: number): Note {
-  const plain = plainNote(input);
-  if (plain) return plain;
-  const parsed = NoteSchema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  throw new KodebokError(
-    parsed.error.issues.map((issue) =>
-      diagnostic({
-        code: "note-invalid",
-        severity: "error",
-        reason: `Cannot code note ${position + 1}: ${issue.message}`,
-        field: issue.path.join("."),
-      }),
-    ),
-  );
 }
 
 /**

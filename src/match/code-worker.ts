@@ -5,16 +5,16 @@ import { parentPort, workerData } from "node:worker_threads";
 import { parse } from "csv-parse/sync";
 import type { Codebook } from "../codebook/codebook.ts";
 import type { Coding } from "../codings/coding.ts";
-import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { csvErrorDiagnostic, csvRecordNotes, type CsvRows } from "../notes/csv.ts";
 import type { Note } from "../notes/note.ts";
 import { RawLines } from "../notes/raw-lines.ts";
 import { RecordTexts } from "../notes/record-texts.ts";
-import { wholeNumberId } from "../notes/note-checker.ts";
+import { emptyTextDiagnostic, wholeNumberId } from "../notes/note-checker.ts";
 import { nfcBytes } from "../notes/utf8-bytes.ts";
 import type { LanguageOption } from "../text/language.ts";
 import { codeNote, codeNoteCodes } from "./code-note.ts";
-import { toNote } from "./code-notes.ts";
+import { toNote } from "./to-note.ts";
 import { compileCodebook } from "./compile.ts";
 import type { CodedNote } from "./coded-note.ts";
 
@@ -85,6 +85,18 @@ parentPort?.on("message", (job: WorkerJob | { kind: "setup"; setup: Partial<Work
 });
 
 function run(job: WorkerJob): WorkerResult {
+  if (job.kind === "csv" && job.output === "codes" && setup.rows!.mapping.codes.length === 0) {
+    // Counting hands back no notes: their places are needed only for diagnostics. The chunk is
+    // read without placing its notes (no raw texts, no line counting), and read again with them
+    // should it give any diagnostic.
+    const quick = runJob(job, false);
+    if (quick.diagnostics.length === 0 && quick.error === undefined) return quick;
+  }
+  return runJob(job, true);
+}
+
+/** Runs a job; `locate`: give notes (and diagnostics) their places in the file. */
+function runJob(job: WorkerJob, locate: boolean): WorkerResult {
   const diagnostics: Diagnostic[] = [];
   const codings: Coding[] = [];
   if (job.kind === "notes") {
@@ -96,7 +108,7 @@ function run(job: WorkerJob): WorkerResult {
   const text = Buffer.from(nfc.buffer, nfc.byteOffset, nfc.length);
   let records: { record: string[]; raw: string | null }[];
   try {
-    records = parseRecords(text, nfc, rows.delimiter, setup.recordDelimiter, setup.lfRecords === true);
+    records = parseRecords(text, nfc, rows.delimiter, setup.recordDelimiter, setup.lfRecords === true, locate);
   } catch (error) {
     // csv-parse counts lines from the chunk's start: make its line (and its message) the file's.
     const e = error as { lines?: number; message?: string };
@@ -108,31 +120,29 @@ function run(job: WorkerJob): WorkerResult {
     return { seq: job.seq, coded: [], diagnostics, codings, error: csvErrorDiagnostic(e, "", rows.delimiter, rows.file) };
   }
   const notes: Note[] = [];
-  const recordOf: number[] = [];
+  const kept: Note[] = [];
+  const generatedIds: number[] = [];
   const generatedCodingIds: number[] = [];
   const lines = new RawLines();
   const idColumn = rows.mapping.fields.id!;
   for (let index = 0; index < records.length; index++) {
     const { record, raw } = records[index]!;
-    const before = notes.length;
+    notes.length = 0;
     const codingsBefore = codings.length;
-    csvRecordNotes(rows, record, job.startLine - 1 + lines.next(raw), raw, index, notes, codings, diagnostics);
+    csvRecordNotes(rows, record, locate ? job.startLine - 1 + lines.next(raw) : 0, raw, index, notes, codings, diagnostics, locate);
     const generated = record.length === rows.header.length && record[idColumn]!.trim() === "";
-    for (let k = before; k < notes.length; k++) recordOf.push(generated ? index : -1);
     if (generated) for (let k = codingsBefore; k < codings.length; k++) generatedCodingIds.push(k, index);
-  }
-  const kept: Note[] = [];
-  const generatedIds: number[] = [];
-  for (const [k, note] of notes.entries()) {
-    if (recordOf[k]! >= 0 && note.text.trim() !== "") generatedIds.push(kept.length, recordOf[k]!);
-    if (note.text.trim() === "") {
-      const where = note.origin ? { line: note.origin.line, column: note.origin.column } : undefined;
-      diagnostics.push(diagnostic({ code: "note-empty-text", severity: "warning", reason: `Skipped note "${note.id}": its text is empty`, file: note.origin?.file ?? rows.file, start: where, field: "text", source: "kodebok:notes" }));
-      continue;
+    // The record's notes, each checked after the record's own diagnostics (as one thread does).
+    for (const note of notes) {
+      if (note.text.trim() === "") {
+        diagnostics.push(emptyTextDiagnostic(note, rows.file));
+        continue;
+      }
+      if (generated) generatedIds.push(kept.length, index);
+      // Built by csvRecordNotes, a valid note; counting needs no second check (coded notes go
+      // through toNote, whose schema path also fixes the order of their keys).
+      kept.push(job.output === "codes" ? note : toNote(note, 0));
     }
-    // Built by csvRecordNotes, a valid note; counting needs no second check (coded notes go through
-    // toNote, whose schema path also fixes the order of their keys).
-    kept.push(job.output === "codes" ? note : toNote(note, 0));
   }
   return { ...output(job, kept, diagnostics, codings), records: records.length, generatedIds, generatedCodingIds };
 }
@@ -141,10 +151,18 @@ function run(job: WorkerJob): WorkerResult {
  * The records of a chunk with their raw texts. For files whose records end with LF, csv-parse runs
  * without its `raw` option and the raw texts come from {@link RecordTexts} (null for a one-line
  * record without quotes); should the two ever disagree on the number of records, the chunk is
- * parsed again with `raw`.
+ * parsed again with `raw`. Without `locate` (read without placing notes), every raw text is null.
  */
-function parseRecords(text: Buffer, bytes: Uint8Array, delimiter: string, recordDelimiter: string | undefined, lf: boolean): { record: string[]; raw: string | null }[] {
+function parseRecords(
+  text: Buffer,
+  bytes: Uint8Array,
+  delimiter: string,
+  recordDelimiter: string | undefined,
+  lf: boolean,
+  locate: boolean,
+): { record: string[]; raw: string | null }[] {
   const options = { delimiter, relax_column_count: true, skip_empty_lines: true, ...(recordDelimiter !== undefined ? { record_delimiter: recordDelimiter } : {}) };
+  if (!locate) return (parse(text, options) as string[][]).map((record) => ({ record, raw: null }));
   if (lf) {
     const plain = parse(text, options) as string[][];
     const raws: (string | null)[] = [];

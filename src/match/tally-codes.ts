@@ -4,7 +4,7 @@ import { diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Note, NoteInput } from "../notes/note.ts";
 import type { LanguageOption } from "../text/language.ts";
 import { codeNoteCodes } from "./code-note.ts";
-import { toMatcher, toNote } from "./code-notes.ts";
+import { toMatcher, toNote } from "./to-note.ts";
 import type { Matcher } from "./compile.ts";
 import { batches, codesInWorkers } from "./parallel.ts";
 import { NOTE_BATCHES } from "../notes/stream-notes.ts";

@@ -125,6 +125,7 @@ export interface CsvRows {
  * @param raw the record as written (csv-parse's raw text), or null for a one-line record without quotes (see RecordTexts)
  * @param index the record's position among the data records, from 0
  * @param notes, codings, diagnostics where the results go
+ * @param locate false: the notes get no origin (a reader that needs no places; diagnostics are then not placed either)
  * @example
  * ```ts
  * csvRecordNotes(rows, ["1", "Hun tok seg tid"], 2, "1;Hun tok seg tid\n", 0, notes, codings, diagnostics);
@@ -139,13 +140,15 @@ export function csvRecordNotes(
   notes: Note[],
   codings: Coding[],
   diagnostics: Diagnostic[],
+  locate = true,
 ): void {
   const { header, mapping, delimiter, file, prefix } = rows;
   // The line breaks of skipped empty lines open the raw text; the record starts after them.
   // No raw text (null): a one-line record without quotes, its fields joined by the delimiter.
   const raw = rawText === null ? "" : rawText.charCodeAt(0) === 10 || rawText.charCodeAt(0) === 13 ? rawText.replace(/^[\r\n]+/u, "") : rawText;
-  const offsets = rawText === null ? joinedOffsets(record, delimiter.length) : fieldOffsets(raw, delimiter);
+  let offsets: number[] | undefined;
   const place = (column: number) => {
+    offsets ??= rawText === null ? joinedOffsets(record, delimiter.length) : fieldOffsets(raw, delimiter);
     const at = offsets[column] ?? 0;
     if (rawText === null) return { line, column: at + 1 };
     let newlines = 0;
@@ -209,15 +212,17 @@ export function csvRecordNotes(
     if (any) base.attributes = attributes;
   }
   if (single) {
-    const at = place(textColumns[0]!);
-    single.origin = file !== undefined ? { file, line: at.line, column: at.column } : { line: at.line, column: at.column };
+    if (locate) {
+      const at = place(textColumns[0]!);
+      single.origin = file !== undefined ? { file, line: at.line, column: at.column } : { line: at.line, column: at.column };
+    }
     notes.push(single);
   } else {
     for (const column of textColumns) {
       const id = `${rowId}-${slug(header[column]!)}`;
-      const at = place(column);
-      const origin = file !== undefined ? { file, line: at.line, column: at.column } : { line: at.line, column: at.column };
-      const note: Note = { id, text: record[column]!.trim(), ...base, origin };
+      const at = locate ? place(column) : undefined;
+      const origin = at === undefined ? undefined : file !== undefined ? { file, line: at.line, column: at.column } : { line: at.line, column: at.column };
+      const note: Note = origin ? { id, text: record[column]!.trim(), ...base, origin } : { id, text: record[column]!.trim(), ...base };
       note.question = header[column]!;
       notes.push(note);
     }

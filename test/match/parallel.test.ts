@@ -89,6 +89,29 @@ describe("streaming, in-memory and worker coding", () => {
     expect(await run(2)).toEqual(one);
   });
 
+  it("counts with workers giving every warning at the place one thread gives it", async () => {
+    // Counting workers read a chunk without placing its notes, and again with places when it has a
+    // diagnostic: an empty text, an unknown language, a row with a field too many.
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const rows = ["id;språk;tekst"];
+    for (let i = 1; i <= 12000; i++) {
+      const text = i === 9001 ? "" : i === 9500 ? '"Tok seg tid;\nog ""lyttet"""' : `Hun tok seg god tid ${i}`;
+      rows.push(i === 9999 ? `${i};nb;Tid;ekstra` : `${i};${i === 9002 ? "svensk" : "nb"};${text}`);
+    }
+    const file = `${mkdtempSync(`${tmpdir()}/kodebok-places-`)}/places.csv`;
+    writeFileSync(file, rows.join("\n") + "\n");
+    const run = async (workers: number) => {
+      const diagnostics: string[] = [];
+      const tallies = await lib.tallyCodes(lib.streamNotes(file, { onDiagnostic: (d) => diagnostics.push(lib.formatDiagnostic(d)) }), codebook, { workers }).catch((e: Error) => e.message);
+      return { tallies, diagnostics };
+    };
+    const one = await run(0);
+    expect(one.diagnostics.join("\n")).toMatch(/places\.csv:9002:\d+: .*note-empty-text/u);
+    expect(one.diagnostics.join("\n")).toMatch(/places\.csv:9003:\d+: .*note-invalid-language/u);
+    expect(await run(2)).toEqual(one);
+  });
+
   it("reads a file that turns out not to be UTF-8 as one thread does, after the workers began on its first chunks", async () => {
     // The Windows-1252 byte comes near the end: the first chunks are valid UTF-8 and go to the
     // workers while the whole file is checked; they must be abandoned, not counted.
