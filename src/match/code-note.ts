@@ -206,10 +206,6 @@ const plainPolarity: Polarity[] = [];
 /** Hit numbers in preference order, then the kept ones in position order. */
 const plainSorted = new Int32Array(PLAIN_MAX_HITS);
 const plainKept = new Int32Array(PLAIN_MAX_HITS);
-/** Set by `automatonHits`: every hit is a one-token match. */
-let automatonSingles = false;
-/** The hits of the note being coded come from `automatonHits`. */
-let automatonHitsOnly = false;
 /** Token positions that start an entry, of the note being coded by `codePlain`. */
 let plainStarts = new Int32Array(256);
 
@@ -226,13 +222,10 @@ function codePlain(note: Note, matcher: Matcher, language: LanguageOption, engin
   let n = -1;
   let noteLanguage: Language | "und";
   const automaton = known === undefined ? undefined : automatonFor(engine, matcher);
-  automatonSingles = false;
-  automatonHitsOnly = false;
   if (automaton !== undefined && automaton.scan(note.text) >= 0) {
     noteLanguage = known!;
     const plans = (engine.automatonPlans[noteLanguage] ??= []) as (SetPlan | undefined)[];
     if (!phraseInNote(automaton, matcher, noteLanguage, plans)) return singlesOnly(note, noteLanguage, automaton, plans);
-    automatonHitsOnly = true;
     n = automatonHits(automaton, engine, matcher, noteLanguage);
   } else {
     const count = engine.interner.scan(note.text);
@@ -246,13 +239,9 @@ function codePlain(note: Note, matcher: Matcher, language: LanguageOption, engin
 
   // Overlaps (resolveOverlaps): preference order, then keep each hit that clashes with none kept.
   let kept = 0;
-  if (n === 1 || automatonSingles) {
-    // One hit; or only one-token hits from the automaton, at most one per code and token (see
-    // SetPlan), so none overlap, and they come in position order, a token's in preference order.
-    for (let k = 0; k < n; k++) plainKept[k] = k;
-    kept = n;
-  } else if (automatonHitsOnly) {
-    kept = keepAutomatonHits(n, rules, matcher.codebook.overlap === "across-codes");
+  if (n === 1) {
+    plainKept[0] = 0;
+    kept = 1;
   } else {
     for (let k = 0; k < n; k++) {
       let j = k - 1;
@@ -398,7 +387,6 @@ function automatonHits(automaton: GlobAutomaton, engine: Engine, matcher: Matche
   const { matchToken, matchStart, matchEnd, matchSet } = automaton;
   const rules = matcher.rules;
   let n = 0;
-  let phraseHits = 0;
   for (let m = 0; m < matches; m++) {
     const set = matchSet[m]!;
     const plan = plans[set] ?? setPlan(automaton, matcher, noteLanguage, set, plans);
@@ -429,10 +417,8 @@ function automatonHits(automaton: GlobAutomaton, engine: Engine, matcher: Matche
       plainText[n] = undefined;
       plainPolarity[n] = rules[entry.rule]!.polarity ?? HELPFUL;
       n++;
-      phraseHits++;
     }
   }
-  automatonSingles = phraseHits === 0;
   return n;
 }
 
@@ -587,70 +573,6 @@ function extendMatches(automaton: GlobAutomaton, words: number[], word: number, 
 function automatonFor(engine: Engine, matcher: Matcher): GlobAutomaton | undefined {
   if (engine.automaton === null) engine.automaton = GlobAutomaton.build(matcher);
   return engine.automaton;
-}
-
-/**
- * `resolveOverlaps` for hits from `automatonHits` with some phrase among them, into `plainKept`
- * in position order; returns how many stay. Phrases come first in preference order (longer), so
- * they are resolved among themselves; a one-token hit then stays unless a kept phrase of its code
- * (of any code, with `across`) covers its token, since one-token hits never clash with each other
- * (see SetPlan). Kept one-token hits are in position order already (a token's in preference
- * order) and phrases never tie with them, so a stable insertion of the phrases by position gives
- * the order of `byPosition` over the preference order.
- */
-function keepAutomatonHits(n: number, rules: readonly CompiledRule[], across: boolean): number {
-  let phrases = 0;
-  for (let k = 0; k < n; k++) {
-    if (plainFirst[k] === plainLast[k]) continue;
-    let j = phrases - 1;
-    while (j >= 0 && plainPreference(plainSorted[j]!, k, rules) > 0) {
-      plainSorted[j + 1] = plainSorted[j]!;
-      j--;
-    }
-    plainSorted[j + 1] = k;
-    phrases++;
-  }
-  // The phrases that stay, in preference order (at the end of plainSorted's used part).
-  let keptPhrases = 0;
-  for (let k = 0; k < phrases; k++) {
-    const c = plainSorted[k]!;
-    const code = rules[plainEntries[c]!.rule]!.code;
-    let clash = false;
-    for (let m = 0; m < keptPhrases; m++) {
-      const h = plainSorted[m]!;
-      if ((across || rules[plainEntries[h]!.rule]!.code === code) && plainFirst[h]! <= plainLast[c]! && plainFirst[c]! <= plainLast[h]!) {
-        clash = true;
-        break;
-      }
-    }
-    if (!clash) plainSorted[keptPhrases++] = c;
-  }
-  let kept = 0;
-  for (let k = 0; k < n; k++) {
-    if (plainFirst[k] !== plainLast[k]) continue;
-    const code = rules[plainEntries[k]!.rule]!.code;
-    const token = plainFirst[k]!;
-    let clash = false;
-    for (let m = 0; m < keptPhrases; m++) {
-      const h = plainSorted[m]!;
-      if ((across || rules[plainEntries[h]!.rule]!.code === code) && plainFirst[h]! <= token && token <= plainLast[h]!) {
-        clash = true;
-        break;
-      }
-    }
-    if (!clash) plainKept[kept++] = k;
-  }
-  for (let m = 0; m < keptPhrases; m++) {
-    const c = plainSorted[m]!;
-    let j = kept - 1;
-    while (j >= 0 && (plainFirst[plainKept[j]!]! - plainFirst[c]! || plainLast[plainKept[j]!]! - plainLast[c]!) > 0) {
-      plainKept[j + 1] = plainKept[j]!;
-      j--;
-    }
-    plainKept[j + 1] = c;
-    kept++;
-  }
-  return kept;
 }
 
 /** `byPreference` for hits `a` and `b` of `codePlain`. */

@@ -1,4 +1,4 @@
-// A character automaton over a codebook's glob words: one table step per character finds, at the
+// A character automaton over a codebook's glob words: two table steps per character find, at the
 // end of each token, which exact words, `prefix*` and `*suffix` patterns the token matches, without
 // slicing, hashing or interning the token. Internal to src/match.
 import type { Matcher } from "./compile.ts";
@@ -13,12 +13,14 @@ const SLOW = -2;
 const OTHER = 0;
 
 /**
- * The patterns a token matches, decided while its characters are read. A deterministic automaton
- * whose states pair a node of a trie over the exact words and `prefix*` patterns (or, once the
- * token has left the trie, the prefix patterns it passed) with a state of an Aho-Corasick
- * automaton over the `*suffix` patterns; every state knows the set of patterns a token ending in
- * it matches. The table holds each state's transitions by symbol (a folded character of some
- * pattern, or `OTHER`) and, in its last column, that set's number.
+ * The patterns a token matches, decided while its characters are read. Two deterministic
+ * automata are stepped together: a trie over the exact words and `prefix*` patterns (a token that
+ * leaves it goes to a state that keeps the prefix patterns it passed) and an Aho-Corasick
+ * automaton over the `*suffix` patterns. Each table holds a state's transitions by symbol (a
+ * folded character of some pattern, or `OTHER`) and, in its last column, the set of patterns a
+ * token ending in that state matches; a token's set is the union of its two states' sets. (One
+ * automaton over pairs of states would save a step per character but has tens of thousands of
+ * states for the benchmark's 313 patterns, and its table does not stay in the cache.)
  *
  * `scan` tokenizes a note exactly as `tokenize` does and records only the tokens that match some
  * pattern: their token index, offsets and pattern set. It gives up (returns -1) on a note with a
@@ -321,8 +323,9 @@ function scannerOver(symbols: Int16Array, trie: Int32Array, suffixes: Int32Array
     let suffix = 0;
     let inToken = false;
     let start = 0;
-    for (let i = 0; i < n; i++) {
-      const s = symbols[text.charCodeAt(i)]!;
+    // One step past the end, as a separator, ends the last token.
+    for (let i = 0; i <= n; i++) {
+      const s = i < n ? symbols[text.charCodeAt(i)]! : SEPARATOR;
       if (s < 0) {
         if (s !== SEPARATOR) return s === UNKNOWN ? -2 - i : -1;
         if (inToken) {
@@ -348,18 +351,6 @@ function scannerOver(symbols: Int16Array, trie: Int32Array, suffixes: Int32Array
       }
       node = trie[node + s]!;
       suffix = suffixes[suffix + s]!;
-    }
-    if (inToken) {
-      const a = trie[node + setColumn]!;
-      const b = suffixes[suffix + setColumn]!;
-      if ((a | b) !== 0) {
-        matchToken[matches] = count;
-        matchStart[matches] = start;
-        matchEnd[matches] = n;
-        matchSet[matches] = b === 0 ? a : a === 0 ? b : out.union(a, b);
-        matches++;
-      }
-      count++;
     }
     out.matches = matches;
     return count;
