@@ -46,3 +46,29 @@ Deno.test("loadNotes() locates an unclosed quote", async () => {
   assert.equal(result.ok, false);
   assert.equal(formatDiagnostic(result.diagnostics[0]!), "fixtures/bad/unclosed-quote.csv:4:7: Cannot load notes: a quoted field is not closed [csv-unclosed-quote]");
 });
+
+Deno.test("codeNotes() codes a glob-only codebook through the character automaton, and a note with a capital sigma through the token interner", () => {
+  // Without cues or conditions and with a known language, notes take the glob automaton; a note
+  // with a capital sigma (whose lower case depends on the word) takes the token interner.
+  const globs = unwrap(
+    parseCodebook(`
+id: globs
+title: Globs
+languages: [nb]
+categories: [{id: a, label: A}]
+codes:
+  - {id: time, category: a, label: Tid, definition: Tid, terms: [tid, "*ventetid", "ta seg tid", tidlig*]}
+  - {id: trust, category: a, label: Tillit, definition: Tillit, terms: [tillit*, "*relasjon"]}
+`),
+  );
+  const notes = [
+    { id: "1", text: "Ventetiden var lang, men hun tok seg TID og bygde tillit." },
+    { id: "2", text: "Samarbeidsrelasjon, tidlig hjelp; ta seg tid!" },
+    { id: "3", text: "ΣΑΣ: ta seg tid, Tilliten" },
+  ];
+  const coded = codeNotes(notes, globs, { language: "nb" });
+  assert.deepEqual(
+    coded.map((c) => c.codes.map((a) => `${a.code}:${a.evidence.map((e) => `${e.text}@${e.start}`).join("|")}`)),
+    [["time:TID@37", "trust:tillit@50"], ["time:tidlig@20|ta seg tid@34", "trust:Samarbeidsrelasjon@0"], ["time:ta seg tid@5", "trust:Tilliten@17"]],
+  );
+});
