@@ -14,7 +14,8 @@ export const LANGUAGE_MARKERS: Readonly<Record<Language, ReadonlySet<string>>> =
     "dette", "dei", "som", "frå", "berre", "ho", "hennar", "deira", "oss", "kunne", "skulle", "ville",
     "jo", "òg", "saman", "etter", "meir", "sjølv", "fekk", "hadde", "nokon", "ingen", "aldri", "gong",
     "når", "fordi", "mitt", "min", "mine", "sin", "vår", "våre", "gjennom", "mellom", "bli", "vart", "vert",
-    "ein", "eit", "ei", "eller", "seg", "heile", "kjem", "korleis", "tilgjengeleg", "saksbehandlaren",
+    // Not "seg" or "eller": Bokmål writes them the same ("hun tok seg tid" is Bokmål).
+    "ein", "eit", "ei", "heile", "kjem", "korleis", "tilgjengeleg", "saksbehandlaren",
   ]),
   en: new Set([
     // Only words that are not also Norwegian words ("i", "for", "to", "at", "is", "time", "felt" are).

@@ -38,6 +38,13 @@ describe("detectLanguage()", () => {
     expect(detectLanguage(tokenize("She always listened to me and never rushed"))).toBe("en");
   });
 
+  it("does not take seg or eller, which Bokmål writes as Nynorsk does, for Nynorsk", () => {
+    // One Bokmål marker (hun) against seg, og, men: Bokmål. Before, seg counted as Nynorsk and won.
+    expect(detectLanguage(tokenize("Ventetiden var lang, men hun tok seg tid og bygde tillit."))).toBe("nb");
+    expect(detectLanguage(tokenize("Ring eller send melding, så tar hun seg av det"))).toBe("nb");
+    expect(detectLanguage(tokenize("Ho tok seg tid, eller prøvde i alle fall"))).toBe("nn");
+  });
+
   it("answers und for a keyword note instead of guessing", () => {
     expect(detectLanguage(tokenize("Tillit!"))).toBe("und");
   });
