@@ -1,5 +1,12 @@
-import * as vega from "vega";
-import { compile, type TopLevelSpec } from "vega-lite";
+import type { TopLevelSpec } from "vega-lite";
+
+/**
+ * Vega and Vega-Lite, imported on the first chart rendered: they take most of a second to load,
+ * which a program that never renders a chart (the CLI's `code`, a library user's `codeNotes`)
+ * should not pay.
+ */
+let renderer: Promise<{ vega: typeof import("vega"); compile: (typeof import("vega-lite"))["compile"] }> | undefined;
+const vegaModules = () => (renderer ??= Promise.all([import("vega"), import("vega-lite")]).then(([vega, vegaLite]) => ({ vega, compile: vegaLite.compile })));
 import type { CodeMatrix } from "../rollup/code-matrix.ts";
 import type { Cooccurrence } from "../rollup/cooccurrence.ts";
 import type { Summary } from "../rollup/summary.ts";
@@ -210,6 +217,7 @@ function heatmap(
  * ```
  */
 export async function renderSvg(spec: VegaLiteSpec, idPrefix = "chart"): Promise<string> {
+  const { vega, compile } = await vegaModules();
   const compiled = compile(spec as unknown as TopLevelSpec).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: "none", logLevel: vega.Error });
   try {
