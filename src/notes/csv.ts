@@ -96,10 +96,26 @@ export function parseNotesCsv(text: string, options: CsvNotesOptions = {}): Resu
   const rows: CsvRows = { header, mapping, delimiter, file, prefix, source: options.source };
   const lines = new RawLines();
   lines.next(records[0]!.raw);
+  // Each note's record and its line, to place a repeated id at its own cell.
+  const recordOf: number[] = [];
+  const lineOf: number[] = [];
   records.slice(1).forEach(({ record, raw }, index) => {
-    csvRecordNotes(rows, record, lines.next(raw), raw, index, notes, codings, diagnostics);
+    const line = lines.next(raw);
+    lineOf.push(line);
+    const before = notes.length;
+    csvRecordNotes(rows, record, line, raw, index, notes, codings, diagnostics);
+    for (let k = before; k < notes.length; k++) recordOf.push(index);
   });
-  const checked = checkNotes(notes, file);
+  const idColumn = mapping.fields.id;
+  const idPlace =
+    idColumn === undefined
+      ? undefined
+      : (k: number) => {
+          const index = recordOf[k]!;
+          const { record, raw } = records[index + 1]!;
+          return csvFieldPlaces(record, lineOf[index]!, raw, delimiter)(idColumn);
+        };
+  const checked = checkNotes(notes, file, idPlace);
   diagnostics.push(...checked.diagnostics);
   return toResult({ notes: checked.notes, codings }, diagnostics);
 }
@@ -143,22 +159,8 @@ export function csvRecordNotes(
   locate = true,
 ): void {
   const { header, mapping, delimiter, file, prefix } = rows;
-  // The line breaks of skipped empty lines open the raw text; the record starts after them.
-  // No raw text (null): a one-line record without quotes, its fields joined by the delimiter.
-  const raw = rawText === null ? "" : rawText.charCodeAt(0) === 10 || rawText.charCodeAt(0) === 13 ? rawText.replace(/^[\r\n]+/u, "") : rawText;
-  let offsets: number[] | undefined;
-  const place = (column: number) => {
-    offsets ??= rawText === null ? joinedOffsets(record, delimiter.length) : fieldOffsets(raw, delimiter);
-    const at = offsets[column] ?? 0;
-    if (rawText === null) return { line, column: at + 1 };
-    let newlines = 0;
-    let last = -1;
-    for (let nl = raw.indexOf("\n"); nl >= 0 && nl < at; nl = raw.indexOf("\n", nl + 1)) {
-      newlines++;
-      last = nl;
-    }
-    return { line: line + newlines, column: newlines === 0 ? at + 1 : at - last };
-  };
+  let places: ((column: number) => { line: number; column: number }) | undefined;
+  const place = (column: number) => (places ??= csvFieldPlaces(record, line, rawText, delimiter))(column);
   if (record.length !== header.length) {
     diagnostics.push(
       diagnostic({
@@ -233,6 +235,38 @@ export function csvRecordNotes(
       codings.push({ note: rowId, coder, code, origin: { ...(file !== undefined ? { file } : {}), ...at } });
     }
   }
+}
+
+/**
+ * Where each field of a CSV record starts: a function from a field's index to its line and column
+ * (from 1), as the notes' origins and the diagnostics give them.
+ *
+ * @param record the record's fields
+ * @param line the line the record starts on
+ * @param rawText the record as written, or null for a one-line record without quotes (see RecordTexts)
+ * @param delimiter the field delimiter
+ * @returns the place of field `column`
+ * @example
+ * ```ts
+ * csvFieldPlaces(["d1", "G3", "Hun hørte på meg"], 6, null, ";")(2); // { line: 6, column: 7 }
+ * ```
+ */
+export function csvFieldPlaces(record: readonly string[], line: number, rawText: string | null, delimiter: string): (column: number) => { line: number; column: number } {
+  // The line breaks of skipped empty lines open the raw text; the record starts after them.
+  // No raw text (null): a one-line record without quotes, its fields joined by the delimiter.
+  const raw = rawText === null ? "" : rawText.charCodeAt(0) === 10 || rawText.charCodeAt(0) === 13 ? rawText.replace(/^[\r\n]+/u, "") : rawText;
+  const offsets = rawText === null ? joinedOffsets(record, delimiter.length) : fieldOffsets(raw, delimiter);
+  return (column) => {
+    const at = offsets[column] ?? 0;
+    if (rawText === null) return { line, column: at + 1 };
+    let newlines = 0;
+    let last = -1;
+    for (let nl = raw.indexOf("\n"); nl >= 0 && nl < at; nl = raw.indexOf("\n", nl + 1)) {
+      newlines++;
+      last = nl;
+    }
+    return { line: line + newlines, column: newlines === 0 ? at + 1 : at - last };
+  };
 }
 
 /** The optional note fields read from their own columns, in the order of a note's keys. */
@@ -320,7 +354,7 @@ export function mapColumns(header: string[], options: CsvNotesOptions, file: str
 }
 
 /** Offsets (from 0) of each field's first character in a record written as its fields joined by a delimiter. */
-function joinedOffsets(record: string[], delimiterLength: number): number[] {
+function joinedOffsets(record: readonly string[], delimiterLength: number): number[] {
   const offsets = new Array<number>(record.length);
   let at = 0;
   for (let i = 0; i < record.length; i++) {

@@ -15,6 +15,7 @@ export interface LoadedNotes {
  *
  * @param notes notes as read, with their origins
  * @param file the file for messages
+ * @param idPlace where the id of note `index` is written (a CSV cell), for a repeated id; else the note's origin
  * @returns the notes to keep and the diagnostics
  * @example
  * ```ts
@@ -22,11 +23,15 @@ export interface LoadedNotes {
  * diagnostics[0]?.code; // "note-empty-text"
  * ```
  */
-export function checkNotes(notes: readonly Note[], file?: string): { notes: Note[]; diagnostics: Diagnostic[] } {
+export function checkNotes(
+  notes: readonly Note[],
+  file?: string,
+  idPlace?: (index: number) => { line: number; column: number } | undefined,
+): { notes: Note[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const kept: Note[] = [];
   const seen = new Map<string, Note>();
-  for (const note of notes) {
+  for (const [index, note] of notes.entries()) {
     if (note.text.trim() === "") {
       diagnostics.push(emptyTextDiagnostic(note, file));
       continue;
@@ -34,7 +39,7 @@ export function checkNotes(notes: readonly Note[], file?: string): { notes: Note
     const first = seen.get(note.id);
     if (first) {
       const firstPlace = first.origin ? `${first.origin.file ?? note.origin?.file ?? file ?? "<input>"}:${first.origin.line}` : "an earlier note";
-      diagnostics.push(duplicateIdDiagnostic(note, file, firstPlace));
+      diagnostics.push(duplicateIdDiagnostic(note, file, firstPlace, idPlace?.(index)));
       continue;
     }
     seen.set(note.id, note);

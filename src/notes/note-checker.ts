@@ -27,11 +27,12 @@ export class NoteChecker {
   /**
    * Checks the next note.
    * @param note the note
+   * @param idPlace where its id is written (a CSV cell), asked for only when the id is repeated
    * @returns the problem that makes the note be skipped, or undefined to keep it
    */
-  check(note: Note): Diagnostic | undefined {
+  check(note: Note, idPlace?: () => { line: number; column: number } | undefined): Diagnostic | undefined {
     if (note.text.trim() === "") return emptyTextDiagnostic(note, this.file);
-    if (!this.add(note.id)) return duplicateIdDiagnostic(note, this.file, undefined);
+    if (!this.add(note.id)) return duplicateIdDiagnostic(note, this.file, undefined, idPlace?.());
     return undefined;
   }
 
@@ -142,7 +143,8 @@ export function emptyTextDiagnostic(note: Note, file: string | undefined): Diagn
 }
 
 /**
- * The error for a note whose id an earlier note has, at the note's origin; names the first place when known.
+ * The error for a note whose id an earlier note has, at the id's own place when known (a CSV
+ * cell), else at the note's origin; names the first place when known.
  *
  * @example
  * ```ts
@@ -150,8 +152,13 @@ export function emptyTextDiagnostic(note: Note, file: string | undefined): Diagn
  * // 'Cannot load notes: id "d1" is used twice (first at notes.csv:2)'
  * ```
  */
-export function duplicateIdDiagnostic(note: Note, file: string | undefined, firstPlace: string | undefined): Diagnostic {
-  const where = note.origin ? { line: note.origin.line, column: note.origin.column } : undefined;
+export function duplicateIdDiagnostic(
+  note: Note,
+  file: string | undefined,
+  firstPlace: string | undefined,
+  idPlace?: { line: number; column: number },
+): Diagnostic {
+  const where = idPlace ?? (note.origin ? { line: note.origin.line, column: note.origin.column } : undefined);
   return diagnostic({
     code: "note-duplicate-id",
     severity: "error",

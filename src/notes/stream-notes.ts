@@ -4,7 +4,7 @@ import { parse } from "csv-parse";
 import type { Coding } from "../codings/coding.ts";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { KodebokError } from "../diagnostics/result.ts";
-import { csvErrorDiagnostic, csvRecordNotes, defaultIdPrefix, detectDelimiter, mapColumns, type CsvNotesOptions, type CsvRows } from "./csv.ts";
+import { csvErrorDiagnostic, csvFieldPlaces, csvRecordNotes, defaultIdPrefix, detectDelimiter, mapColumns, type CsvNotesOptions, type CsvRows } from "./csv.ts";
 import { loadNotesFile } from "./load.ts";
 import type { Note } from "./note.ts";
 import { NoteChecker } from "./note-checker.ts";
@@ -181,8 +181,13 @@ async function* readNoteBatches(path: string, options: StreamNotesOptions): Asyn
           if (options.onCoding) for (const c of codings) options.onCoding(c);
           codings.length = 0;
         }
+        const idColumn = rows.mapping.fields.id;
+        const record = item.record;
+        const raw = item.raw;
+        const fieldDelimiter = rows.delimiter;
+        const idPlace = idColumn === undefined ? undefined : () => csvFieldPlaces(record, line, raw, fieldDelimiter)(idColumn);
         for (const note of notes) {
-          const problem = checker.check(note);
+          const problem = checker.check(note, idPlace);
           if (problem) report(problem);
           else out.push(note);
         }

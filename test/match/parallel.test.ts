@@ -220,7 +220,8 @@ describe("streamNotes()", () => {
     const notes = await collect(streamNotes(path("fixtures/bad/duplicate-id.csv"), { onDiagnostic: (d) => diagnostics.push(d) }));
     const loaded = await loadNotes(path("fixtures/bad/duplicate-id.csv"));
     expect(loaded.ok).toBe(false);
-    expect(diagnostics.map((d) => [d.code, d.start?.line])).toEqual(loaded.diagnostics.map((d) => [d.code, d.start?.line]));
+    expect(diagnostics.map((d) => [d.code, d.start?.line, d.start?.column])).toEqual(loaded.diagnostics.map((d) => [d.code, d.start?.line, d.start?.column]));
+    expect(diagnostics.map((d) => [d.start?.line, d.start?.column])).toEqual([[6, 1]]); // the id cell, as fixtures/bad/README.md says
     expect(new Set(notes.map((n) => n.id)).size).toBe(notes.length);
   });
 

@@ -67,7 +67,7 @@ describe("loadNotes() on CSV", () => {
 
   it("rejects a duplicate id and names the first place", async () => {
     const [message] = await printed("fixtures/bad/duplicate-id.csv");
-    expect(message).toMatch(/^fixtures\/bad\/duplicate-id\.csv:6:\d+: Cannot load notes: id "d1" is used twice \(first at fixtures\/bad\/duplicate-id\.csv:2\)/u);
+    expect(message).toMatch(/^fixtures\/bad\/duplicate-id\.csv:6:1: Cannot load notes: id "d1" is used twice \(first at fixtures\/bad\/duplicate-id\.csv:2\)/u);
   });
 
   it("says which header lacks a text column and how to map one", async () => {
