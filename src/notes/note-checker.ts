@@ -27,12 +27,11 @@ export class NoteChecker {
   /**
    * Checks the next note.
    * @param note the note
-   * @param idPlace where its id is written (a CSV cell), asked for only when the id is repeated
    * @returns the problem that makes the note be skipped, or undefined to keep it
    */
-  check(note: Note, idPlace?: () => { line: number; column: number } | undefined): Diagnostic | undefined {
+  check(note: Note): Diagnostic | undefined {
     if (note.text.trim() === "") return emptyTextDiagnostic(note, this.file);
-    if (!this.add(note.id)) return duplicateIdDiagnostic(note, this.file, undefined, idPlace?.());
+    if (!this.add(note.id)) return duplicateIdDiagnostic(note, this.file, undefined);
     return undefined;
   }
 

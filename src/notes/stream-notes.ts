@@ -7,7 +7,7 @@ import { KodebokError } from "../diagnostics/result.ts";
 import { csvErrorDiagnostic, csvFieldPlaces, csvRecordNotes, defaultIdPrefix, detectDelimiter, mapColumns, type CsvNotesOptions, type CsvRows } from "./csv.ts";
 import { loadNotesFile } from "./load.ts";
 import type { Note } from "./note.ts";
-import { NoteChecker } from "./note-checker.ts";
+import { duplicateIdDiagnostic, NoteChecker } from "./note-checker.ts";
 import type { NotesOptions } from "./parse.ts";
 import { RawLines } from "./raw-lines.ts";
 import { lfRecords, RecordTexts } from "./record-texts.ts";
@@ -181,13 +181,13 @@ async function* readNoteBatches(path: string, options: StreamNotesOptions): Asyn
           if (options.onCoding) for (const c of codings) options.onCoding(c);
           codings.length = 0;
         }
-        const idColumn = rows.mapping.fields.id;
-        const record = item.record;
-        const raw = item.raw;
-        const fieldDelimiter = rows.delimiter;
-        const idPlace = idColumn === undefined ? undefined : () => csvFieldPlaces(record, line, raw, fieldDelimiter)(idColumn);
         for (const note of notes) {
-          const problem = checker.check(note, idPlace);
+          let problem = checker.check(note);
+          const idColumn = rows.mapping.fields.id;
+          if (problem?.code === "note-duplicate-id" && idColumn !== undefined) {
+            // At the id's own cell, as loadNotes places it.
+            problem = duplicateIdDiagnostic(note, file, undefined, csvFieldPlaces(item.record, line, item.raw, rows.delimiter)(idColumn));
+          }
           if (problem) report(problem);
           else out.push(note);
         }
