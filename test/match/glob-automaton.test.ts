@@ -71,6 +71,16 @@ describe("GlobAutomaton", () => {
     expect(check(matcher, automaton, "alltid ventetid")).toBe(2);
   });
 
+  it("unites the sets of a large codebook (kept in a map rather than a table) as the look-up does", () => {
+    // 1,200 exact words and a few suffixes: more than 1,024 sets, so unions go to the map.
+    const words = Array.from({ length: 1200 }, (_, i) => `ord${i}`);
+    const matcher = compileCodebook(unwrap(parseCodebook(codebook(JSON.stringify([...words, "*0", "*11", "*d1"])))));
+    const automaton = GlobAutomaton.build(matcher)!;
+    expect(automaton.sets.length).toBeGreaterThan(1024);
+    const text = words.filter((_, i) => i % 7 === 0).join(" ") + " ORD110, ord1111; xord10 ord";
+    expect(check(matcher, automaton, text)).toBeGreaterThan(170);
+  });
+
   it("is not built for stems, regular expressions, inner wildcards or words inside wildcards", () => {
     for (const terms of [`["*tid*"]`, `["t*d"]`, `["tid", "forklarte *"]`]) {
       expect(GlobAutomaton.build(compileCodebook(unwrap(parseCodebook(codebook(terms))))), terms).toBeUndefined();
