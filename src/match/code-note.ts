@@ -134,10 +134,29 @@ function plainCodes(note: Note, matcher: Matcher, language: LanguageOption, engi
     const matchSet = automaton.matchSet;
     // Keys already appended for this note, marked in a table (cleared again below).
     const seen = (engine.keySeen ??= new Uint8Array(matcher.codebook.codes.length * 2));
+    // Per set, its one key when its plan is one code key and no phrase (the usual case), else -1.
+    let keys = (engine.automatonKeys[known!] ??= new Int32Array(0));
     let clash = false;
     for (let m = 0; m < matches; m++) {
       const set = matchSet[m]!;
+      if (set < keys.length) {
+        const v = keys[set]!;
+        if (v >= 0) {
+          if (seen[v] === 0) {
+            seen[v] = 1;
+            if (seen[v ^ 1] === 1) clash = true;
+            out.push(v);
+          }
+          continue;
+        }
+      }
       const plan: SetPlan = plans[set] ?? setPlan(automaton, matcher, known!, set, plans);
+      if (set >= keys.length) {
+        const grown = new Int32Array(Math.max(automaton.sets.length, set + 1)).fill(-1);
+        grown.set(keys);
+        keys = engine.automatonKeys[known!] = grown;
+      }
+      if (plan.codes.length === 1 && plan.phrases.length === 0) keys[set] = plan.codes[0]!;
       const codes: readonly number[] = plan.codes;
       for (let e = 0; e < codes.length; e++) {
         const v = codes[e]!;

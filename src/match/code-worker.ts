@@ -106,9 +106,10 @@ function runJob(job: WorkerJob, locate: boolean): WorkerResult {
   const rows = setup.rows!;
   const nfc = nfcBytes(job.bytes);
   const text = Buffer.from(nfc.buffer, nfc.byteOffset, nfc.length);
-  let records: { record: string[]; raw: string | null }[];
+  let records: string[][];
+  let raws: (string | null)[] | undefined;
   try {
-    records = parseRecords(text, nfc, rows.delimiter, setup.recordDelimiter, setup.lfRecords === true, locate);
+    ({ records, raws } = parseRecords(text, nfc, rows.delimiter, setup.recordDelimiter, setup.lfRecords === true, locate));
   } catch (error) {
     // csv-parse counts lines from the chunk's start: make its line (and its message) the file's.
     const e = error as { lines?: number; message?: string };
@@ -126,7 +127,8 @@ function runJob(job: WorkerJob, locate: boolean): WorkerResult {
   const lines = new RawLines();
   const idColumn = rows.mapping.fields.id!;
   for (let index = 0; index < records.length; index++) {
-    const { record, raw } = records[index]!;
+    const record = records[index]!;
+    const raw = raws === undefined ? null : raws[index]!;
     notes.length = 0;
     const codingsBefore = codings.length;
     csvRecordNotes(rows, record, locate ? job.startLine - 1 + lines.next(raw) : 0, raw, index, notes, codings, diagnostics, locate);
@@ -151,7 +153,8 @@ function runJob(job: WorkerJob, locate: boolean): WorkerResult {
  * The records of a chunk with their raw texts. For files whose records end with LF, csv-parse runs
  * without its `raw` option and the raw texts come from {@link RecordTexts} (null for a one-line
  * record without quotes); should the two ever disagree on the number of records, the chunk is
- * parsed again with `raw`. Without `locate` (read without placing notes), every raw text is null.
+ * parsed again with `raw`. Without `locate` (read without placing notes), no raw texts (`raws`
+ * undefined: null for every record).
  */
 function parseRecords(
   text: Buffer,
@@ -160,18 +163,19 @@ function parseRecords(
   recordDelimiter: string | undefined,
   lf: boolean,
   locate: boolean,
-): { record: string[]; raw: string | null }[] {
+): { records: string[][]; raws: (string | null)[] | undefined } {
   const options = { delimiter, relax_column_count: true, skip_empty_lines: true, ...(recordDelimiter !== undefined ? { record_delimiter: recordDelimiter } : {}) };
-  if (!locate) return (parse(text, options) as string[][]).map((record) => ({ record, raw: null }));
+  if (!locate) return { records: parse(text, options) as string[][], raws: undefined };
   if (lf) {
-    const plain = parse(text, options) as string[][];
+    const records = parse(text, options) as string[][];
     const raws: (string | null)[] = [];
     const scanner = new RecordTexts();
     scanner.push(bytes, raws);
     scanner.end(raws);
-    if (raws.length === plain.length) return plain.map((record, i) => ({ record, raw: raws[i]! }));
+    if (raws.length === records.length) return { records, raws };
   }
-  return parse(text, { ...options, raw: true }) as unknown as { record: string[]; raw: string }[];
+  const parsed = parse(text, { ...options, raw: true }) as unknown as { record: string[]; raw: string }[];
+  return { records: parsed.map((p) => p.record), raws: parsed.map((p) => p.raw) };
 }
 
 function output(job: WorkerJob, notes: Note[], diagnostics: Diagnostic[], codings: Coding[]): WorkerResult {

@@ -31,6 +31,8 @@ export interface Engine {
   automaton: GlobAutomaton | null | undefined;
   /** Per language, what a token of each automaton pattern set starts (see `setPlan` in code-note.ts). */
   automatonPlans: Partial<Record<Language | "und", unknown[]>>;
+  /** Per language and automaton pattern set: its plan's one code key when it has one and no phrase, else -1. */
+  automatonKeys: Partial<Record<Language | "und", Int32Array>>;
   /** Scratch marks by code key (code index * 2 + barrier) for counting one note. */
   keySeen?: Uint8Array;
 }
@@ -59,6 +61,7 @@ export function engineFor(matcher: Matcher): Engine {
       language: "und",
       automaton: null,
       automatonPlans: {},
+      automatonKeys: {},
     };
     engines.set(matcher, engine);
   }

@@ -141,7 +141,8 @@ export interface CsvRows {
  * @param raw the record as written (csv-parse's raw text), or null for a one-line record without quotes (see RecordTexts)
  * @param index the record's position among the data records, from 0
  * @param notes, codings, diagnostics where the results go
- * @param locate false: the notes get no origin (a reader that needs no places; diagnostics are then not placed either)
+ * @param locate false, for a reader that only counts codes: the notes get no origin and only their
+ *   id, text and language (all that counting reads); diagnostics are then not placed either
  * @example
  * ```ts
  * csvRecordNotes(rows, ["1", "Hun tok seg tid"], 2, "1;Hun tok seg tid\n", 0, notes, codings, diagnostics);
@@ -187,12 +188,14 @@ export function csvRecordNotes(
   // `{ id, text, ...base, origin }`; several: the fields shared by the row's notes first.
   const single = textColumns.length === 1 ? ({ id: rowId, text: record[textColumns[0]!]!.trim() } as Note) : undefined;
   const base: Omit<Note, "id" | "text"> = single ?? {};
-  for (const field of NOTE_FIELDS) {
-    const value = cell(field);
-    if (value) base[field] = value;
+  if (locate) {
+    for (const field of NOTE_FIELDS) {
+      const value = cell(field);
+      if (value) base[field] = value;
+    }
+    const source = cell("source") || rows.source;
+    if (source) base.source = source;
   }
-  const source = cell("source") || rows.source;
-  if (source) base.source = source;
   const languageCell = cell("language");
   if (languageCell) {
     const language = parseLanguageCell(languageCell);
@@ -201,7 +204,7 @@ export function csvRecordNotes(
       diagnostics.push(diagnostic({ ...LOCATION, code: "note-invalid-language", severity: "warning", reason: `Note "${rowId}": language "${languageCell}" is not nb, nn or en; it will be detected`, file, start: place(mapping.fields.language!), field: "language" }));
     }
   }
-  if (mapping.attributes.length > 0) {
+  if (locate && mapping.attributes.length > 0) {
     const attributes: Record<string, string> = {};
     let any = false;
     for (const column of mapping.attributes) {
