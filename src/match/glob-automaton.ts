@@ -122,23 +122,12 @@ export class GlobAutomaton {
     const trieChildren: Map<number, number>[] = [new Map()];
     const trieExact: number[][] = [[]];
     const triePrefix: number[][] = [[]];
-    const trieInsert = (value: string, id: number, into: number[][]) => {
-      let node = 0;
-      for (let i = 0; i < value.length; i++) {
-        const s = symbolOfFolded.get(value.charCodeAt(i))!;
-        let next = trieChildren[node]!.get(s);
-        if (next === undefined) {
-          next = trieChildren.push(new Map()) - 1;
-          trieExact.push([]);
-          triePrefix.push([]);
-          trieChildren[node]!.set(s, next);
-        }
-        node = next;
-      }
-      into[node]!.push(id);
+    const newTrieNode = () => {
+      trieExact.push([]);
+      triePrefix.push([]);
     };
-    for (const [value, id] of exact) trieInsert(value, id, trieExact);
-    for (const [value, id] of prefix) trieInsert(value, id, triePrefix);
+    for (const [value, id] of exact) trieExact[insertWord(trieChildren, value, symbolOfFolded, newTrieNode)]!.push(id);
+    for (const [value, id] of prefix) triePrefix[insertWord(trieChildren, value, symbolOfFolded, newTrieNode)]!.push(id);
     // The prefix patterns passed on the way to each node (a token that leaves the trie keeps them).
     const passed: number[][] = trieChildren.map(() => []);
     const order = [0];
@@ -154,20 +143,7 @@ export class GlobAutomaton {
     // Aho-Corasick over the suffixes: goto, failure, and the suffixes that end at each state.
     const acChildren: Map<number, number>[] = [new Map()];
     const acOut: number[][] = [[]];
-    for (const [value, id] of suffix) {
-      let state = 0;
-      for (let i = 0; i < value.length; i++) {
-        const s = symbolOfFolded.get(value.charCodeAt(i))!;
-        let next = acChildren[state]!.get(s);
-        if (next === undefined) {
-          next = acChildren.push(new Map()) - 1;
-          acOut.push([]);
-          acChildren[state]!.set(s, next);
-        }
-        state = next;
-      }
-      acOut[state]!.push(id);
-    }
+    for (const [value, id] of suffix) acOut[insertWord(acChildren, value, symbolOfFolded, () => acOut.push([]))]!.push(id);
     const acNext = new Int32Array(acChildren.length * letters);
     const fail = new Int32Array(acChildren.length);
     const queue: number[] = [];
@@ -293,6 +269,25 @@ export class GlobAutomaton {
     this.matchEnd = new Int32Array(size);
     this.matchSet = new Int32Array(size);
   }
+}
+
+/**
+ * Adds a word to a trie of child maps (by symbol) and returns the node it ends at; `onNewNode`
+ * runs for each node added, so that the caller's per-node arrays keep step.
+ */
+function insertWord(children: Map<number, number>[], word: string, symbolOf: ReadonlyMap<number, number>, onNewNode: () => void): number {
+  let node = 0;
+  for (let i = 0; i < word.length; i++) {
+    const symbol = symbolOf.get(word.charCodeAt(i))!;
+    let next = children[node]!.get(symbol);
+    if (next === undefined) {
+      next = children.push(new Map()) - 1;
+      onNewNode();
+      children[node]!.set(symbol, next);
+    }
+    node = next;
+  }
+  return node;
 }
 
 /** Where `scan` records the tokens that match. */
