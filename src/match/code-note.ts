@@ -6,7 +6,7 @@ import { sentences } from "../text/sentences.ts";
 import type { CodeApplication, CodedNote, Evidence } from "./coded-note.ts";
 import type { CompiledRule, Matcher, TermEntry } from "./compile.ts";
 import type { GlobAutomaton } from "./glob-automaton.ts";
-import { automatonFor, extendMatches, phraseInNote, setPlan, singlesOnly, type SetPlan } from "./set-plan.ts";
+import { automatonFor, detectFromScan, extendMatches, phraseInNote, setPlan, singlesOnly, type SetPlan } from "./set-plan.ts";
 import { engineFor, rememberToken, resetEngine, scanNote, tokenList, type Engine } from "./token-memo.ts";
 
 /** A term found in a note: token positions from `first` to `last`, inclusive. */
@@ -126,17 +126,19 @@ export function codeNoteCodes(note: Note, matcher: Matcher, language: LanguageOp
 function plainCodes(note: Note, matcher: Matcher, language: LanguageOption, engine: Engine, out: number[]): number {
   const from = out.length;
   const rules = matcher.rules;
-  const known = note.language ?? (language === "auto" ? undefined : language);
-  const automaton = known === undefined ? undefined : automatonFor(engine, matcher);
-  if (automaton !== undefined && automaton.scan(note.text) >= 0) {
+  const given = note.language ?? (language === "auto" ? undefined : language);
+  const globs = automatonFor(engine, matcher, given === undefined);
+  if (globs !== undefined && globs.automaton.scan(note.text) >= 0) {
+    const automaton = globs.automaton;
     const matches = automaton.matches;
     if (matches === 0) return 0;
-    const plans = (engine.automatonPlans[known!] ??= []) as (SetPlan | undefined)[];
+    const known = given ?? detectFromScan(globs, matcher);
+    const plans = (globs.plans[known] ??= []) as (SetPlan | undefined)[];
     const matchSet = automaton.matchSet;
     // Keys already appended for this note, marked in a table (cleared again below).
     const seen = (engine.keySeen ??= new Uint8Array(matcher.codebook.codes.length * 2));
     // Per set, its one key when its plan is one code key and no phrase (the usual case), else -1.
-    let keys = (engine.automatonKeys[known!] ??= new Int32Array(0));
+    let keys = (globs.keys[known] ??= new Int32Array(0));
     let clash = false;
     for (let m = 0; m < matches; m++) {
       const set = matchSet[m]!;
@@ -150,14 +152,15 @@ function plainCodes(note: Note, matcher: Matcher, language: LanguageOption, engi
           }
           continue;
         }
+        if (v === NOTHING) continue;
       }
-      const plan: SetPlan = plans[set] ?? setPlan(automaton, matcher, known!, set, plans);
+      const plan: SetPlan = plans[set] ?? setPlan(automaton, matcher, known, set, plans);
       if (set >= keys.length) {
         const grown = new Int32Array(Math.max(automaton.sets.length, set + 1)).fill(-1);
         grown.set(keys);
-        keys = engine.automatonKeys[known!] = grown;
+        keys = globs.keys[known] = grown;
       }
-      if (plan.codes.length === 1 && plan.phrases.length === 0) keys[set] = plan.codes[0]!;
+      if (plan.phrases.length === 0) keys[set] = plan.codes.length === 1 ? plan.codes[0]! : plan.codes.length === 0 ? NOTHING : -1;
       const codes: readonly number[] = plan.codes;
       for (let e = 0; e < codes.length; e++) {
         const v = codes[e]!;
@@ -212,6 +215,9 @@ function plainCodes(note: Note, matcher: Matcher, language: LanguageOption, engi
   return out.length - from;
 }
 
+/** In a language's key table (see plainCodes): a set whose plan starts nothing (a language marker only). */
+const NOTHING = -2;
+
 /** Most hits `codePlain` handles; a note with more takes the general path. */
 const PLAIN_MAX_HITS = 16;
 /** Hits of the note being coded by `codePlain`: entry, first and last token, offsets, polarity. */
@@ -241,12 +247,13 @@ function codePlain(note: Note, matcher: Matcher, language: LanguageOption, engin
   const known = note.language ?? (language === "auto" ? undefined : language);
   let n = -1;
   let noteLanguage: Language | "und";
-  const automaton = known === undefined ? undefined : automatonFor(engine, matcher);
-  if (automaton !== undefined && automaton.scan(note.text) >= 0) {
-    noteLanguage = known!;
-    const plans = (engine.automatonPlans[noteLanguage] ??= []) as (SetPlan | undefined)[];
+  const globs = automatonFor(engine, matcher, known === undefined);
+  if (globs !== undefined && globs.automaton.scan(note.text) >= 0) {
+    const automaton = globs.automaton;
+    noteLanguage = known ?? detectFromScan(globs, matcher);
+    const plans = (globs.plans[noteLanguage] ??= []) as (SetPlan | undefined)[];
     if (!phraseInNote(automaton, matcher, noteLanguage, plans)) return singlesOnly(note, noteLanguage, automaton, plans);
-    n = automatonHits(automaton, engine, matcher, noteLanguage);
+    n = automatonHits(automaton, plans, matcher, noteLanguage);
   } else {
     const count = engine.interner.scan(note.text);
     if (engine.generation !== engine.interner.generation) resetEngine(engine);
@@ -400,10 +407,9 @@ function internerHits(text: string, count: number, engine: Engine, matcher: Matc
  * The hits of a note scanned by the glob automaton, into the `plain*` arrays, in the order the
  * interner path gives them. Returns their number, or -1 when there are more than `PLAIN_MAX_HITS`.
  */
-function automatonHits(automaton: GlobAutomaton, engine: Engine, matcher: Matcher, noteLanguage: Language | "und"): number {
+function automatonHits(automaton: GlobAutomaton, plans: (SetPlan | undefined)[], matcher: Matcher, noteLanguage: Language | "und"): number {
   const matches = automaton.matches;
   if (matches === 0) return 0;
-  const plans = (engine.automatonPlans[noteLanguage] ??= []) as (SetPlan | undefined)[];
   const { matchToken, matchStart, matchEnd, matchSet } = automaton;
   const rules = matcher.rules;
   let n = 0;

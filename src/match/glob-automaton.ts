@@ -37,6 +37,8 @@ export class GlobAutomaton {
   matchStart = new Int32Array(64);
   matchEnd = new Int32Array(64);
   matchSet = new Int32Array(64);
+  /** After `scan`, when built with marked letters: the number of tokens with one of them. */
+  markedTokens = 0;
   /** Pattern ids of each set, sorted (set 0 is empty). */
   readonly sets: readonly (readonly number[])[];
 
@@ -71,6 +73,7 @@ export class GlobAutomaton {
     root: number,
     sets: number[][],
     setOf: (ids: number[]) => number,
+    marks: Uint8Array | undefined,
   ) {
     this.symbolOfFolded = symbolOfFolded;
     this.trie = trie;
@@ -80,7 +83,7 @@ export class GlobAutomaton {
     this.sets = sets;
     this.setOf = setOf;
     this.suffixSets = sets.length;
-    this.scanText = scannerOver(this.symbols, trie, suffixes, root, width - 1);
+    this.scanText = marks === undefined ? scannerOver(this.symbols, trie, suffixes, root, width - 1) : markingScannerOver(this.symbols, trie, suffixes, root, width - 1, marks);
     const small = sets.length * sets.length <= 1 << 20;
     this.unions = new Int32Array(small ? sets.length * sets.length : 0);
     this.unionMap = small ? undefined : new Map();
@@ -96,7 +99,7 @@ export class GlobAutomaton {
    * if (automaton && automaton.scan("Hun tok seg tid.") >= 0) automaton.matches; // tokens that match
    * ```
    */
-  static build(matcher: Matcher): GlobAutomaton | undefined {
+  static build(matcher: Matcher, extra: { words?: readonly string[]; letters?: string } = {}): GlobAutomaton | undefined {
     const exact: [string, number][] = [];
     const prefix: [string, number][] = [];
     const suffix: [string, number][] = [];
@@ -107,9 +110,11 @@ export class GlobAutomaton {
       else if (p.kind === "suffix") suffix.push([p.value, id]);
       else return undefined;
     }
-    // The alphabet: every code unit of a pattern (patterns are folded already).
+    // Extra exact words (folded), numbered after the matcher's patterns.
+    (extra.words ?? []).forEach((word, k) => exact.push([word, matcher.patterns.length + k]));
+    // The alphabet: every code unit of a pattern (patterns are folded already), and the marked letters.
     const symbolOfFolded = new Map<number, number>();
-    for (const [value] of [...exact, ...prefix, ...suffix]) {
+    for (const value of [...exact, ...prefix, ...suffix].map(([v]) => v).concat(extra.letters ?? "")) {
       for (let i = 0; i < value.length; i++) {
         const c = value.charCodeAt(i);
         if (!symbolOfFolded.has(c)) symbolOfFolded.set(c, symbolOfFolded.size + 1);
@@ -219,7 +224,12 @@ export class GlobAutomaton {
       for (let sym = 0; sym < letters; sym++) suffixes[base + sym] = acNext[state * letters + sym]! * width;
       suffixes[base + letters] = setOf(acOut[state]!);
     }
-    return new GlobAutomaton(symbolOfFolded, trie, suffixes, width, width, sets, setOf);
+    let marks: Uint8Array | undefined;
+    if (extra.letters !== undefined) {
+      marks = new Uint8Array(width);
+      for (let i = 0; i < extra.letters.length; i++) marks[symbolOfFolded.get(extra.letters.charCodeAt(i))!] = 1;
+    }
+    return new GlobAutomaton(symbolOfFolded, trie, suffixes, width, width, sets, setOf, marks);
   }
 
   /**
@@ -293,6 +303,7 @@ function insertWord(children: Map<number, number>[], word: string, symbolOf: Rea
 /** Where `scan` records the tokens that match. */
 interface MatchArrays {
   matches: number;
+  markedTokens: number;
   matchToken: Int32Array;
   matchStart: Int32Array;
   matchEnd: Int32Array;
@@ -348,6 +359,64 @@ function scannerOver(symbols: Int16Array, trie: Int32Array, suffixes: Int32Array
       suffix = suffixes[suffix + s]!;
     }
     out.matches = matches;
+    return count;
+  };
+}
+
+/** `scannerOver`, also counting the tokens that hold a marked letter (`marks` by symbol). */
+function markingScannerOver(
+  symbols: Int16Array,
+  trie: Int32Array,
+  suffixes: Int32Array,
+  root: number,
+  setColumn: number,
+  marks: Uint8Array,
+): (text: string, out: MatchArrays) => number {
+  return (text, out) => {
+    const { matchToken, matchStart, matchEnd, matchSet } = out;
+    const n = text.length;
+    let count = 0;
+    let matches = 0;
+    let node = 0;
+    let suffix = 0;
+    let inToken = false;
+    let start = 0;
+    let marked = 0;
+    let mark = 0;
+    // One step past the end, as a separator, ends the last token.
+    for (let i = 0; i <= n; i++) {
+      const s = i < n ? symbols[text.charCodeAt(i)]! : SEPARATOR;
+      if (s < 0) {
+        if (s !== SEPARATOR) return s === UNKNOWN ? -2 - i : -1;
+        if (inToken) {
+          const a = trie[node + setColumn]!;
+          const b = suffixes[suffix + setColumn]!;
+          if ((a | b) !== 0) {
+            matchToken[matches] = count;
+            matchStart[matches] = start;
+            matchEnd[matches] = i;
+            matchSet[matches] = b === 0 ? a : a === 0 ? b : out.union(a, b);
+            matches++;
+          }
+          count++;
+          marked += mark;
+          inToken = false;
+        }
+        continue;
+      }
+      if (!inToken) {
+        inToken = true;
+        node = root;
+        suffix = 0;
+        start = i;
+        mark = 0;
+      }
+      mark |= marks[s]!;
+      node = trie[node + s]!;
+      suffix = suffixes[suffix + s]!;
+    }
+    out.matches = matches;
+    out.markedTokens = marked;
     return count;
   };
 }

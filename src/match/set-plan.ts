@@ -3,11 +3,12 @@
 // `codeNote` and `codeNoteCodes` use it for codebooks without conditions or cues.
 import type { Polarity } from "../codings/coding.ts";
 import type { Note } from "../notes/note.ts";
+import { addMarkerScore, LANGUAGE_MARKERS, languageOfScores, markerBits } from "../text/detect-language.ts";
 import type { Language } from "../text/language.ts";
 import type { CodeApplication, CodedNote, Evidence } from "./coded-note.ts";
 import type { Matcher, TermEntry } from "./compile.ts";
 import { GlobAutomaton } from "./glob-automaton.ts";
-import type { Engine } from "./token-memo.ts";
+import type { AutomatonState, Engine } from "./token-memo.ts";
 
 const HELPFUL: Polarity = "helpful";
 
@@ -133,6 +134,7 @@ export function setPlan(automaton: GlobAutomaton, matcher: Matcher, language: La
   const entries: TermEntry[] = [];
   const phrases: TermEntry[] = [];
   for (const pattern of automaton.sets[set]!) {
+    if (pattern >= matcher.patterns.length) continue; // a language marker of the detecting automaton
     for (const entry of matcher.entriesByFirstWord[pattern]!) {
       if (language !== "und" && !entry.languages.has(language)) continue;
       if (entry.words.length > 1) {
@@ -183,14 +185,64 @@ export function extendMatches(automaton: GlobAutomaton, words: number[], word: n
 }
 
 /**
- * The engine's glob automaton, built on first use; undefined when the codebook has none.
+ * The engine's glob automaton, built on first use; undefined when the codebook has none. With
+ * `detecting`, the automaton that also finds the language markers (see {@link detectFromScan}).
  *
  * @example
  * ```ts
- * const automaton = automatonFor(engineFor(matcher), matcher); // undefined for a codebook with stems
+ * const globs = automatonFor(engineFor(matcher), matcher); // undefined for a codebook with stems
  * ```
  */
-export function automatonFor(engine: Engine, matcher: Matcher): GlobAutomaton | undefined {
-  if (engine.automaton === null) engine.automaton = GlobAutomaton.build(matcher);
-  return engine.automaton;
+export function automatonFor(engine: Engine, matcher: Matcher, detecting = false): AutomatonState | undefined {
+  if (!detecting) {
+    if (engine.globs === null) engine.globs = stateOf(GlobAutomaton.build(matcher));
+    return engine.globs;
+  }
+  if (engine.detectingGlobs === null) engine.detectingGlobs = stateOf(GlobAutomaton.build(matcher, { words: MARKER_WORDS, letters: "æøå" }));
+  return engine.detectingGlobs;
+}
+
+function stateOf(automaton: GlobAutomaton | undefined): AutomatonState | undefined {
+  return automaton === undefined ? undefined : { automaton, plans: {}, keys: {}, markerBits: new Int8Array(0) };
+}
+
+/** Every language marker word, in a fixed order; word k is the detecting automaton's pattern P + k. */
+const MARKER_WORDS: readonly string[] = [...new Set([...LANGUAGE_MARKERS.nb, ...LANGUAGE_MARKERS.nn, ...LANGUAGE_MARKERS.en])].sort();
+const MARKER_BITS = MARKER_WORDS.map(markerBits);
+
+/**
+ * The language `detectLanguage` gives the note the detecting automaton scanned last: the same
+ * marker and letter scores, from the marker words among its matches and its count of tokens with
+ * æ, ø or å.
+ *
+ * @example
+ * ```ts
+ * if (globs.automaton.scan(note.text) >= 0) detectFromScan(globs, matcher); // "nb", "nn", "en" or "und"
+ * ```
+ */
+export function detectFromScan(state: AutomatonState, matcher: Matcher): Language | "und" {
+  const score = { nb: 0, nn: 0, en: 0 };
+  const automaton = state.automaton;
+  const { matches, matchSet, sets } = automaton;
+  const first = matcher.patterns.length;
+  let bitsOf = state.markerBits;
+  for (let m = 0; m < matches; m++) {
+    const set = matchSet[m]!;
+    if (set >= bitsOf.length) {
+      const grown = new Int8Array(Math.max(sets.length, set + 1)).fill(-1);
+      grown.set(bitsOf);
+      bitsOf = state.markerBits = grown;
+    }
+    let bits = bitsOf[set]!;
+    if (bits < 0) {
+      bits = 0;
+      for (const id of sets[set]!) if (id >= first) bits |= MARKER_BITS[id - first]!;
+      bitsOf[set] = bits;
+    }
+    if (bits !== 0) addMarkerScore(score, bits);
+  }
+  // Multiples of 0.25: the sums are exact in any order.
+  score.nb += 0.5 * automaton.markedTokens;
+  score.nn += 0.5 * automaton.markedTokens;
+  return languageOfScores(score);
 }

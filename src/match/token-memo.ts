@@ -27,14 +27,26 @@ export interface Engine {
   /** After {@link scanNote}: the number of tokens of the note, and the language it is coded in. */
   count: number;
   language: Language | "und";
-  /** The codebook's glob automaton (built on first use: null until then, undefined when it has none). */
-  automaton: GlobAutomaton | null | undefined;
-  /** Per language, what a token of each automaton pattern set starts (see `setPlan` in code-note.ts). */
-  automatonPlans: Partial<Record<Language | "und", unknown[]>>;
-  /** Per language and automaton pattern set: its plan's one code key when it has one and no phrase, else -1. */
-  automatonKeys: Partial<Record<Language | "und", Int32Array>>;
+  /** The codebook's glob automaton and its caches (built on first use: null until then, undefined when it has none). */
+  globs: AutomatonState | null | undefined;
+  /**
+   * The same with the language markers as extra words and æ, ø, å as marked letters, for notes
+   * whose language is detected.
+   */
+  detectingGlobs: AutomatonState | null | undefined;
   /** Scratch marks by code key (code index * 2 + barrier) for counting one note. */
   keySeen?: Uint8Array;
+}
+
+/** A glob automaton with what is worked out, per pattern set, for it (see set-plan.ts). */
+export interface AutomatonState {
+  automaton: GlobAutomaton;
+  /** Per language, what a token of each pattern set starts (`SetPlan`s). */
+  plans: Partial<Record<Language | "und", unknown[]>>;
+  /** Per language and set: its plan's one code key, NOTHING, or -1 (see plainCodes). */
+  keys: Partial<Record<Language | "und", Int32Array>>;
+  /** Per set: the language marker bits of its words (see `markerBits`), or -1 before first use. */
+  markerBits: Int8Array;
 }
 
 const engines = new WeakMap<Matcher, Engine>();
@@ -59,9 +71,8 @@ export function engineFor(matcher: Matcher): Engine {
       plain,
       count: 0,
       language: "und",
-      automaton: null,
-      automatonPlans: {},
-      automatonKeys: {},
+      globs: null,
+      detectingGlobs: null,
     };
     engines.set(matcher, engine);
   }

@@ -43,27 +43,68 @@ export type DetectedLanguage = Language | "und";
  * ```
  */
 export function detectLanguage(tokens: readonly Token[]): DetectedLanguage {
-  const score: Record<Language, number> = { nb: 0, nn: 0, en: 0 };
+  const score = { nb: 0, nn: 0, en: 0 };
   for (const token of tokens) {
-    const nb = LANGUAGE_MARKERS.nb.has(token.text);
-    const nn = LANGUAGE_MARKERS.nn.has(token.text);
-    // Words both Norwegian forms share say "Norwegian" but not which.
-    if (nb && !nn) score.nb += 1;
-    if (nn && !nb) score.nn += 1.5;
-    if (nb && nn) {
-      score.nb += 0.25;
-      score.nn += 0.25;
-    }
-    if (LANGUAGE_MARKERS.en.has(token.text)) score.en += 1;
-    if (/[æøå]/u.test(token.text)) {
-      score.nb += 0.5;
-      score.nn += 0.5;
-    }
+    addMarkerScore(score, markerBits(token.text));
+    if (/[æøå]/u.test(token.text)) addLetterScore(score);
   }
+  return languageOfScores(score);
+}
+
+/** Bits of the marker lists a folded word is on: 1 Bokmål, 2 Nynorsk, 4 English. */
+export function markerBits(word: string): number {
+  return (LANGUAGE_MARKERS.nb.has(word) ? 1 : 0) | (LANGUAGE_MARKERS.nn.has(word) ? 2 : 0) | (LANGUAGE_MARKERS.en.has(word) ? 4 : 0);
+}
+
+/**
+ * Adds what one token on the marker lists `bits` (see {@link markerBits}) says to the scores:
+ * words both Norwegian forms share say "Norwegian" but not which.
+ *
+ * @example
+ * ```ts
+ * const score = { nb: 0, nn: 0, en: 0 };
+ * addMarkerScore(score, markerBits("ikkje")); // score.nn === 1.5
+ * ```
+ */
+export function addMarkerScore(score: Record<Language, number>, bits: number): void {
+  const nb = (bits & 1) !== 0;
+  const nn = (bits & 2) !== 0;
+  if (nb && !nn) score.nb += 1;
+  if (nn && !nb) score.nn += 1.5;
+  if (nb && nn) {
+    score.nb += 0.25;
+    score.nn += 0.25;
+  }
+  if ((bits & 4) !== 0) score.en += 1;
+}
+
+/**
+ * Adds what one token with æ, ø or å says to the scores: Norwegian, either form.
+ *
+ * @example
+ * ```ts
+ * addLetterScore(score); // score.nb and score.nn each 0.5 more
+ * ```
+ */
+export function addLetterScore(score: Record<Language, number>): void {
+  score.nb += 0.5;
+  score.nn += 0.5;
+}
+
+/**
+ * The language the scores point to, or `und` when none scored or two tie (Norwegian without a
+ * clear Bokmål or Nynorsk signal counts as Bokmål, by far the more common written form).
+ *
+ * @example
+ * ```ts
+ * languageOfScores({ nb: 1, nn: 0, en: 0 }); // "nb"
+ * languageOfScores({ nb: 0, nn: 0, en: 0 }); // "und"
+ * ```
+ */
+export function languageOfScores(score: Readonly<Record<Language, number>>): DetectedLanguage {
   const ranked = (Object.entries(score) as [Language, number][]).sort((a, b) => b[1] - a[1]);
   const [first, second] = ranked;
   if (!first || first[1] === 0 || (second && second[1] === first[1])) {
-    // Norwegian without a clear nb/nn signal: Bokmål is by far the more common written form.
     if (first && second && first[1] > 0 && score.en < first[1] && score.nb === score.nn) return "nb";
     return "und";
   }

@@ -109,6 +109,23 @@ describe("codeNote's path for codebooks without conditions or cues", () => {
     });
   }
 
+  it("gives what the general path gives with one matcher for every language option in turn", () => {
+    // A known language and `auto` use two automata (the second also finds the language markers),
+    // whose pattern sets are numbered differently: what is worked out per set must not mix.
+    const codebook = unwrap(parseCodebook(plainYaml("within-code")));
+    const fast = compileCodebook(codebook);
+    const general = compileCodebook(codebook);
+    let coded = 0;
+    for (const language of ["nb", "auto", "en", "auto", "nb"] as const) {
+      for (const note of notes(400, 3)) {
+        const a = codeNote(note, fast, language);
+        expect(JSON.stringify(a), `${language}: ${note.text}`).toBe(JSON.stringify(codeNoteGeneral(note, general, language)));
+        coded += a.codes.length;
+      }
+    }
+    expect(coded).toBeGreaterThan(1000);
+  });
+
   it("gives what the general path gives on the benchmark codebook", () => {
     const codebook = unwrap(parseCodebook(readFileSync(new URL("../../bench/themes.codebook.yaml", import.meta.url), "utf8")));
     expect(engineFor(compileCodebook(codebook)).plain).toBe(true);
