@@ -101,3 +101,30 @@ describe("GlobAutomaton", () => {
     expect(check(matcher, automaton, text)).toBeGreaterThan(words.length * 2);
   });
 });
+
+describe("detectFromScan()", () => {
+  it("gives the language detectLanguage gives, from one scan of the detecting automaton", async () => {
+    const { detectLanguage, LANGUAGE_MARKERS } = await import("../../src/text/detect-language.ts");
+    const { detectFromScan, automatonFor } = await import("../../src/match/set-plan.ts");
+    const { engineFor } = await import("../../src/match/token-memo.ts");
+    const matcher = compileCodebook(unwrap(parseCodebook(codebook(`[tid, "*tid", ikke, "på*"]`))));
+    const globs = automatonFor(engineFor(matcher), matcher, true)!;
+    // Marker words of every list (some in capitals), words with æ, ø, å, and plain words, mixed.
+    const words = [...LANGUAGE_MARKERS.nb, ...LANGUAGE_MARKERS.nn, ...LANGUAGE_MARKERS.en, "Ærlig", "søknad", "PÅ", "tid", "NAV", "x1"];
+    let seed = 11;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const seen = new Set<string>();
+    for (let n = 0; n < 600; n++) {
+      const length = 1 + Math.floor(next() * 8);
+      const text = Array.from({ length }, () => {
+        const word = words[Math.floor(next() * words.length)]!;
+        return next() < 0.2 ? word.toUpperCase() : word;
+      }).join(next() < 0.5 ? " " : ", ");
+      expect(globs.automaton.scan(text), text).toBeGreaterThanOrEqual(0);
+      const detected = detectFromScan(globs, matcher);
+      expect(detected, text).toBe(detectLanguage(tokenize(text)));
+      seen.add(detected);
+    }
+    expect([...seen].sort()).toEqual(["en", "nb", "nn", "und"]);
+  });
+});
