@@ -145,11 +145,7 @@ function plainCodes(note: Note, matcher: Matcher, language: LanguageOption, engi
       if (set < keys.length) {
         const v = keys[set]!;
         if (v >= 0) {
-          if (seen[v] === 0) {
-            seen[v] = 1;
-            if (seen[v ^ 1] === 1) clash = true;
-            out.push(v);
-          }
+          if (seen[v] === 0 && addKey(v, seen, out)) clash = true;
           continue;
         }
         if (v === NOTHING) continue;
@@ -162,22 +158,12 @@ function plainCodes(note: Note, matcher: Matcher, language: LanguageOption, engi
       }
       if (plan.phrases.length === 0) keys[set] = plan.codes.length === 1 ? plan.codes[0]! : plan.codes.length === 0 ? NOTHING : -1;
       const codes: readonly number[] = plan.codes;
-      for (let e = 0; e < codes.length; e++) {
-        const v = codes[e]!;
-        if (seen[v] === 0) {
-          seen[v] = 1;
-          if (seen[v ^ 1] === 1) clash = true;
-          out.push(v);
-        }
-      }
+      for (let e = 0; e < codes.length; e++) if (seen[codes[e]!] === 0 && addKey(codes[e]!, seen, out)) clash = true;
       const phrases = plan.phrases;
       for (let e = 0; e < phrases.length; e++) {
         const entry = phrases[e]!;
         const v = plan.phraseKeys[e]!;
-        if (seen[v] === 1 || extendMatches(automaton, entry.words, 1, m, rules[entry.rule]!.gap) < 0) continue;
-        seen[v] = 1;
-        if (seen[v ^ 1] === 1) clash = true;
-        out.push(v);
+        if (seen[v] === 0 && extendMatches(automaton, entry.words, 1, m, rules[entry.rule]!.gap) >= 0 && addKey(v, seen, out)) clash = true;
       }
     }
     for (let k = from; k < out.length; k++) seen[out[k]!] = 0;
@@ -215,6 +201,16 @@ function plainCodes(note: Note, matcher: Matcher, language: LanguageOption, engi
   return out.length - from;
 }
 
+/**
+ * Appends a code key not seen yet in the note and marks it; true when the same code came with the
+ * other polarity already (then overlaps must be resolved).
+ */
+function addKey(v: number, seen: Uint8Array, out: number[]): boolean {
+  seen[v] = 1;
+  out.push(v);
+  return seen[v ^ 1] === 1;
+}
+
 /** In a language's key table (see plainCodes): a set whose plan starts nothing (a language marker only). */
 const NOTHING = -2;
 
@@ -239,9 +235,9 @@ let plainStarts = new Int32Array(256);
  * `codeNote` for a codebook without conditions or cues (every rule hit is a match), without hit
  * and candidate objects: the hits go into reused arrays, overlaps are resolved and the evidence
  * is ordered by insertion sorts over hit numbers, with the same comparisons, ties and stability
- * as the general path. The hits come from the glob automaton when the codebook has one and the
- * note's language is known, else from the token interner. Returns undefined for a note with more
- * than `PLAIN_MAX_HITS` hits, which the general path then codes.
+ * as the general path. The hits come from the glob automaton when the codebook has one (a note
+ * without a phrase match is coded straight from its scan), else from the token interner. Returns
+ * undefined for a note with more than `PLAIN_MAX_HITS` hits, which the general path then codes.
  */
 function codePlain(note: Note, matcher: Matcher, language: LanguageOption, engine: Engine): CodedNote | undefined {
   const known = note.language ?? (language === "auto" ? undefined : language);
@@ -404,8 +400,9 @@ function internerHits(text: string, count: number, engine: Engine, matcher: Matc
 }
 
 /**
- * The hits of a note scanned by the glob automaton, into the `plain*` arrays, in the order the
- * interner path gives them. Returns their number, or -1 when there are more than `PLAIN_MAX_HITS`.
+ * The hits of a note scanned by the glob automaton, into the `plain*` arrays (a token's singles
+ * reduced as its plan says; overlap resolution does not depend on their order). Returns their
+ * number, or -1 when there are more than `PLAIN_MAX_HITS`.
  */
 function automatonHits(automaton: GlobAutomaton, plans: (SetPlan | undefined)[], matcher: Matcher, noteLanguage: Language | "und"): number {
   const matches = automaton.matches;

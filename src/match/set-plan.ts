@@ -69,7 +69,8 @@ let groupKeys = new Int32Array(16);
  * The coded note when every match is a one-token match (no phrase matched): each token's singles
  * (see SetPlan) all stay, in token order, so the evidence is built straight from the scan, and
  * the applications are ordered by their key (the codebook's order, helpful before barrier), as
- * `toApplications` orders them.
+ * `toApplications` orders them. Call it after {@link phraseInNote}, which works out the plan of
+ * every matched set.
  *
  * @example
  * ```ts
