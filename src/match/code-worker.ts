@@ -189,12 +189,20 @@ function output(job: WorkerJob, notes: Note[], diagnostics: Diagnostic[], coding
     codes.push(0);
     codes[at] = codeNoteCodes(note, matcher, setup.language, codes);
   }
-  // Ids that are all whole numbers (row numbers, as most exports have) go back as numbers.
+  const result: WorkerResult = { seq: job.seq, coded: [], codes: Int32Array.from(codes), diagnostics, codings };
+  const numbers = wholeNumberIds(notes);
+  if (numbers) result.wholeNumberIds = numbers;
+  else result.ids = notes.map((n) => n.id).join("\u0000");
+  return result;
+}
+
+/** The notes' ids as numbers when all are whole numbers (row numbers, as most exports have), else undefined. */
+function wholeNumberIds(notes: readonly Note[]): Int32Array | undefined {
   const numbers = new Int32Array(notes.length);
   for (let k = 0; k < notes.length; k++) {
     const n = wholeNumberId(notes[k]!.id);
-    if (n < 0) return { seq: job.seq, coded: [], ids: notes.map((n) => n.id).join("\u0000"), codes: Int32Array.from(codes), diagnostics, codings };
+    if (n < 0) return undefined;
     numbers[k] = n;
   }
-  return { seq: job.seq, coded: [], wholeNumberIds: numbers, codes: Int32Array.from(codes), diagnostics, codings };
+  return numbers;
 }

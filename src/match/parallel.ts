@@ -3,12 +3,12 @@ import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { KodebokError } from "../diagnostics/result.ts";
 import type { Note, NoteInput } from "../notes/note.ts";
 import { NoteChecker } from "../notes/note-checker.ts";
+import { isUtf8File } from "../notes/utf8-bytes.ts";
 import { FILE_SOURCE, NOTE_BATCHES, type NotesStream } from "../notes/stream-notes.ts";
 import type { LanguageOption } from "../text/language.ts";
 import type { CodedNote } from "./coded-note.ts";
 import type { WorkerJob, WorkerResult } from "./code-worker.ts";
 import { csvJobs, csvSetup } from "./csv-chunks.ts";
-import { isUtf8File } from "../notes/utf8-bytes.ts";
 import { Pool } from "./worker-pool.ts";
 
 /** Notes per job when coding notes handed over one by one. */
@@ -71,20 +71,12 @@ export async function codesInWorkers(
 ): Promise<void> {
   for await (const { result, checker, report } of workerResults(source, codebook, workers, language, "codes")) {
     const codes: ArrayLike<number> = result.codes ?? [];
-    let at = 0;
     const numbers = result.wholeNumberIds;
-    if (numbers !== undefined) {
-      for (let k = 0; k < numbers.length; k++) {
-        const problem = checker?.checkWholeNumber(numbers[k]!);
-        if (problem) report(problem);
-        else onNote(numbers[k]!, codes, at);
-        at += codes[at]! + 1;
-      }
-      continue;
-    }
-    const ids = result.ids === "" || result.ids === undefined ? [] : result.ids.split("\u0000");
-    for (const id of ids) {
-      const problem = checker?.check({ id, text: "x" });
+    const ids: ArrayLike<string | number> = numbers ?? (result.ids === "" || result.ids === undefined ? [] : result.ids.split("\u0000"));
+    let at = 0;
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k]!;
+      const problem = typeof id === "number" ? checker?.checkWholeNumber(id) : checker?.check({ id, text: "x" });
       if (problem) report(problem);
       else onNote(id, codes, at);
       at += codes[at]! + 1;
