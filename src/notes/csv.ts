@@ -216,18 +216,18 @@ export function csvRecordNotes(
     }
     if (any) base.attributes = attributes;
   }
+  const origin = (column: number): NonNullable<Note["origin"]> => {
+    const at = place(column);
+    return file !== undefined ? { file, line: at.line, column: at.column } : { line: at.line, column: at.column };
+  };
   if (single) {
-    if (locate) {
-      const at = place(textColumns[0]!);
-      single.origin = file !== undefined ? { file, line: at.line, column: at.column } : { line: at.line, column: at.column };
-    }
+    if (locate) single.origin = origin(textColumns[0]!);
     notes.push(single);
   } else {
     for (const column of textColumns) {
       const id = `${rowId}-${slug(header[column]!)}`;
-      const at = locate ? place(column) : undefined;
-      const origin = at === undefined ? undefined : file !== undefined ? { file, line: at.line, column: at.column } : { line: at.line, column: at.column };
-      const note: Note = origin ? { id, text: record[column]!.trim(), ...base, origin } : { id, text: record[column]!.trim(), ...base };
+      const note: Note = { id, text: record[column]!.trim(), ...base };
+      if (locate) note.origin = origin(column);
       note.question = header[column]!;
       notes.push(note);
     }
