@@ -133,7 +133,7 @@ function plainCodes(note: Note, matcher: Matcher, language: LanguageOption, engi
     const matches = automaton.matches;
     if (matches === 0) return 0;
     const known = given ?? detectFromScan(globs, matcher);
-    const plans = (globs.plans[known] ??= []) as (SetPlan | undefined)[];
+    const plans = (globs.plans[known] ??= []);
     const matchSet = automaton.matchSet;
     // Keys already appended for this note, marked in a table (cleared again below).
     const seen = (engine.keySeen ??= new Uint8Array(matcher.codebook.codes.length * 2));
@@ -247,7 +247,7 @@ function codePlain(note: Note, matcher: Matcher, language: LanguageOption, engin
   if (globs !== undefined && globs.automaton.scan(note.text) >= 0) {
     const automaton = globs.automaton;
     noteLanguage = known ?? detectFromScan(globs, matcher);
-    const plans = (globs.plans[noteLanguage] ??= []) as (SetPlan | undefined)[];
+    const plans = (globs.plans[noteLanguage] ??= []);
     if (!phraseInNote(automaton, matcher, noteLanguage, plans)) return singlesOnly(note, noteLanguage, automaton, plans);
     n = automatonHits(automaton, plans, matcher, noteLanguage);
   } else {

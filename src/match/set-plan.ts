@@ -3,7 +3,7 @@
 // `codeNote` and `codeNoteCodes` use it for codebooks without conditions or cues.
 import type { Polarity } from "../codings/coding.ts";
 import type { Note } from "../notes/note.ts";
-import { addMarkerScore, LANGUAGE_MARKERS, languageOfScores, markerBits } from "../text/detect-language.ts";
+import { addLetterScore, addMarkerScore, LANGUAGE_MARKERS, languageOfScores, markerBits } from "../text/detect-language.ts";
 import type { Language } from "../text/language.ts";
 import type { CodeApplication, CodedNote, Evidence } from "./coded-note.ts";
 import type { Matcher, TermEntry } from "./compile.ts";
@@ -242,8 +242,6 @@ export function detectFromScan(state: AutomatonState, matcher: Matcher): Languag
     }
     if (bits !== 0) addMarkerScore(score, bits);
   }
-  // Multiples of 0.25: the sums are exact in any order.
-  score.nb += 0.5 * automaton.markedTokens;
-  score.nn += 0.5 * automaton.markedTokens;
+  addLetterScore(score, automaton.markedTokens);
   return languageOfScores(score);
 }

@@ -5,6 +5,7 @@ import type { Language, LanguageOption } from "../text/language.ts";
 import type { Token } from "../text/tokenize.ts";
 import type { Matcher, TermEntry } from "./compile.ts";
 import type { GlobAutomaton } from "./glob-automaton.ts";
+import type { SetPlan } from "./set-plan.ts";
 import { TokenInterner } from "./token-interner.ts";
 
 /** Per-token memo of one language: pattern ids, and the entries whose first word the token is. */
@@ -42,7 +43,7 @@ export interface Engine {
 export interface AutomatonState {
   automaton: GlobAutomaton;
   /** Per language, what a token of each pattern set starts (`SetPlan`s). */
-  plans: Partial<Record<Language | "und", unknown[]>>;
+  plans: Partial<Record<Language | "und", (SetPlan | undefined)[]>>;
   /** Per language and set: its plan's one code key, NOTHING, or -1 (see plainCodes). */
   keys: Partial<Record<Language | "und", Int32Array>>;
   /** Per set: the language marker bits of its words (see `markerBits`), or -1 before first use. */

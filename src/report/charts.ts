@@ -1,4 +1,8 @@
 import type { TopLevelSpec } from "vega-lite";
+import type { CodeMatrix } from "../rollup/code-matrix.ts";
+import type { Cooccurrence } from "../rollup/cooccurrence.ts";
+import type { Summary } from "../rollup/summary.ts";
+import { REPORT_LABELS, formatShare, type ReportLanguage } from "./labels.ts";
 
 /**
  * Vega and Vega-Lite, imported on the first chart rendered: they take most of a second to load,
@@ -7,10 +11,6 @@ import type { TopLevelSpec } from "vega-lite";
  */
 let renderer: Promise<{ vega: typeof import("vega"); compile: (typeof import("vega-lite"))["compile"] }> | undefined;
 const vegaModules = () => (renderer ??= Promise.all([import("vega"), import("vega-lite")]).then(([vega, vegaLite]) => ({ vega, compile: vegaLite.compile })));
-import type { CodeMatrix } from "../rollup/code-matrix.ts";
-import type { Cooccurrence } from "../rollup/cooccurrence.ts";
-import type { Summary } from "../rollup/summary.ts";
-import { REPORT_LABELS, formatShare, type ReportLanguage } from "./labels.ts";
 
 /** A Vega-Lite specification as plain JSON (the `application/vnd.vegalite.v5+json` MIME type). */
 export type VegaLiteSpec = Record<string, unknown>;

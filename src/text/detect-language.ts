@@ -51,7 +51,15 @@ export function detectLanguage(tokens: readonly Token[]): DetectedLanguage {
   return languageOfScores(score);
 }
 
-/** Bits of the marker lists a folded word is on: 1 Bokmål, 2 Nynorsk, 4 English. */
+/**
+ * Bits of the marker lists a folded word is on: 1 Bokmål, 2 Nynorsk, 4 English.
+ *
+ * @example
+ * ```ts
+ * markerBits("ikkje"); // 2
+ * markerBits("meg"); // 3 (both Norwegian forms)
+ * ```
+ */
 export function markerBits(word: string): number {
   return (LANGUAGE_MARKERS.nb.has(word) ? 1 : 0) | (LANGUAGE_MARKERS.nn.has(word) ? 2 : 0) | (LANGUAGE_MARKERS.en.has(word) ? 4 : 0);
 }
@@ -79,16 +87,17 @@ export function addMarkerScore(score: Record<Language, number>, bits: number): v
 }
 
 /**
- * Adds what one token with æ, ø or å says to the scores: Norwegian, either form.
+ * Adds what `tokens` tokens with æ, ø or å say to the scores: Norwegian, either form.
  *
  * @example
  * ```ts
- * addLetterScore(score); // score.nb and score.nn each 0.5 more
+ * addLetterScore(score, 2); // score.nb and score.nn each 1 more
  * ```
  */
-export function addLetterScore(score: Record<Language, number>): void {
-  score.nb += 0.5;
-  score.nn += 0.5;
+export function addLetterScore(score: Record<Language, number>, tokens = 1): void {
+  // Multiples of 0.25: the sums are exact, in any order.
+  score.nb += 0.5 * tokens;
+  score.nn += 0.5 * tokens;
 }
 
 /**
