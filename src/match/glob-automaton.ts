@@ -91,7 +91,9 @@ export class GlobAutomaton {
 
   /**
    * Builds the automaton of a matcher, or returns undefined when some word pattern is not an
-   * exact word, prefix or suffix (or the automaton would be too large).
+   * exact word, prefix or suffix. `extra.words` are more exact words, numbered after the
+   * matcher's patterns (pattern ids from `matcher.patterns.length` on); with `extra.letters`,
+   * `scan` also counts the tokens that hold one of these (folded) letters in `markedTokens`.
    *
    * @example
    * ```ts
@@ -196,7 +198,6 @@ export class GlobAutomaton {
     // it passed (a state that stays put), or to the dead state 0.
     const rank = new Int32Array(trieChildren.length);
     order.forEach((node, k) => (rank[node] = k));
-    const trieSetOf = (own: number[]) => setOf(own);
     const sinkOf = new Map<number, number>();
     const trieRows = trieChildren.length;
     const passedSets = passed.map((list) => setOf(list));
@@ -210,7 +211,7 @@ export class GlobAutomaton {
         const child = sym === OTHER ? undefined : trieChildren[node]!.get(sym);
         trie[base + sym] = (child !== undefined ? rank[child]! + 1 : leave) * width;
       }
-      trie[base + letters] = trieSetOf([...passed[node]!, ...trieExact[node]!]);
+      trie[base + letters] = setOf([...passed[node]!, ...trieExact[node]!]);
     }
     for (const [set, sink] of sinkOf) {
       const base = sink * width;
