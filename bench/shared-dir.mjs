@@ -22,3 +22,12 @@ export function sharedBenchDir() {
   }
   throw new Error("Cannot find ../shared/bench (with themes.tsv) above the project: set KODEBOK_SHARED");
 }
+
+/**
+ * Resolves the shared folder itself (`../shared` beside the clone), holding gold/, refi-qda/, bench/.
+ * @returns {string} absolute path of `shared`
+ * @example sharedDir() // "/work/shared"
+ */
+export function sharedDir() {
+  return path.dirname(sharedBenchDir());
+}

@@ -97,6 +97,9 @@ export { compileCodebook, expandRules, type CompiledRule, type Matcher, type Ter
 export { codeNote } from "./match/code-note.ts";
 export { codeNotes, codeNotesStream, type CodeNotesOptions } from "./match/code-notes.ts";
 
+// validity: cross-validation folds
+export { defaultFoldGroup, splitFolds, type FoldGroup, type Folds, type SplitFoldsOptions } from "./validity/folds.ts";
+
 // roll-up
 export { rollUp, type RollUpOptions } from "./rollup/roll-up.ts";
 export { attribution, chooseQuotes, shorten, type QuoteOptions } from "./rollup/quotes.ts";
