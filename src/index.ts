@@ -15,7 +15,7 @@ export {
 export { KodebokError, toResult, unwrap, type Result } from "./diagnostics/result.ts";
 
 // text
-export { LANGUAGES, LanguageOptionSchema, LanguageSchema, type Language, type LanguageOption } from "./text/language.ts";
+export { LANGUAGES, LanguageOptionSchema, LanguageSchema, codingLanguage, type Language, type LanguageOption } from "./text/language.ts";
 
 // notes and codings
 export { NOTE_SOURCES, NoteOriginSchema, NoteSchema, type Note, type NoteInput, type NoteOrigin } from "./notes/note.ts";

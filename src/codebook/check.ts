@@ -11,7 +11,7 @@ export interface CodebookProblem {
 }
 
 /**
- * Checks what the schema cannot: ids defined twice, codes in unknown categories, rules in
+ * Checks what the schema cannot: ids defined twice, codes in unknown categories, unknown frames, rules in
  * languages the codebook does not list, empty term lists, terms and regular expressions that do
  * not compile, categories without codes. Each problem carries the path to the value, which the
  * parser turns into a line and column.
@@ -52,6 +52,32 @@ export function checkCodebook(codebook: Codebook, options: { partial?: boolean }
     }
   };
 
+  const frameIds = new Set<string>();
+  codebook.frames.forEach((frame, i) => {
+    if (frameIds.has(frame.id)) problem(["frames", i, "id"], "codebook-duplicate-id", `frame "${frame.id}" is defined twice`);
+    frameIds.add(frame.id);
+    checkTerms(frame.terms, frame.match, ["frames", i, "terms"], false, `frame "${frame.id}"`);
+    if (frame.terms === undefined && !frame.questions) {
+      problem(["frames", i], "codebook-empty-frame", `frame "${frame.id}" has no terms and does not take questions, so no sentence is ever in it`, "warning", {
+        note: "Give the frame terms, or `questions: true`.",
+      });
+    }
+  });
+  /** Checks that every frame an `about` or `notAbout` list names is defined. */
+  const checkFrames = (list: readonly string[] | undefined, path: (string | number)[], owner: string) => {
+    if (list === undefined || options.partial) return;
+    list.forEach((id, i) => {
+      if (!frameIds.has(id)) {
+        problem([...path, i], "codebook-unknown-frame", `${owner} names frame "${id}", which is not defined`, "error", {
+          actual: id,
+          expected: [...frameIds].join(", ") || "(no frames)",
+          note: "Define the frame under `frames:` or correct the name.",
+        });
+      }
+    });
+  };
+  checkFrames(codebook.notAbout, ["notAbout"], "the codebook's notAbout");
+
   const categoryIds = new Set<string>();
   codebook.categories.forEach((category, i) => {
     if (categoryIds.has(category.id)) problem(["categories", i, "id"], "codebook-duplicate-id", `category "${category.id}" is defined twice`);
@@ -72,6 +98,8 @@ export function checkCodebook(codebook: Codebook, options: { partial?: boolean }
       });
     }
     const owner = `code "${code.id}"`;
+    checkFrames(code.about, ["codes", c, "about"], owner);
+    checkFrames(code.notAbout, ["codes", c, "notAbout"], owner);
     checkTerms(code.terms, "glob", ["codes", c, "terms"], true, owner);
     checkTerms(code.barrierTerms, "glob", ["codes", c, "barrierTerms"], true, owner);
     code.rules.forEach((rule, r) => {
@@ -87,6 +115,8 @@ export function checkCodebook(codebook: Codebook, options: { partial?: boolean }
       if (rule.near) checkTerms(rule.near.terms, rule.near.match, [...path, "near", "terms"], true, owner);
       if (rule.notNear) checkTerms(rule.notNear.terms, rule.notNear.match, [...path, "notNear", "terms"], true, owner);
       if (rule.notInNote) checkTerms(rule.notInNote, "glob", [...path, "notInNote"], true, owner);
+      checkFrames(rule.about, [...path, "about"], `rule "${id}"`);
+      checkFrames(rule.notAbout, [...path, "notAbout"], `rule "${id}"`);
     });
     if (code.terms === undefined && code.barrierTerms === undefined && code.rules.length === 0) {
       problem(["codes", c], "codebook-empty-rule", `code "${code.id}" has no terms and no rules, so it can never be applied`, "warning");

@@ -49,6 +49,32 @@ export type Proximity = z.infer<typeof ProximitySchema>;
  */
 export const NegationEffectSchema = z.enum(["barrier", "exclude", "ignore"]);
 
+/**
+ * A frame: what a sentence (or a note) is about, told by its words, so that a code can say what a
+ * match must be about to count. `about: [helper]` keeps a match only when a helper is named in its
+ * sentence; `notAbout: [research, private-life]` drops a match in a sentence about research or
+ * someone's private life ("kunnskapen min om traktorer har jeg fra bestefar" is not the helper's
+ * knowledge). A frame term that is part of the match itself does not count.
+ */
+export const FrameSchema = z
+  .object({
+    id: IdSchema,
+    label: LocalizedTextSchema.optional(),
+    description: LocalizedTextSchema.optional(),
+    /** Words that put a sentence in the frame (glob terms by default, per language or for all). */
+    terms: TermListSchema.optional(),
+    match: MatchTypeSchema.default("glob"),
+    /** A sentence that ends with a question mark is in the frame (an interviewer's question). */
+    questions: z.boolean().default(false),
+    /** Where a frame term counts for a match: in the match's sentence (default), or anywhere in the note. */
+    scope: z.enum(["sentence", "note"]).default("sentence"),
+  })
+  .strict();
+export type Frame = z.infer<typeof FrameSchema>;
+
+/** A list of frame ids (`about`, `notAbout`). */
+export const FrameListSchema = z.array(IdSchema);
+
 /** A rule: terms to find, how to match them, and the conditions on a match. */
 export const RuleSchema = z
   .object({
@@ -69,6 +95,10 @@ export const RuleSchema = z
     /** Fixed polarity of every match of this rule; default: decided by the cues. */
     polarity: PolaritySchema.optional(),
     negation: NegationEffectSchema.default("barrier"),
+    /** Frames one of which must be present around each match (see {@link FrameSchema}); default: the code's. */
+    about: FrameListSchema.optional(),
+    /** Frames none of which may be present around a match; default: the code's, else the codebook's. */
+    notAbout: FrameListSchema.optional(),
   })
   .strict();
 export type Rule = z.infer<typeof RuleSchema>;
@@ -114,6 +144,10 @@ export const CodeSchema = z
     /** Shorthand for glob rules whose matches are always barriers ("ventetid", "lack of time"). */
     barrierTerms: TermListSchema.optional(),
     rules: z.array(RuleSchema).default([]),
+    /** Frames one of which must be present around each match of the code's rules; default: none required. */
+    about: FrameListSchema.optional(),
+    /** Frames none of which may be present around a match of the code's rules; default: the codebook's `notAbout`. */
+    notAbout: FrameListSchema.optional(),
     /** Another codebook's code this one corresponds to (`natland-2021:time`), for crosswalks. */
     relatesTo: z.array(z.string()).default([]),
   })
@@ -146,6 +180,13 @@ export const CodebookSchema = z
     extends: z.union([z.string(), z.array(z.string())]).optional(),
     categories: z.array(CategorySchema).default([]),
     codes: z.array(CodeSchema).default([]),
+    /** What sentences can be about (see {@link FrameSchema}); codes and rules name them in `about` and `notAbout`. */
+    frames: z.array(FrameSchema).default([]),
+    /**
+     * Frames that drop a match of any code, unless the code or rule says otherwise (`notAbout: []`).
+     * An extending codebook that does not set it keeps its base's.
+     */
+    notAbout: FrameListSchema.optional(),
     polarity: z
       .object({
         /** Cues that make a nearby mention a barrier ("mangel på", "lack of"). */

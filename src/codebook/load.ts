@@ -132,6 +132,8 @@ export function mergeCodebooks(base: Codebook, extension: Codebook): Codebook {
     languages: [...new Set([...base.languages, ...extension.languages])],
     categories: byId(base.categories, extension.categories),
     codes: byId(base.codes, extension.codes),
+    frames: byId(base.frames, extension.frames),
+    notAbout: extension.notAbout ?? base.notAbout,
     polarity: {
       ...base.polarity,
       ...Object.fromEntries(Object.entries(extension.polarity).filter(([, v]) => v !== undefined)),

@@ -46,6 +46,8 @@ export const DIAGNOSTIC_CODES = {
   "codebook-invalid-regex": "A regular expression does not compile",
   "codebook-extends-cycle": "Codebooks extend each other in a cycle",
   "codebook-empty-category": "A category has no codes",
+  "codebook-unknown-frame": "A code or rule names a frame that the codebook does not define",
+  "codebook-empty-frame": "A frame has no terms and does not take questions",
   // codings and agreement
   "coding-unknown-note": "A coding names a note that is not in the notes",
   "coding-unknown-code": "A coding names a code that is not in the codebook",

@@ -132,7 +132,7 @@ function plainCodes(note: Note, matcher: Matcher, language: LanguageOption, engi
     const automaton = globs.automaton;
     const matches = automaton.matches;
     if (matches === 0) return 0;
-    const known = given ?? detectFromScan(globs, matcher);
+    const known = matcher.codingLanguage[given ?? detectFromScan(globs, matcher)];
     const plans = (globs.plans[known] ??= []);
     const matchSet = automaton.matchSet;
     // Keys already appended for this note, marked in a table (cleared again below).
@@ -246,14 +246,14 @@ function codePlain(note: Note, matcher: Matcher, language: LanguageOption, engin
   const globs = automatonFor(engine, matcher, known === undefined);
   if (globs !== undefined && globs.automaton.scan(note.text) >= 0) {
     const automaton = globs.automaton;
-    noteLanguage = known ?? detectFromScan(globs, matcher);
+    noteLanguage = matcher.codingLanguage[known ?? detectFromScan(globs, matcher)];
     const plans = (globs.plans[noteLanguage] ??= []);
     if (!phraseInNote(automaton, matcher, noteLanguage, plans)) return singlesOnly(note, noteLanguage, automaton, plans);
     n = automatonHits(automaton, plans, matcher, noteLanguage);
   } else {
     const count = engine.interner.scan(note.text);
     if (engine.generation !== engine.interner.generation) resetEngine(engine);
-    noteLanguage = known ?? detectLanguage(tokenList(engine, count));
+    noteLanguage = matcher.codingLanguage[known ?? detectLanguage(tokenList(engine, count))];
     n = internerHits(note.text, count, engine, matcher, noteLanguage);
   }
   if (n < 0) return undefined;
@@ -508,15 +508,28 @@ function candidatesWithConditions(
   matcher: Matcher,
   candidates: Candidate[],
 ): void {
-  let sentences: number[] | undefined;
-  const sentenceOf = (i: number): number => (sentences ??= sentenceIndex(text, tokens.starts, count))[i]!;
+  let split: Sentences | undefined;
+  const sentenceOf = (i: number): number => (split ??= splitSentences(text, tokens.starts, count)).ofToken[i]!;
   const byRole = groupHits(hits);
+  /** Whether frame `f` is around `hit`: a frame term (not part of the match) in its sentence or note, or a question. */
+  const inFrame = (f: number, hit: Hit): boolean => {
+    const frame = matcher.frames[f]!;
+    if (frame.questions && (split ??= splitSentences(text, tokens.starts, count)).question[sentenceOf(hit.first)]) return true;
+    return byRole.frame.some(
+      (h) =>
+        h.entry.frame === f &&
+        (h.last < hit.first || h.first > hit.last) &&
+        (frame.scope === "note" || sentenceOf(h.first) === sentenceOf(hit.first)),
+    );
+  };
   for (const hit of byRole.rule) {
     const rule = matcher.rules[hit.entry.rule]!;
     const own = (list: Hit[]) => list.filter((h) => h.entry.rule === hit.entry.rule);
     if (rule.hasNotInNote && own(byRole.notInNote).length > 0) continue;
     if (rule.hasNear && !own(byRole.near).some((h) => near(h, hit, rule.nearWithin))) continue;
     if (rule.hasNotNear && own(byRole.notNear).some((h) => near(h, hit, rule.notNearWithin))) continue;
+    if (rule.about.length > 0 && !rule.about.some((f) => inFrame(f, hit))) continue;
+    if (rule.notAbout.some((f) => inFrame(f, hit))) continue;
     if (rule.polarity !== undefined) {
       candidates.push({ hit, polarity: rule.polarity, cue: undefined });
       continue;
@@ -594,6 +607,7 @@ function groupHits(hits: Hit[]): Record<TermEntry["role"], Hit[]> {
     notInNote: [],
     barrierCue: [],
     negationCue: [],
+    frame: [],
   };
   for (const hit of hits) out[hit.entry.role].push(hit);
   return out;
@@ -613,15 +627,24 @@ function near(a: Hit, b: Hit, window: number): boolean {
   return a.last >= b.first - window && a.first <= b.last + window;
 }
 
-function sentenceIndex(text: string, starts: Int32Array, count: number): number[] {
+/** A note's sentences as the conditions need them: each token's sentence, and which sentences ask a question. */
+interface Sentences {
+  ofToken: number[];
+  question: boolean[];
+}
+
+/** A sentence asks a question when it ends with a question mark (before closing quotes or brackets). */
+const QUESTION_END = /\?[\s"»”')\]]*$/u;
+
+function splitSentences(text: string, starts: Int32Array, count: number): Sentences {
   const spans = sentences(text);
-  const out: number[] = [];
+  const ofToken: number[] = [];
   let s = 0;
   for (let i = 0; i < count; i++) {
     while (s < spans.length - 1 && starts[i]! >= spans[s]!.end) s++;
-    out.push(s);
+    ofToken.push(s);
   }
-  return out;
+  return { ofToken, question: spans.map((span) => QUESTION_END.test(text.slice(span.start, span.end))) };
 }
 
 /** Token offsets of the note being coded (the interner's reused arrays). */

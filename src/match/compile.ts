@@ -1,19 +1,21 @@
 import type { Codebook, MatchType, Rule, TermList } from "../codebook/codebook.ts";
 import type { Polarity } from "../codings/coding.ts";
-import { LANGUAGES, type Language } from "../text/language.ts";
+import { codingLanguage, LANGUAGES, type Language } from "../text/language.ts";
 import { stem } from "../text/stem.ts";
 import { parseTerm, wordMatches, type WordPattern } from "./term.ts";
 
 /** What a term entry is for: finding a code, or a condition or cue around a match. */
-export type TermRole = "rule" | "near" | "notNear" | "notInNote" | "barrierCue" | "negationCue";
+export type TermRole = "rule" | "near" | "notNear" | "notInNote" | "barrierCue" | "negationCue" | "frame";
 
 /** One term of the codebook, compiled: its words as pattern ids, and what it is for. */
 export interface TermEntry {
   /** Index of the entry in `Matcher.entries`. */
   index: number;
   role: TermRole;
-  /** Index of the rule in `Matcher.rules` (-1 for cues). */
+  /** Index of the rule in `Matcher.rules` (-1 for cues and frames). */
   rule: number;
+  /** Index of the frame in `Matcher.frames` (role `frame`; -1 for every other role). */
+  frame: number;
   /** The term as written in the codebook. */
   source: string;
   /** Pattern ids of the words, in order. */
@@ -37,12 +39,25 @@ export interface CompiledRule {
   hasNotInNote: boolean;
   polarity: Polarity | undefined;
   negation: "barrier" | "exclude" | "ignore";
+  /** Frames (indices into `Matcher.frames`) one of which must be around a match; empty: none required. */
+  about: readonly number[];
+  /** Frames none of which may be around a match. */
+  notAbout: readonly number[];
+}
+
+/** A compiled frame (see `FrameSchema`): its terms are entries of role `frame`. */
+export interface CompiledFrame {
+  id: string;
+  scope: "sentence" | "note";
+  /** A sentence ending with a question mark is in the frame. */
+  questions: boolean;
 }
 
 /** The codebook compiled once into lookup structures; used by `codeNotes`. */
 export interface Matcher {
   codebook: Codebook;
   rules: CompiledRule[];
+  frames: CompiledFrame[];
   entries: TermEntry[];
   /** Word patterns by id. */
   patterns: WordPattern[];
@@ -50,6 +65,8 @@ export interface Matcher {
   entriesByFirstWord: TermEntry[][];
   barrierWindow: number;
   negationWindow: number;
+  /** The language a note in a given or detected language is coded in (see `codingLanguage`). */
+  codingLanguage: Readonly<Record<Language | "und", Language | "und">>;
   /** Pattern ids that match a folded token in a language (`und`: any language); memoised. */
   lookup(token: string, language: Language | "und"): readonly number[];
 }
@@ -69,6 +86,19 @@ export interface Matcher {
  */
 export function compileCodebook(codebook: Codebook): Matcher {
   const builder = new Builder(codebook);
+  const all = new Set(codebook.languages);
+  const frameIndex = new Map<string, number>();
+  codebook.frames.forEach((frame, f) => {
+    frameIndex.set(frame.id, f);
+    builder.frames.push({ id: frame.id, scope: frame.scope, questions: frame.questions });
+    if (frame.terms !== undefined) builder.addTerms(frame.terms, frame.match, "frame", -1, all, f);
+  });
+  const toFrames = (ids: readonly string[] | undefined, owner: string): number[] =>
+    (ids ?? []).map((id) => {
+      const f = frameIndex.get(id);
+      if (f === undefined) throw new Error(`Cannot compile codebook "${codebook.id}": ${owner} names frame "${id}", which is not defined`);
+      return f;
+    });
   codebook.codes.forEach((code, codeIndex) => {
     const expanded = expandRules(code.id, code.terms, code.barrierTerms, code.rules);
     for (const { id, rule } of expanded) {
@@ -85,6 +115,8 @@ export function compileCodebook(codebook: Codebook): Matcher {
         hasNotInNote: rule.notInNote !== undefined,
         polarity: rule.polarity,
         negation: rule.negation,
+        about: toFrames(rule.about ?? code.about, `rule "${id}"`),
+        notAbout: toFrames(rule.notAbout ?? code.notAbout ?? codebook.notAbout, `rule "${id}"`),
       };
       const ruleIndex = builder.rules.push(compiled) - 1;
       const ruleLanguages = toLanguages(rule.lang, codebook.languages);
@@ -94,7 +126,6 @@ export function compileCodebook(codebook: Codebook): Matcher {
       if (rule.notInNote) builder.addTerms(rule.notInNote, "glob", "notInNote", ruleIndex, ruleLanguages);
     }
   });
-  const all = new Set(codebook.languages);
   if (codebook.polarity.barrier) builder.addTerms(codebook.polarity.barrier.terms, "glob", "barrierCue", -1, all);
   if (codebook.polarity.negation) builder.addTerms(codebook.polarity.negation.terms, "glob", "negationCue", -1, all);
   return builder.finish(codebook.polarity.barrier?.window ?? 3, codebook.polarity.negation?.window ?? 3);
@@ -147,6 +178,7 @@ export function termsByLanguage(
 
 class Builder {
   readonly rules: CompiledRule[] = [];
+  readonly frames: CompiledFrame[] = [];
   readonly entries: TermEntry[] = [];
   readonly patterns: WordPattern[] = [];
   /** Stem patterns carry the language whose stemmer made them. */
@@ -155,7 +187,7 @@ class Builder {
 
   constructor(readonly codebook: Codebook) {}
 
-  addTerms(terms: TermList, match: MatchType, role: TermRole, rule: number, allowed: ReadonlySet<Language>): void {
+  addTerms(terms: TermList, match: MatchType, role: TermRole, rule: number, allowed: ReadonlySet<Language>, frame = -1): void {
     for (const { languages, term } of termsByLanguage(terms, allowed)) {
       const parsed = parseTerm(term, match);
       if (!parsed.ok) throw new Error(`Cannot compile codebook "${this.codebook.id}": ${parsed.reason}`);
@@ -163,16 +195,16 @@ class Builder {
         // A stem depends on the language: one entry per language.
         for (const language of languages) {
           const words = parsed.words.map((w) => this.intern({ kind: "stem", value: stem(w.value, language) }, language));
-          this.push(role, rule, term, words, new Set([language]));
+          this.push(role, rule, frame, term, words, new Set([language]));
         }
       } else {
-        this.push(role, rule, term, parsed.words.map((w) => this.intern(w, undefined)), languages);
+        this.push(role, rule, frame, term, parsed.words.map((w) => this.intern(w, undefined)), languages);
       }
     }
   }
 
-  private push(role: TermRole, rule: number, source: string, words: number[], languages: Set<Language>): void {
-    this.entries.push({ index: this.entries.length, role, rule, source, words, languages });
+  private push(role: TermRole, rule: number, frame: number, source: string, words: number[], languages: Set<Language>): void {
+    this.entries.push({ index: this.entries.length, role, rule, frame, source, words, languages });
   }
 
   private intern(pattern: WordPattern, language: Language | undefined): number {
@@ -243,11 +275,18 @@ class Builder {
     return {
       codebook: this.codebook,
       rules: this.rules,
+      frames: this.frames,
       entries,
       patterns,
       entriesByFirstWord,
       barrierWindow,
       negationWindow,
+      codingLanguage: {
+        nb: codingLanguage("nb", this.codebook.languages),
+        nn: codingLanguage("nn", this.codebook.languages),
+        en: codingLanguage("en", this.codebook.languages),
+        und: "und",
+      },
       lookup,
     };
   }

@@ -62,7 +62,9 @@ export function engineFor(matcher: Matcher): Engine {
   let engine = engines.get(matcher);
   if (!engine) {
     const interner = new TokenInterner();
-    const plain = matcher.entries.every((e) => e.role === "rule") && !matcher.rules.some((r) => r.hasNear);
+    const plain =
+      matcher.entries.every((e) => e.role === "rule") &&
+      !matcher.rules.some((r) => r.hasNear || r.about.length > 0 || r.notAbout.length > 0);
     engine = {
       interner,
       generation: interner.generation,
@@ -139,7 +141,7 @@ export function tokenList(engine: Engine, count: number): Token[] {
 export function scanNote(engine: Engine, matcher: Matcher, text: string, noteLanguage: Language | undefined, option: LanguageOption): boolean {
   const count = engine.interner.scan(text);
   if (engine.generation !== engine.interner.generation) resetEngine(engine);
-  const language: Language | "und" = noteLanguage ?? (option === "auto" ? detectLanguage(tokenList(engine, count)) : option);
+  const language = matcher.codingLanguage[noteLanguage ?? (option === "auto" ? detectLanguage(tokenList(engine, count)) : option)];
   const tokenIds = engine.interner.ids;
   const memo = engine.byLanguage[language];
   const ids = engine.idsBuffer;
