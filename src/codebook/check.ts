@@ -76,6 +76,7 @@ export function checkCodebook(codebook: Codebook, options: { partial?: boolean }
       }
     });
   };
+  codebook.frames.forEach((frame, i) => checkFrames(frame.unless, ["frames", i, "unless"], `frame "${frame.id}"`));
   checkFrames(codebook.notAbout, ["notAbout"], "the codebook's notAbout");
 
   const categoryIds = new Set<string>();

@@ -68,6 +68,11 @@ export const FrameSchema = z
     questions: z.boolean().default(false),
     /** Where a frame term counts for a match: in the match's sentence (default), or anywhere in the note. */
     scope: z.enum(["sentence", "note"]).default("sentence"),
+    /**
+     * Frames that outweigh this one: where one of them is around the match too, this frame does not
+     * count ("samarbeid med naboen" is private life; "naboen og veilederen" is not only that).
+     */
+    unless: z.array(IdSchema).default([]),
   })
   .strict();
 export type Frame = z.infer<typeof FrameSchema>;

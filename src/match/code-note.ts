@@ -511,8 +511,8 @@ function candidatesWithConditions(
   let split: Sentences | undefined;
   const sentenceOf = (i: number): number => (split ??= splitSentences(text, tokens.starts, count)).ofToken[i]!;
   const byRole = groupHits(hits);
-  /** Whether frame `f` is around `hit`: a frame term (not part of the match) in its sentence or note, or a question. */
-  const inFrame = (f: number, hit: Hit): boolean => {
+  /** Whether a term or question of frame `f` is around `hit` (a frame term that is part of the match does not count). */
+  const frameAround = (f: number, hit: Hit): boolean => {
     const frame = matcher.frames[f]!;
     if (frame.questions && (split ??= splitSentences(text, tokens.starts, count)).question[sentenceOf(hit.first)]) return true;
     return byRole.frame.some(
@@ -522,6 +522,9 @@ function candidatesWithConditions(
         (frame.scope === "note" || sentenceOf(h.first) === sentenceOf(hit.first)),
     );
   };
+  /** Whether frame `f` counts around `hit`: it is there, and none of the frames that outweigh it is. */
+  const inFrame = (f: number, hit: Hit): boolean =>
+    frameAround(f, hit) && !matcher.frames[f]!.unless.some((u) => frameAround(u, hit));
   for (const hit of byRole.rule) {
     const rule = matcher.rules[hit.entry.rule]!;
     const own = (list: Hit[]) => list.filter((h) => h.entry.rule === hit.entry.rule);

@@ -51,6 +51,8 @@ export interface CompiledFrame {
   scope: "sentence" | "note";
   /** A sentence ending with a question mark is in the frame. */
   questions: boolean;
+  /** Frames (indices) that, around the same match, make this one not count. */
+  unless: readonly number[];
 }
 
 /** The codebook compiled once into lookup structures; used by `codeNotes`. */
@@ -88,17 +90,17 @@ export function compileCodebook(codebook: Codebook): Matcher {
   const builder = new Builder(codebook);
   const all = new Set(codebook.languages);
   const frameIndex = new Map<string, number>();
-  codebook.frames.forEach((frame, f) => {
-    frameIndex.set(frame.id, f);
-    builder.frames.push({ id: frame.id, scope: frame.scope, questions: frame.questions });
-    if (frame.terms !== undefined) builder.addTerms(frame.terms, frame.match, "frame", -1, all, f);
-  });
+  codebook.frames.forEach((frame, f) => frameIndex.set(frame.id, f));
   const toFrames = (ids: readonly string[] | undefined, owner: string): number[] =>
     (ids ?? []).map((id) => {
       const f = frameIndex.get(id);
       if (f === undefined) throw new Error(`Cannot compile codebook "${codebook.id}": ${owner} names frame "${id}", which is not defined`);
       return f;
     });
+  codebook.frames.forEach((frame, f) => {
+    builder.frames.push({ id: frame.id, scope: frame.scope, questions: frame.questions, unless: toFrames(frame.unless, `frame "${frame.id}"`) });
+    if (frame.terms !== undefined) builder.addTerms(frame.terms, frame.match, "frame", -1, all, f);
+  });
   codebook.codes.forEach((code, codeIndex) => {
     const expanded = expandRules(code.id, code.terms, code.barrierTerms, code.rules);
     for (const { id, rule } of expanded) {

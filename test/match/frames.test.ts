@@ -13,6 +13,7 @@ frames:
     terms: [veileder*, hun, han, "*legen"]
   - id: private-life
     terms: [nabo*, bestefar, hobby*]
+    unless: [helper]
   - id: research
     terms: [informant*, studien]
     scope: note
@@ -53,6 +54,10 @@ describe("frames: what a match must be about", () => {
     expect(codesOf("Naboen hjalp meg. Godt samarbeid med Nav.")).toEqual(["reciprocity"]);
   });
 
+  it("unless: a frame does not count where a frame that outweighs it is there too", () => {
+    expect(codesOf("Samarbeid med naboen og veilederen")).toEqual(["reciprocity"]);
+  });
+
   it("a frame with scope note counts anywhere in the note; a question frame takes sentences ending with '?'", () => {
     expect(codesOf("Informantene ble rekruttert. Samarbeid er viktig.")).toEqual([]);
     expect(codesOf("Hvordan var samarbeidet med Nav?")).toEqual([]);
@@ -81,8 +86,8 @@ describe("frames: what a match must be about", () => {
     const bad = parseCodebook(yaml.replace("about: [helper]", "about: [helpers]").replace("  - id: question\n    questions: true", "  - id: question"), { file: "frames.yaml" });
     expect(bad.ok).toBe(false);
     expect(bad.diagnostics.map(formatDiagnostic)).toEqual([
-      'frames.yaml:14:5: warning: Invalid codebook "frames-demo": frame "question" has no terms and does not take questions, so no sentence is ever in it (field "frames.3") [codebook-empty-frame]',
-      'frames.yaml:21:13: Invalid codebook "frames-demo": code "knowledge" names frame "helpers", which is not defined (field "codes.0.about.0") [codebook-unknown-frame]',
+      'frames.yaml:15:5: warning: Invalid codebook "frames-demo": frame "question" has no terms and does not take questions, so no sentence is ever in it (field "frames.3") [codebook-empty-frame]',
+      'frames.yaml:22:13: Invalid codebook "frames-demo": code "knowledge" names frame "helpers", which is not defined (field "codes.0.about.0") [codebook-unknown-frame]',
     ]);
   });
 });
