@@ -125,6 +125,10 @@ export function checkCodebook(codebook: Codebook, options: { partial?: boolean }
   });
   checkTerms(codebook.polarity.barrier?.terms, "glob", ["polarity", "barrier", "terms"], false, "the barrier cues");
   checkTerms(codebook.polarity.negation?.terms, "glob", ["polarity", "negation", "terms"], false, "the negation cues");
+  checkTerms(codebook.polarity.negation?.except, "glob", ["polarity", "negation", "except"], false, "the negation exceptions");
+  checkTerms(codebook.polarity.irony?.terms, "glob", ["polarity", "irony", "terms"], false, "the irony cues");
+  checkTerms(codebook.polarity.wish?.terms, "glob", ["polarity", "wish", "terms"], false, "the wish cues");
+  checkTerms(codebook.polarity.contrast?.terms, "glob", ["polarity", "contrast", "terms"], false, "the contrast words");
   if (!options.partial) {
     codebook.categories.forEach((category, i) => {
       if (!used.has(category.id)) problem(["categories", i], "codebook-empty-category", `category "${category.id}" has no codes`, "warning");

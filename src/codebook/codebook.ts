@@ -168,6 +168,54 @@ export const CueSetSchema = z
   .strict();
 export type CueSet = z.infer<typeof CueSetSchema>;
 
+/** Negation cues, and the phrases in which a cue word negates nothing ("ikke bare": not only). */
+export const NegationCueSetSchema = z
+  .object({
+    terms: TermListSchema,
+    window: z.number().int().min(1).max(20).default(3),
+    /** Phrases in which a negation word does not negate the mention ("ikke bare", "not only"). */
+    except: TermListSchema.optional(),
+  })
+  .strict();
+export type NegationCueSet = z.infer<typeof NegationCueSetSchema>;
+
+/** Cue words that act on a whole sentence or clause (irony, wishes, contrast). */
+export const SentenceCueSetSchema = z.object({ terms: TermListSchema }).strict();
+export type SentenceCueSet = z.infer<typeof SentenceCueSetSchema>;
+
+/**
+ * How a mention's polarity is decided (see docs/polarity.md): barrier and negation cues near the
+ * mention, irony, wishes, and what a clause that names both sides of a code means.
+ */
+export const PolarityRulesSchema = z
+  .object({
+    /** Cues that make a nearby mention a barrier ("mangel på", "lack of"). */
+    barrier: CueSetSchema.optional(),
+    /** Negation cues ("ikke", "not"): what they do is each rule's `negation`. */
+    negation: NegationCueSetSchema.optional(),
+    /**
+     * Irony markers ("liksom", "yeah right"): a helpful mention in the same sentence is a barrier, and
+     * so is one in the sentence before a short ironic tag ("Ventet i fire måneder. Kjempeflott, liksom.").
+     */
+    irony: SentenceCueSetSchema.optional(),
+    /**
+     * Wish markers ("skulle ønske", "burde", "I wish"): a helpful mention in a wish stays helpful (the
+     * wish names what helps), unless the same note states the lack (a barrier mention of the same
+     * code): then the wish only restates the barrier, and the code is a barrier.
+     */
+    wish: SentenceCueSetSchema.optional(),
+    /** Contrast words ("men", "før", "nå", "but") that split a note into clauses for `mixed`. */
+    contrast: SentenceCueSetSchema.optional(),
+    /**
+     * A code mentioned both helpfully and as a barrier in one clause (the stretch of a note between
+     * contrast words): `both` (default) keeps both mentions, `barrier` keeps the barrier ("Måtte vente
+     * 5 uker på svar på en mail" is a barrier; "Før tok hun seg tid, nå har ingen tid" stays both).
+     */
+    mixed: z.enum(["both", "barrier"]).optional(),
+  })
+  .strict();
+export type PolarityRules = z.infer<typeof PolarityRulesSchema>;
+
 
 /** A codebook: the validated value, whether it came from YAML, JSON or an object. */
 export const CodebookSchema = z
@@ -192,15 +240,7 @@ export const CodebookSchema = z
      * An extending codebook that does not set it keeps its base's.
      */
     notAbout: FrameListSchema.optional(),
-    polarity: z
-      .object({
-        /** Cues that make a nearby mention a barrier ("mangel på", "lack of"). */
-        barrier: CueSetSchema.optional(),
-        /** Negation cues ("ikke", "not"): what they do is each rule's `negation`. */
-        negation: CueSetSchema.optional(),
-      })
-      .strict()
-      .default({}),
+    polarity: PolarityRulesSchema.default({}),
     /**
      * `within-code` (default): the longest match wins inside a code; different codes may share words.
      * `across-codes`: the longest match also wins across codes (one code per span of text).

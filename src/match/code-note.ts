@@ -2,26 +2,12 @@ import type { Polarity } from "../codings/coding.ts";
 import type { Note } from "../notes/note.ts";
 import { detectLanguage } from "../text/detect-language.ts";
 import type { Language, LanguageOption } from "../text/language.ts";
-import { sentences } from "../text/sentences.ts";
 import type { CodeApplication, CodedNote, Evidence } from "./coded-note.ts";
 import type { CompiledRule, Matcher, TermEntry } from "./compile.ts";
+import { candidatesWithConditions, groupHits, settlePolarity, settlesPolarity, type Candidate, type Hit, type NoteContext, type Spans } from "./conditions.ts";
 import type { GlobAutomaton } from "./glob-automaton.ts";
 import { automatonFor, detectFromScan, extendMatches, phraseInNote, setPlan, singlesOnly, type SetPlan } from "./set-plan.ts";
 import { engineFor, rememberToken, resetEngine, scanNote, tokenList, type Engine } from "./token-memo.ts";
-
-/** A term found in a note: token positions from `first` to `last`, inclusive. */
-interface Hit {
-  entry: TermEntry;
-  first: number;
-  last: number;
-}
-
-/** A rule's match that survived its conditions, before overlaps are resolved. */
-interface Candidate {
-  hit: Hit;
-  polarity: Polarity;
-  cue: string | undefined;
-}
 
 const HELPFUL: Polarity = "helpful";
 
@@ -479,90 +465,28 @@ function keptMatches(
   if (!hits.some((h) => h.entry.role === "rule")) return { language: noteLanguage, kept: NO_MATCHES, tokens: undefined };
 
   const tokens: Spans = { starts, ends, ids: tokenIds, texts: engine.interner.texts };
-  const candidates: Candidate[] = [];
   if (engine.plain) {
     // No conditions and no cues in the codebook: every rule hit is a candidate.
+    const candidates: Candidate[] = [];
     for (const hit of hits) {
       const polarity = matcher.rules[hit.entry.rule]!.polarity ?? HELPFUL;
       candidates.push({ hit, polarity, cue: undefined });
     }
-  } else {
-    candidatesWithConditions(note.text, tokens, count, ids, hits, matcher, candidates);
+    return finish(candidates);
   }
-  // Counting needs only which codes apply with which polarity. Within a code, the longest of
-  // overlapping matches stays and the others go; a code thus keeps at least one match, and when
-  // all its matches share a polarity, which of them stay does not matter (codeNoteCodes checks).
-  if (counting && candidates.length > 1 && matcher.codebook.overlap !== "across-codes") {
-    return { language: noteLanguage, kept: candidates, tokens, resolved: false };
-  }
-  return { language: noteLanguage, kept: resolveOverlaps(candidates, matcher), tokens };
-}
+  const context: NoteContext = { text: note.text, tokens, count, ids, byRole: groupHits(hits) };
+  const candidates = candidatesWithConditions(context, matcher);
+  if (settlesPolarity(matcher)) return { language: noteLanguage, kept: settlePolarity(resolveOverlaps(candidates, matcher), context, matcher), tokens };
+  return finish(candidates);
 
-/** The rule hits that survive their conditions (near, notNear, notInNote), with polarity from the cues. */
-function candidatesWithConditions(
-  text: string,
-  tokens: Spans,
-  count: number,
-  ids: (readonly number[])[],
-  hits: Hit[],
-  matcher: Matcher,
-  candidates: Candidate[],
-): void {
-  let split: Sentences | undefined;
-  const sentenceOf = (i: number): number => (split ??= splitSentences(text, tokens.starts, count)).ofToken[i]!;
-  const byRole = groupHits(hits);
-  /** Whether a term or question of frame `f` is around `hit` (a frame term that is part of the match does not count). */
-  const frameAround = (f: number, hit: Hit): boolean => {
-    const frame = matcher.frames[f]!;
-    if (frame.questions && (split ??= splitSentences(text, tokens.starts, count)).question[sentenceOf(hit.first)]) return true;
-    return byRole.frame.some(
-      (h) =>
-        h.entry.frame === f &&
-        (h.last < hit.first || h.first > hit.last) &&
-        (frame.scope === "note" || sentenceOf(h.first) === sentenceOf(hit.first)),
-    );
-  };
-  /** Whether frame `f` counts around `hit`: it is there, and none of the frames that outweigh it is. */
-  const inFrame = (f: number, hit: Hit): boolean =>
-    frameAround(f, hit) && !matcher.frames[f]!.unless.some((u) => frameAround(u, hit));
-  for (const hit of byRole.rule) {
-    const rule = matcher.rules[hit.entry.rule]!;
-    const own = (list: Hit[]) => list.filter((h) => h.entry.rule === hit.entry.rule);
-    if (rule.hasNotInNote && own(byRole.notInNote).length > 0) continue;
-    if (rule.hasNear && !own(byRole.near).some((h) => near(h, hit, rule.nearWithin))) continue;
-    if (rule.hasNotNear && own(byRole.notNear).some((h) => near(h, hit, rule.notNearWithin))) continue;
-    if (rule.about.length > 0 && !rule.about.some((f) => inFrame(f, hit))) continue;
-    if (rule.notAbout.some((f) => inFrame(f, hit))) continue;
-    if (rule.polarity !== undefined) {
-      candidates.push({ hit, polarity: rule.polarity, cue: undefined });
-      continue;
+  function finish(candidates: Candidate[]) {
+    // Counting needs only which codes apply with which polarity. Within a code, the longest of
+    // overlapping matches stays and the others go; a code thus keeps at least one match, and when
+    // all its matches share a polarity, which of them stay does not matter (codeNoteCodes checks).
+    if (counting && candidates.length > 1 && matcher.codebook.overlap !== "across-codes") {
+      return { language: noteLanguage, kept: candidates, tokens, resolved: false as const };
     }
-    const negation =
-      rule.negation === "ignore"
-        ? undefined
-        : byRole.negationCue.find(
-            (cue) =>
-              sentenceOf(cue.first) === sentenceOf(hit.first) &&
-              cue.first <= hit.last &&
-              cue.last >= hit.first - matcher.negationWindow &&
-              !partOfTerm(cue, hit, ids),
-          );
-    if (negation && rule.negation === "exclude") continue;
-    if (negation) {
-      candidates.push({ hit, polarity: "barrier", cue: cueText(text, tokens, negation) });
-      continue;
-    }
-    const barrier = byRole.barrierCue.find(
-      (cue) =>
-        sentenceOf(cue.first) === sentenceOf(hit.first) &&
-        !(cue.first >= hit.first && cue.last <= hit.last) &&
-        near(cue, hit, matcher.barrierWindow),
-    );
-    candidates.push(
-      barrier
-        ? { hit, polarity: "barrier", cue: cueText(text, tokens, barrier) }
-        : { hit, polarity: "helpful", cue: undefined },
-    );
+    return { language: noteLanguage, kept: resolveOverlaps(candidates, matcher), tokens };
   }
 }
 
@@ -602,63 +526,6 @@ function extendPhrase(ids: (readonly number[])[], count: number, words: number[]
   return -1;
 }
 
-function groupHits(hits: Hit[]): Record<TermEntry["role"], Hit[]> {
-  const out: Record<TermEntry["role"], Hit[]> = {
-    rule: [],
-    near: [],
-    notNear: [],
-    notInNote: [],
-    barrierCue: [],
-    negationCue: [],
-    frame: [],
-  };
-  for (const hit of hits) out[hit.entry.role].push(hit);
-  return out;
-}
-
-/**
- * True when a cue inside a match is one of the match's own words ("ikke presset" as a term), not a
- * word in a phrase's gap ("tok seg ikke tid"): the codebook's author wrote it on purpose.
- */
-function partOfTerm(cue: Hit, hit: Hit, ids: (readonly number[])[]): boolean {
-  if (cue.first > hit.last || cue.last < hit.first) return false;
-  return hit.entry.words.some((word) => ids[cue.first]!.includes(word));
-}
-
-/** True when `a` lies within `window` tokens of `b` (on either side, or overlapping). */
-function near(a: Hit, b: Hit, window: number): boolean {
-  return a.last >= b.first - window && a.first <= b.last + window;
-}
-
-/** A note's sentences as the conditions need them: each token's sentence, and which sentences ask a question. */
-interface Sentences {
-  ofToken: number[];
-  question: boolean[];
-}
-
-/** A sentence asks a question when it ends with a question mark (before closing quotes or brackets). */
-const QUESTION_END = /\?[\s"»”')\]]*$/u;
-
-function splitSentences(text: string, starts: Int32Array, count: number): Sentences {
-  const spans = sentences(text);
-  const ofToken: number[] = [];
-  let s = 0;
-  for (let i = 0; i < count; i++) {
-    while (s < spans.length - 1 && starts[i]! >= spans[s]!.end) s++;
-    ofToken.push(s);
-  }
-  return { ofToken, question: spans.map((span) => QUESTION_END.test(text.slice(span.start, span.end))) };
-}
-
-/** Token offsets of the note being coded (the interner's reused arrays). */
-interface Spans {
-  starts: Int32Array;
-  ends: Int32Array;
-  ids: Int32Array;
-  /** Folded text by token id. */
-  texts: readonly string[];
-}
-
 /**
  * The text of tokens `first`..`last` as written. A one-token match written as its folded form
  * (lower case, as most are) reuses the interned string instead of allocating a slice.
@@ -673,9 +540,6 @@ function spanText(text: string, tokens: Spans, first: number, last: number): str
   return text.slice(start, end);
 }
 
-function cueText(text: string, tokens: Spans, cue: Hit): string {
-  return text.slice(tokens.starts[cue.first]!, tokens.ends[cue.last]!);
-}
 
 /**
  * Keeps the longest of overlapping matches of the same code (or of any codes, with the codebook's

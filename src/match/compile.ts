@@ -5,7 +5,18 @@ import { stem } from "../text/stem.ts";
 import { parseTerm, wordMatches, type WordPattern } from "./term.ts";
 
 /** What a term entry is for: finding a code, or a condition or cue around a match. */
-export type TermRole = "rule" | "near" | "notNear" | "notInNote" | "barrierCue" | "negationCue" | "frame";
+export type TermRole =
+  | "rule"
+  | "near"
+  | "notNear"
+  | "notInNote"
+  | "barrierCue"
+  | "negationCue"
+  | "negationExcept"
+  | "ironyCue"
+  | "wishCue"
+  | "contrastCue"
+  | "frame";
 
 /** One term of the codebook, compiled: its words as pattern ids, and what it is for. */
 export interface TermEntry {
@@ -67,6 +78,8 @@ export interface Matcher {
   entriesByFirstWord: TermEntry[][];
   barrierWindow: number;
   negationWindow: number;
+  /** A code with both polarities in one clause: keep both, or the barrier (the codebook's `polarity.mixed`). */
+  mixed: "both" | "barrier";
   /** The language a note in a given or detected language is coded in (see `codingLanguage`). */
   codingLanguage: Readonly<Record<Language | "und", Language | "und">>;
   /** Pattern ids that match a folded token in a language (`und`: any language); memoised. */
@@ -130,6 +143,10 @@ export function compileCodebook(codebook: Codebook): Matcher {
   });
   if (codebook.polarity.barrier) builder.addTerms(codebook.polarity.barrier.terms, "glob", "barrierCue", -1, all);
   if (codebook.polarity.negation) builder.addTerms(codebook.polarity.negation.terms, "glob", "negationCue", -1, all);
+  if (codebook.polarity.negation?.except) builder.addTerms(codebook.polarity.negation.except, "glob", "negationExcept", -1, all);
+  if (codebook.polarity.irony) builder.addTerms(codebook.polarity.irony.terms, "glob", "ironyCue", -1, all);
+  if (codebook.polarity.wish) builder.addTerms(codebook.polarity.wish.terms, "glob", "wishCue", -1, all);
+  if (codebook.polarity.contrast) builder.addTerms(codebook.polarity.contrast.terms, "glob", "contrastCue", -1, all);
   return builder.finish(codebook.polarity.barrier?.window ?? 3, codebook.polarity.negation?.window ?? 3);
 }
 
@@ -283,6 +300,7 @@ class Builder {
       entriesByFirstWord,
       barrierWindow,
       negationWindow,
+      mixed: this.codebook.polarity.mixed ?? "both",
       codingLanguage: {
         nb: codingLanguage("nb", this.codebook.languages),
         nn: codingLanguage("nn", this.codebook.languages),

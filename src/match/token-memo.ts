@@ -63,6 +63,7 @@ export function engineFor(matcher: Matcher): Engine {
   if (!engine) {
     const interner = new TokenInterner();
     const plain =
+      matcher.mixed === "both" &&
       matcher.entries.every((e) => e.role === "rule") &&
       !matcher.rules.some((r) => r.hasNear || r.about.length > 0 || r.notAbout.length > 0);
     engine = {
