@@ -194,8 +194,10 @@ export const PolarityRulesSchema = z
     /** Negation cues ("ikke", "not"): what they do is each rule's `negation`. */
     negation: NegationCueSetSchema.optional(),
     /**
-     * Irony markers ("liksom", "yeah right"): a helpful mention in the same sentence is a barrier, and
-     * so is one in the sentence before a short ironic tag ("Ventet i fire måneder. Kjempeflott, liksom.").
+     * Irony markers ("liksom", "yeah right") in a short ironic tag of at most four words: a helpful
+     * mention in the tag, or in the sentence right before it, is a barrier ("Veldig god oppfølging,
+     * liksom."; "Fikk et kurs etter fire måneder. Kjempeflott, liksom."). In a longer sentence the
+     * word is taken for a filler.
      */
     irony: SentenceCueSetSchema.optional(),
     /**

@@ -130,8 +130,9 @@ function cueText(context: NoteContext, cue: Hit): string {
  *   the window, in the same sentence; `about`/`notAbout`: the frames around the match;
  * - polarity: a rule's fixed polarity; else a negation cue before the match (or in a phrase's gap)
  *   within the window, in the same sentence, and not inside a negation exception ("ikke bare"), acts
- *   as the rule's `negation` says; else a barrier cue on either side; else an irony cue in the
- *   sentence, or an ironic tag right after it, makes it a barrier; else it is helpful.
+ *   as the rule's `negation` says; else a barrier cue on either side; else an ironic tag (a short
+ *   sentence with an irony cue) that is the mention's sentence or follows it makes it a barrier;
+ *   else it is helpful.
  *
  * @param context the note
  * @param matcher the compiled codebook
@@ -199,14 +200,18 @@ export function candidatesWithConditions(context: NoteContext, matcher: Matcher)
   return candidates;
 }
 
-/** An irony cue in the hit's sentence, or in a short sentence right after it (an ironic tag). */
+/**
+ * An irony cue in a short sentence (an ironic tag: "Kjempeflott, liksom.") that is the hit's own
+ * sentence or the one right after it. In a longer sentence an irony word is taken for a filler
+ * ("satt ikke bak skranken liksom").
+ */
 function ironyAround(context: NoteContext, hit: Hit): Hit | undefined {
   if (context.byRole.ironyCue.length === 0) return undefined;
   const split = sentencesOf(context);
   const own = split.ofToken[hit.first]!;
   return context.byRole.ironyCue.find((cue) => {
     const at = split.ofToken[cue.first]!;
-    return at === own || (at === own + 1 && split.length[at]! <= IRONY_TAG_WORDS);
+    return (at === own || at === own + 1) && split.length[at]! <= IRONY_TAG_WORDS;
   });
 }
 
