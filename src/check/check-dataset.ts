@@ -1,3 +1,5 @@
+import { detectLanguage } from "../text/detect-language.ts";
+import { tokenize } from "../text/tokenize.ts";
 import type { Codebook } from "../codebook/codebook.ts";
 import { codebookHash } from "../codebook/hash.ts";
 import { localize } from "../codebook/label.ts";
@@ -131,7 +133,9 @@ export function checkDataset(files: readonly DatasetFile[], codebook: Codebook, 
   // kodebok's own coding: for the language of each note, and for --against-auto.
   const matcher = compileCodebook(codebook);
   const coded = codeNotes(notes, matcher, { language: opts.language });
-  const languageOf = new Map(coded.map((c) => [c.note.id, c.language]));
+  // The note's own language (stated, else detected), not the one it was coded in: Bokmål rules
+  // code a Nynorsk note (see codingLanguage), but the codebook still does not cover Nynorsk.
+  const languageOf = new Map(coded.map((c) => [c.note.id, c.note.language ?? detectLanguage(tokenize(c.note.text))]));
 
   // Codes not in the codebook, and codes on notes in a language the codebook does not cover.
   const known = new Set(codebook.codes.map((c) => c.id));

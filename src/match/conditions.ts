@@ -130,7 +130,8 @@ function cueText(context: NoteContext, cue: Hit): string {
  *   the window, in the same sentence; `about`/`notAbout`: the frames around the match;
  * - polarity: a rule's fixed polarity; else a negation cue before the match (or in a phrase's gap)
  *   within the window, in the same sentence, and not inside a negation exception ("ikke bare"), acts
- *   as the rule's `negation` says; else a barrier cue on either side; else an ironic tag (a short
+ *   as the rule's `negation` says; else a barrier cue on either side (or in a phrase's gap: "hadde
+ *   dårlig tid"); else an ironic tag (a short
  *   sentence with an irony cue) that is the mention's sentence or follows it makes it a barrier;
  *   else it is helpful.
  *
@@ -187,9 +188,7 @@ export function candidatesWithConditions(context: NoteContext, matcher: Matcher)
       candidates.push({ hit, polarity: "barrier", cue: cueText(context, negation) });
       continue;
     }
-    const barrier = byRole.barrierCue.find(
-      (cue) => !(cue.first >= hit.first && cue.last <= hit.last) && near(context, cue, hit, matcher.barrierWindow),
-    );
+    const barrier = byRole.barrierCue.find((cue) => !partOfTerm(cue, hit, ids) && near(context, cue, hit, matcher.barrierWindow));
     if (barrier) {
       candidates.push({ hit, polarity: "barrier", cue: cueText(context, barrier) });
       continue;
