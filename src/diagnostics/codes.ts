@@ -44,6 +44,7 @@ export const DIAGNOSTIC_CODES = {
   "codebook-empty-rule": "A rule has no terms",
   "codebook-invalid-term": "A term cannot be compiled",
   "codebook-invalid-regex": "A regular expression does not compile",
+  "codebook-unsupported-regex": "A regular expression needs backtracking (lookaround or a backreference), which kodebok does not run",
   "codebook-extends-cycle": "Codebooks extend each other in a cycle",
   "codebook-empty-category": "A category has no codes",
   // codings and agreement
