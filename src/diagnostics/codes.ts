@@ -23,6 +23,11 @@ export const DIAGNOSTIC_CODES = {
   "csv-no-header": "The CSV file has no header row",
   "csv-no-text-column": "No column holds the note text",
   "csv-duplicate-column": "Two header columns map to the same field",
+  // Excel and Word
+  "xlsx-invalid": "The file is not a readable .xlsx workbook",
+  "xlsx-sheet-not-found": "The workbook has no sheet of that name or number",
+  "xlsx-rows-above-header": "Rows above the header row of a sheet were skipped",
+  "docx-invalid": "The file is not a readable .docx document",
   // notes
   "note-invalid": "A note does not match the note schema",
   "note-empty-text": "A note has an empty text",
