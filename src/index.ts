@@ -120,6 +120,8 @@ export { detectDelimiter, parseNotesCsv, type CsvNotesOptions } from "./notes/cs
 export { parseNotesMarkdown, type MarkdownNotesOptions } from "./notes/markdown.ts";
 export { DEFAULT_INTERVIEWERS, looksLikeTranscript, parseTranscript, type TranscriptOptions } from "./notes/transcript.ts";
 export { NotesFileSchema, parseNotesJson, parseNotesJsonl } from "./notes/json.ts";
+export { cellText, columnLetters, parseNotesXlsx, type SpreadsheetNotesOptions } from "./notes/spreadsheet.ts";
+export { parseNotesDocx, readWordParagraphs, type WordNotesOptions, type WordParagraph } from "./notes/word.ts";
 export { decodeText } from "./notes/decode.ts";
 export { COLUMN_ALIASES, fieldForHeader, normaliseHeader, parseLanguageCell, type NoteField } from "./notes/columns.ts";
 export { checkNotes, type LoadedNotes } from "./notes/loaded-notes.ts";
@@ -167,6 +169,7 @@ export {
 } from "./report/charts.ts";
 export { CodedRowSchema, SummaryRowSchema, codedRows, summaryRows, type CodedRow, type SummaryRow } from "./report/tidy.ts";
 export { toCsv, type CsvOptions } from "./report/csv.ts";
+export { toXlsx, XLSX_SHEETS, type XlsxOptions } from "./report/xlsx.ts";
 export {
   CODED_JSON_SCHEMA,
   CodedJsonSchema,

@@ -185,6 +185,22 @@ export function checkDataset(files: readonly DatasetFile[], codebook: Codebook, 
     codings: coded.flatMap((c) => c.codes.map((a) => ({ note: c.note.id, coder: AUTO_CODER, code: a.code, polarity: a.polarity }))),
   };
 
+  // A coder who saw only part of the notes: that coder's figures cover fewer notes (say so).
+  if (notes.length > 0) {
+    for (const set of human) {
+      if (set.seen.length >= notes.length) continue;
+      findings.push(
+        diagnostic({
+          code: "check-partial-coverage",
+          severity: "warning",
+          reason: `Coder "${set.coder}" saw ${set.seen.length} of the ${notes.length} notes: agreement and the uncoded share for this coder cover only those`,
+          note: "A note a coder read and left uncoded needs a codings row with an empty code (or an empty cell in a codes:<coder> column); projects from other REFI-QDA tools record only what was coded.",
+          source: SOURCE,
+        }),
+      );
+    }
+  }
+
   if (humanCoders.length === 0) {
     findings.push(diagnostic({ code: "check-no-codings", severity: "warning", reason: "The dataset holds no human codings: add codes:<coder> columns or a codings file", source: SOURCE }));
   } else if (humanCoders.length === 1 && !opts.againstAuto) {
@@ -312,8 +328,20 @@ function addSeen(seen: Map<string, Set<string>>, coder: string, ids: Iterable<st
   for (const id of ids) set.add(id);
 }
 
-/** The coders of a delimited notes file's `codes:<coder>` columns, in header order. */
-function codersInHeader(text: string, file: string, delimiter: string | undefined): string[] {
+/**
+ * The coders of a delimited notes file's `codes:<coder>` columns, in header order: each of them
+ * read every note of the file, also those they left without a code.
+ *
+ * @param text the file's text
+ * @param file the file name (its extension tells the delimiter of a TSV file)
+ * @param delimiter the delimiter, when known; otherwise detected
+ * @returns the coders' names
+ * @example
+ * ```ts
+ * codersInHeader("id;text;codes:anna;codes:bo\n", "notes.csv", undefined); // ["anna", "bo"]
+ * ```
+ */
+export function codersInHeader(text: string, file: string, delimiter: string | undefined): string[] {
   if (!/\.(csv|tsv|tab|txt)$/iu.test(file) && !/^[^\n]*codes?:/iu.test(text)) return [];
   const body = text.replace(/^\uFEFF/u, "");
   const first = body.split(/\r?\n/u)[0] ?? "";

@@ -42,6 +42,7 @@ Examples:
   $ kodebok code notes.csv --codebook ./my-codebook.yaml --language nb
   $ kodebok code survey.csv --text-column svar --delimiter ";" --format md --out report.md
   $ kodebok code notes.csv --format json --quotes 5 > summary.json
+  $ kodebok code survey.xlsx --text-column svar --format xlsx --out results.xlsx
   $ kodebok code big-survey.csv --text-column svar --workers 2 --format md --out report.md
 `;
 
@@ -93,6 +94,9 @@ export function registerCodeCommand(program: Command, io: CliIO, setExit: (code:
  * ```
  */
 export async function runCode(files: string[], options: CodeCommandOptions, io: CliIO): Promise<ExitCode> {
+  if (options.format === "xlsx" && (options.out === undefined || options.out === "-")) {
+    throw new CliError("kodebok code --format xlsx writes a workbook (a ZIP file): name it with --out <file.xlsx>");
+  }
   const { codebook, path } = await readCodebookInput(options.codebook, io.cwd);
   const notesOptions: NotesOptions = {};
   if (options.delimiter) notesOptions.delimiter = options.delimiter;

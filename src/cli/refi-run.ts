@@ -4,14 +4,17 @@ import { stringify as csvStringify } from "csv-stringify/sync";
 import { stringify as yamlStringify } from "yaml";
 import type { Codebook } from "../codebook/codebook.ts";
 import type { Coding } from "../codings/coding.ts";
-import { hasErrors } from "../diagnostics/diagnostic.ts";
+import { codersInHeader } from "../check/check-dataset.ts";
+import { looksLikeCodingsFile, parseDatasetCodings } from "../check/dataset-codings.ts";
+import { hasErrors, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { checkNotes } from "../notes/loaded-notes.ts";
 import { codeNotes } from "../match/code-notes.ts";
 import type { Note } from "../notes/note.ts";
 import { loadNotes } from "../notes/load.ts";
 import type { NotesOptions } from "../notes/parse.ts";
 import { importRefiQda } from "../refi-qda/files.ts";
 import { toQdc } from "../refi-qda/to-qdc.ts";
-import { toQdpx } from "../refi-qda/to-qdpx.ts";
+import { KODEBOK_USER, toQdpx } from "../refi-qda/to-qdpx.ts";
 import type { Language } from "../text/language.ts";
 import { CliError, EXIT, type ExitCode } from "./exit-codes.ts";
 import { printDiagnostics, type CliIO } from "./io.ts";
@@ -48,18 +51,73 @@ export async function runExport(files: string[], options: ExportCommandOptions, 
   const notesOptions: NotesOptions = {};
   if (options.delimiter) notesOptions.delimiter = options.delimiter;
   if (options.textColumn) notesOptions.columns = { text: options.textColumn };
-  const loaded = await loadNotes(files, notesOptions);
-  printDiagnostics(io, loaded.diagnostics);
-  if (!loaded.ok || hasErrors(loaded.diagnostics)) throw new CliError("Cannot load the notes");
-  const coded = codeNotes(loaded.value.notes, codebook, { language: options.language });
+  const dataset = await readExportDataset(files, notesOptions, io);
+  const coded = codeNotes(dataset.notes, codebook, { language: options.language });
   const bytes = toQdpx(coded, codebook, {
     sources: options.sources,
     machine: options.machine,
-    codings: loaded.value.codings,
+    codings: dataset.codings,
+    seen: dataset.seen,
     ...(language ? { language } : {}),
   });
   await emit(io, bytes, options.out, inputs);
   return EXIT.ok;
+}
+
+/** What `kodebok export` reads: the notes, the human codings and which notes each coder saw. */
+interface ExportDataset {
+  notes: Note[];
+  codings: Coding[];
+  seen: Array<{ coder: string; notes: string[] }>;
+}
+
+/**
+ * Reads the files of `kodebok export` as `kodebok check` reads a dataset: notes files (whose
+ * `codes:<coder>` coders saw every note of the file) and long-form codings files (whose rows with
+ * an empty code record a note seen and left uncoded), so that an imported project exports again
+ * as it was. Codings by "kodebok" are kodebok's own: the export codes the notes itself.
+ */
+async function readExportDataset(files: readonly string[], notesOptions: NotesOptions, io: CliIO): Promise<ExportDataset> {
+  const notes: Note[] = [];
+  const codings: Coding[] = [];
+  const seen = new Map<string, Set<string>>();
+  const saw = (coder: string, ids: Iterable<string>) => {
+    const set = seen.get(coder) ?? new Set<string>();
+    for (const id of ids) set.add(id);
+    seen.set(coder, set);
+  };
+  const diagnostics: Diagnostic[] = [];
+  let machine = 0;
+  for (const file of files) {
+    const path = resolve(io.cwd, file);
+    if (/\.(csv|tsv|tab|json)$/iu.test(file)) {
+      const { text, diagnostics: read } = await readTextInput(file, io.cwd);
+      if (looksLikeCodingsFile(file, text)) {
+        const result = parseDatasetCodings(text, file);
+        diagnostics.push(...read, ...result.diagnostics);
+        if (!result.ok) continue;
+        for (const c of result.value.codings) if (c.coder === KODEBOK_USER) machine++;
+        codings.push(...result.value.codings);
+        for (const s of result.value.seen) saw(s.coder, s.notes);
+        continue;
+      }
+    }
+    const loaded = await loadNotes(path, notesOptions);
+    diagnostics.push(...loaded.diagnostics.map((d) => (d.file === path ? { ...d, file } : d)));
+    if (!loaded.ok) continue;
+    const ids = loaded.value.notes.map((n) => n.id);
+    notes.push(...loaded.value.notes);
+    codings.push(...loaded.value.codings);
+    const header = /\.(csv|tsv|tab|txt)$/iu.test(file) ? codersInHeader((await readTextInput(file, io.cwd)).text, file, notesOptions.delimiter) : [];
+    for (const coder of new Set([...header, ...loaded.value.codings.map((c) => c.coder)])) saw(coder, ids);
+  }
+  const checked = checkNotes(notes);
+  diagnostics.push(...checked.diagnostics.filter((d) => d.code === "note-duplicate-id"));
+  printDiagnostics(io, diagnostics);
+  if (machine > 0) io.stderr(`kodebok: left out ${machine} codings by "${KODEBOK_USER}": kodebok codes the notes itself for the project (--no-machine leaves its coding out)\n`);
+  if (hasErrors(diagnostics)) throw new CliError("Cannot load the notes");
+  if (notes.length === 0) throw new CliError("kodebok export --format qdpx needs at least one notes file besides codings files");
+  return { notes: checked.notes, codings, seen: [...seen].map(([coder, ids]) => ({ coder, notes: [...ids] })) };
 }
 
 /**
@@ -99,10 +157,21 @@ export async function runImport(file: string, options: ImportCommandOptions, io:
     return EXIT.ok;
   }
   if (options.outDir === undefined) throw new CliError("A project becomes several files: name a folder with --out-dir <dir>");
+  const isMachine = (coder: string) => coder === KODEBOK_USER;
+  const human = imported.codings.filter((c) => !isMachine(c.coder));
+  const machine = imported.codings.filter((c) => isMachine(c.coder));
   await writeInto(options.outDir, "notes.csv", notesToCsv(imported.notes), [file], io);
-  await writeInto(options.outDir, "codings.csv", codingsToCsv(imported.codings), [file], io);
+  await writeInto(options.outDir, "codings.csv", codingsToCsv(human, imported.seen.filter((s) => !isMachine(s.coder)), imported.notes), [file], io);
+  const machineSeen = imported.seen.filter((s) => isMachine(s.coder));
+  if (machine.length > 0 || machineSeen.length > 0) {
+    await writeInto(options.outDir, MACHINE_CODINGS_FILE, codingsToCsv(machine, machineSeen, imported.notes), [file], io);
+  }
   await writeInto(options.outDir, "codebook.yaml", codebookToYaml(imported.codebook), [file], io);
-  io.stderr(`Imported ${imported.notes.length} notes, ${imported.codings.length} codings by ${imported.users.length} users and ${imported.codebook.codes.length} codes into ${options.outDir}\n`);
+  const coders = new Set(human.map((c) => c.coder)).size;
+  io.stderr(
+    `Imported ${imported.notes.length} notes, ${human.length} codings by ${coders} coder${coders === 1 ? "" : "s"} and ${imported.codebook.codes.length} codes into ${options.outDir}` +
+      (machine.length > 0 ? ` (kodebok's own ${machine.length} codings in ${MACHINE_CODINGS_FILE})` : "") + "\n",
+  );
   return EXIT.ok;
 }
 
@@ -161,16 +230,36 @@ export function notesToCsv(notes: readonly Note[]): string {
   return csvStringify([[...NOTE_COLUMNS, ...attributes], ...rows], { delimiter: ";", record_delimiter: "\n" });
 }
 
+/** The file `kodebok import` writes kodebok's own codings of a project into (not `codings.csv`). */
+export const MACHINE_CODINGS_FILE = "kodebok-codings.csv";
+
 /**
- * Codings as a long-form CSV: `note_id;coder;code;polarity`.
+ * Codings as a long-form CSV: `note_id;coder;code;polarity`. With `seen`, a note a coder saw and
+ * gave no code gets a row with an empty code, as `readCodings` and `kodebok check` read it; with
+ * `notes`, the rows follow the notes' order (each note's codings as given, then its empty rows).
  *
  * @param codings the codings
+ * @param seen for each coder, the notes the coder saw
+ * @param notes the notes, for the order of the rows
  * @returns the CSV text
  * @example
  * ```ts
  * codingsToCsv([{ note: "n1", coder: "anna", code: "time" }]); // "note_id;coder;code;polarity\nn1;anna;time;\n"
+ * codingsToCsv([], [{ coder: "anna", notes: ["n2"] }]); // "note_id;coder;code;polarity\nn2;anna;;\n"
  * ```
  */
-export function codingsToCsv(codings: readonly Coding[]): string {
-  return csvStringify([["note_id", "coder", "code", "polarity"], ...codings.map((c) => [c.note, c.coder, c.code, c.polarity ?? ""])], { delimiter: ";", record_delimiter: "\n" });
+export function codingsToCsv(
+  codings: readonly Coding[],
+  seen: ReadonlyArray<{ coder: string; notes: readonly string[] }> = [],
+  notes: readonly Note[] = [],
+): string {
+  const rows: Array<{ note: string; cells: string[] }> = codings.map((c) => ({ note: c.note, cells: [c.note, c.coder, c.code, c.polarity ?? ""] }));
+  const coded = new Set(codings.map((c) => `${c.coder}\u0000${c.note}`));
+  for (const s of seen) for (const note of s.notes) if (!coded.has(`${s.coder}\u0000${note}`)) rows.push({ note, cells: [note, s.coder, "", ""] });
+  if (notes.length > 0) {
+    const order = new Map(notes.map((n, i) => [n.id, i]));
+    const at = (id: string) => order.get(id) ?? Number.MAX_SAFE_INTEGER;
+    rows.sort((a, b) => at(a.note) - at(b.note)); // stable: a note's rows keep their order
+  }
+  return csvStringify([["note_id", "coder", "code", "polarity"], ...rows.map((r) => r.cells)], { delimiter: ";", record_delimiter: "\n" });
 }

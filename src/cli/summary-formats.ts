@@ -6,7 +6,7 @@ import { style } from "./io.ts";
 import { summaryToText } from "./summary-text.ts";
 
 /** The output formats of `kodebok code`. */
-export const SUMMARY_FORMATS = ["text", "json", "csv", "md", "html"] as const;
+export const SUMMARY_FORMATS = ["text", "json", "csv", "md", "html", "xlsx"] as const;
 export type SummaryFormat = (typeof SUMMARY_FORMATS)[number];
 
 /** What {@link renderSummary} needs besides the roll-up. */
@@ -22,8 +22,8 @@ export interface RenderSummaryOptions {
 
 /**
  * Renders a roll-up in one of the CLI's formats: `text` is the terminal table; the others are the
- * report module's renderers (`toJson`, `toCsv`, `toMarkdown`, `toHtml`), so the CLI and the library
- * give the same bytes.
+ * report module's renderers (`toJson`, `toCsv`, `toMarkdown`, `toHtml`, and `toXlsx` with the
+ * themes and the coded notes as two sheets, as bytes), so the CLI and the library give the same bytes.
  *
  * @param summary the roll-up
  * @param format the format
@@ -34,7 +34,7 @@ export interface RenderSummaryOptions {
  * const md = await renderSummary(summary, "md", { coded, codebook, redact: true, colour: false });
  * ```
  */
-export async function renderSummary(summary: Summary, format: SummaryFormat, options: RenderSummaryOptions): Promise<string> {
+export async function renderSummary(summary: Summary, format: SummaryFormat, options: RenderSummaryOptions): Promise<string | Uint8Array> {
   const report: ReportOptions = { coded: options.coded, codebook: options.codebook, ...(options.redact ? {} : { redact: false }) };
   switch (format) {
     case "text":
@@ -48,5 +48,7 @@ export async function renderSummary(summary: Summary, format: SummaryFormat, opt
       return (await import("../report/markdown.ts")).toMarkdown(summary, report);
     case "html":
       return (await import("../report/html.ts")).toHtml(summary, report);
+    case "xlsx":
+      return (await import("../report/xlsx.ts")).toXlsx(summary, report);
   }
 }

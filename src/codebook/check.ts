@@ -47,7 +47,11 @@ export function checkCodebook(codebook: Codebook, options: { partial?: boolean }
       }
       list.forEach((term, t) => {
         const parsed = parseTerm(term, match);
-        if (!parsed.ok) problem([...base, t], match === "regex" ? "codebook-invalid-regex" : "codebook-invalid-term", `${owner}: ${parsed.reason}`, "error", { actual: term });
+        if (!parsed.ok) {
+          const code = parsed.unsupported ? "codebook-unsupported-regex" : match === "regex" ? "codebook-invalid-regex" : "codebook-invalid-term";
+          const note = parsed.unsupported ? "Write it without lookaround or backreferences (an alternation, a character class), or split it into rules with near/notNear conditions." : undefined;
+          problem([...base, t], code, `${owner}: ${parsed.reason}`, "error", { actual: term, ...(note ? { note } : {}) });
+        }
       });
     }
   };

@@ -63,10 +63,15 @@ export async function listBundledCodebooks(): Promise<BundledCodebook[]> {
  * ```
  */
 export async function readCodebook(nameOrPath: string, options: { from?: string } = {}): Promise<Result<Codebook>> {
-  return readWithBases(nameOrPath, options.from ?? process.cwd(), []);
+  return readWithBases(nameOrPath, options.from ?? process.cwd(), [], new Map());
 }
 
-async function readWithBases(nameOrPath: string, from: string, chain: string[]): Promise<Result<Codebook>> {
+/**
+ * Reads a codebook and its bases. `read` holds each base read in this call, by path, so that a
+ * base reached along several paths (a diamond of `extends`) is read and merged once: without
+ * it, n levels of diamonds read the deepest base 2^n times.
+ */
+async function readWithBases(nameOrPath: string, from: string, chain: string[], read: Map<string, Promise<Result<Codebook>>>): Promise<Result<Codebook>> {
   const path = await resolveCodebookPath(nameOrPath, from);
   if (path === undefined) {
     return {
@@ -96,6 +101,16 @@ async function readWithBases(nameOrPath: string, from: string, chain: string[]):
       ],
     };
   }
+  // A base read before in this call: no cycle passes through it (that would have been found
+  // while reading it), so its result holds on every path that reaches it.
+  const known = read.get(path);
+  if (known !== undefined) return known;
+  const result = readOne(path, chain, read);
+  read.set(path, result);
+  return result;
+}
+
+async function readOne(path: string, chain: string[], read: Map<string, Promise<Result<Codebook>>>): Promise<Result<Codebook>> {
   const text = await readFile(path, "utf8");
   const parsed = parseCodebook(text, { file: path });
   if (!parsed.ok || parsed.value.extends === undefined) return parsed;
@@ -103,7 +118,7 @@ async function readWithBases(nameOrPath: string, from: string, chain: string[]):
   const bases = Array.isArray(parsed.value.extends) ? parsed.value.extends : [parsed.value.extends];
   let merged: Codebook | undefined;
   for (const base of bases) {
-    const loaded = await readWithBases(base, dirname(path), [...chain, path]);
+    const loaded = await readWithBases(base, dirname(path), [...chain, path], read);
     diagnostics.push(...loaded.diagnostics);
     if (!loaded.ok) return { ok: false, diagnostics };
     merged = merged ? mergeCodebooks(merged, loaded.value) : loaded.value;

@@ -7,6 +7,7 @@ import type { CompiledRule, Matcher, TermEntry } from "./compile.ts";
 import { candidatesWithConditions, groupHits, settlePolarity, settlesPolarity, type Candidate, type Hit, type NoteContext, type Spans } from "./conditions.ts";
 import type { GlobAutomaton } from "./glob-automaton.ts";
 import { automatonFor, detectFromScan, extendMatches, phraseInNote, setPlan, singlesOnly, type SetPlan } from "./set-plan.ts";
+import { extendGapped, keepUnclashed } from "./overlaps.ts";
 import { engineFor, rememberToken, resetEngine, scanNote, tokenList, type Engine } from "./token-memo.ts";
 
 const HELPFUL: Polarity = "helpful";
@@ -79,28 +80,28 @@ export function codeNoteCodes(note: Note, matcher: Matcher, language: LanguageOp
   }
   const { kept, resolved } = keptMatches(note, matcher, language, true);
   const from = out.length;
-  for (const c of kept) {
-    const v = matcher.rules[c.hit.entry.rule]!.codeIndex * 2 + (c.polarity === "barrier" ? 1 : 0);
-    let seen = false;
-    for (let k = from; k < out.length; k++) if (out[k] === v) seen = true;
-    if (!seen) out.push(v);
-  }
-  if (resolved === false) {
+  // Keys already appended for this note, marked in a table (cleared again below).
+  const seen = (engine.keySeen ??= new Uint8Array(matcher.codebook.codes.length * 2));
+  let clash = appendKeys(kept, matcher, seen, out);
+  if (resolved === false && clash) {
     // Overlaps were not resolved (see keptMatches): right when no code came with both polarities,
     // as the first of a code's overlapping matches always stays. Otherwise resolve them after all.
-    let clash = false;
-    for (let k = from; k < out.length && !clash; k++) for (let j = k + 1; j < out.length; j++) if ((out[k]! ^ out[j]!) === 1) clash = true;
-    if (clash) {
-      out.length = from;
-      for (const c of resolveOverlaps(kept, matcher)) {
-        const v = matcher.rules[c.hit.entry.rule]!.codeIndex * 2 + (c.polarity === "barrier" ? 1 : 0);
-        let seen = false;
-        for (let k = from; k < out.length; k++) if (out[k] === v) seen = true;
-        if (!seen) out.push(v);
-      }
-    }
+    for (let k = from; k < out.length; k++) seen[out[k]!] = 0;
+    out.length = from;
+    clash = appendKeys(resolveOverlaps(kept, matcher), matcher, seen, out);
   }
+  for (let k = from; k < out.length; k++) seen[out[k]!] = 0;
   return out.length - from;
+}
+
+/** Appends the code key of each candidate not marked in `seen` yet; true when a code came with both polarities. */
+function appendKeys(kept: readonly Candidate[], matcher: Matcher, seen: Uint8Array, out: number[]): boolean {
+  let clash = false;
+  for (const c of kept) {
+    const v = matcher.rules[c.hit.entry.rule]!.codeIndex * 2 + (c.polarity === "barrier" ? 1 : 0);
+    if (seen[v] === 0 && addKey(v, seen, out)) clash = true;
+  }
+  return clash;
 }
 
 
@@ -164,27 +165,24 @@ function plainCodes(note: Note, matcher: Matcher, language: LanguageOption, engi
     const tokenIds = engine.interner.ids;
     const memo = engine.byLanguage[noteLanguage];
     const ids = engine.idsBuffer;
+    const seen = (engine.keySeen ??= new Uint8Array(matcher.codebook.codes.length * 2));
+    let clash = false;
     for (let i = 0; i < count; i++) {
       if (ids[i]!.length === 0) continue;
       for (const entry of memo.first[tokenIds[i]!]!) {
         const rule = rules[entry.rule]!;
         if (entry.words.length > 1 && extendPhrase(ids, count, entry.words, 1, i, rule.gap) < 0) continue;
         const v = rule.codeIndex * 2 + (rule.polarity === "barrier" ? 1 : 0);
-        let seen = false;
-        for (let k = from; k < out.length; k++) if (out[k] === v) seen = true;
-        if (!seen) out.push(v);
+        if (seen[v] === 0 && addKey(v, seen, out)) clash = true;
       }
     }
-  }
-  for (let k = from; k < out.length; k++) {
-    for (let j = k + 1; j < out.length; j++) {
-      if ((out[k]! ^ out[j]!) === 1) {
-        out.length = from;
-        return -1;
-      }
+    for (let k = from; k < out.length; k++) seen[out[k]!] = 0;
+    if (clash) {
+      out.length = from;
+      return -1;
     }
+    return out.length - from;
   }
-  return out.length - from;
 }
 
 /**
@@ -514,9 +512,16 @@ function findHits(
   return hits;
 }
 
-/** Matches the rest of a phrase after position `at`, allowing up to `gap` tokens between words. */
+/**
+ * Matches the rest of a phrase after position `at`, allowing up to `gap` tokens between words:
+ * the last position of the first way found, trying nearer positions first. With a gap and three
+ * words or more, the search remembers where a word failed (see {@link extendGapped}).
+ */
 function extendPhrase(ids: (readonly number[])[], count: number, words: number[], word: number, at: number, gap: number): number {
   if (word === words.length) return at;
+  if (gap > 0 && words.length - word > 1) {
+    return extendGapped((w, next) => ids[next]!.includes(words[w]!), (from, next) => next <= from + 1 + gap && next < count, words.length, word, at, gap);
+  }
   for (let next = at + 1; next <= at + 1 + gap && next < count; next++) {
     if (ids[next]!.includes(words[word]!)) {
       const last = extendPhrase(ids, count, words, word + 1, next, gap);
@@ -552,6 +557,22 @@ function resolveOverlaps(candidates: Candidate[], matcher: Matcher): Candidate[]
   const rules = matcher.rules;
   const sorted = sortSmall(candidates, (a, b) => byPreference(a, b, rules));
   const across = matcher.codebook.overlap === "across-codes";
+  if (sorted.length > SMALL) {
+    const groups = new Map<string, number>();
+    const group = sorted.map((c) => {
+      const code = across ? "" : rules[c.hit.entry.rule]!.code;
+      let g = groups.get(code);
+      if (g === undefined) groups.set(code, (g = groups.size));
+      return g;
+    });
+    const kept = keepUnclashed(
+      sorted.map((_, i) => i),
+      sorted.map((c) => c.hit.first),
+      sorted.map((c) => c.hit.last),
+      group,
+    );
+    return kept.map((i) => sorted[i]!);
+  }
   const kept: Candidate[] = [];
   for (const c of sorted) {
     const code = rules[c.hit.entry.rule]!.code;
@@ -566,6 +587,9 @@ function resolveOverlaps(candidates: Candidate[], matcher: Matcher): Candidate[]
   }
   return kept;
 }
+
+/** Most matches the all-pairs loops of `resolveOverlaps` and `toApplications` take; more take `keepUnclashed` and a map. */
+const SMALL = 16;
 
 /** Longer first, then earlier, then a rule with an explicit polarity, then the earlier rule and entry. */
 function byPreference(a: Candidate, b: Candidate, rules: readonly CompiledRule[]): number {
@@ -605,6 +629,8 @@ function toApplications(kept: Candidate[], text: string, tokens: Spans, matcher:
   const ordered = kept.length < 2 ? kept : sortSmall(kept, byPosition);
   const groups: CodeApplication[] = [];
   const order: number[] = [];
+  // Groups by code index and polarity, once there are more than a few.
+  const byKey = ordered.length > SMALL ? new Map<number, CodeApplication>() : undefined;
   for (const c of ordered) {
     const rule = matcher.rules[c.hit.entry.rule]!;
     const start = tokens.starts[c.hit.first]!;
@@ -619,16 +645,21 @@ function toApplications(kept: Candidate[], text: string, tokens: Spans, matcher:
     };
     if (c.cue !== undefined) evidence.cue = c.cue;
     let group: CodeApplication | undefined;
-    for (const g of groups) {
-      if (g.code === rule.code && g.polarity === c.polarity) {
-        group = g;
-        break;
+    if (byKey !== undefined) group = byKey.get(rule.codeIndex * 2 + (c.polarity === "barrier" ? 1 : 0));
+    else {
+      for (const g of groups) {
+        if (g.code === rule.code && g.polarity === c.polarity) {
+          group = g;
+          break;
+        }
       }
     }
     if (group) group.evidence.push(evidence);
     else {
-      groups.push({ code: rule.code, category: rule.category, polarity: c.polarity, evidence: [evidence] });
+      group = { code: rule.code, category: rule.category, polarity: c.polarity, evidence: [evidence] };
+      groups.push(group);
       order.push(rule.codeIndex);
+      byKey?.set(rule.codeIndex * 2 + (c.polarity === "barrier" ? 1 : 0), group);
     }
   }
   if (groups.length < 2) return groups;

@@ -6,6 +6,7 @@
 import type { Polarity } from "../codings/coding.ts";
 import { sentences } from "../text/sentences.ts";
 import type { Matcher, TermEntry, TermRole } from "./compile.ts";
+import { firstAtOrAfter, firstWithin, reachOf, type Reach } from "./overlaps.ts";
 
 /** A term found in a note: token positions from `first` to `last`, inclusive. */
 export interface Hit {
@@ -106,9 +107,27 @@ function sentenceOf(context: NoteContext, i: number): number {
   return sentencesOf(context).ofToken[i]!;
 }
 
-/** True when `a` lies within `window` tokens of `b` (on either side, or overlapping) in the same sentence. */
-function near(context: NoteContext, a: Hit, b: Hit, window: number): boolean {
-  return a.last >= b.first - window && a.first <= b.last + window && sentenceOf(context, a.first) === sentenceOf(context, b.first);
+/**
+ * The first hit of `reach` within `window` tokens of `hit` (on either side, or overlapping) in the
+ * same sentence and passing `test`, found without visiting hits outside the window.
+ */
+function nearHit(context: NoteContext, reach: Reach<Hit> | undefined, hit: Hit, window: number, test: (h: Hit) => boolean = () => true): Hit | undefined {
+  if (reach === undefined) return undefined;
+  const sentence = sentenceOf(context, hit.first);
+  return firstWithin(reach, hit.first - window, hit.last + window, (h) => h.last >= hit.first - window && sentenceOf(context, h.first) === sentence && test(h));
+}
+
+/** A role's hits by rule (or by frame), each list in position order, as reaches. */
+function reachesBy(hits: readonly Hit[], key: (h: Hit) => number): Map<number, Reach<Hit>> {
+  const lists = new Map<number, Hit[]>();
+  for (const h of hits) {
+    const list = lists.get(key(h));
+    if (list) list.push(h);
+    else lists.set(key(h), [h]);
+  }
+  const out = new Map<number, Reach<Hit>>();
+  for (const [k, list] of lists) out.set(k, reachOf(list));
+  return out;
 }
 
 /**
@@ -146,57 +165,78 @@ function cueText(context: NoteContext, cue: Hit): string {
 export function candidatesWithConditions(context: NoteContext, matcher: Matcher): Candidate[] {
   const { byRole, ids } = context;
   const candidates: Candidate[] = [];
+  // Each rule's condition hits, the cues and the frames as reaches: a rule hit asks about the few
+  // hits in its window (O(log n)), not about every hit of the note.
+  const excluded = new Set<number>();
+  for (const h of byRole.notInNote) excluded.add(h.entry.rule);
+  const nearOf = reachesBy(byRole.near, (h) => h.entry.rule);
+  const notNearOf = reachesBy(byRole.notNear, (h) => h.entry.rule);
+  const negationCues = reachOf(byRole.negationCue);
+  const exceptions = reachOf(byRole.negationExcept);
+  const barrierCues = reachOf(byRole.barrierCue);
+  const ironyCues = reachOf(byRole.ironyCue);
+  const frameHits = reachesBy(byRole.frame, (h) => h.entry.frame);
   /** Whether a term or question of frame `f` is around `hit` (a frame term that is part of the match does not count). */
   const frameAround = (f: number, hit: Hit): boolean => {
     const frame = matcher.frames[f]!;
-    if (frame.questions && sentencesOf(context).question[sentenceOf(context, hit.first)]) return true;
-    return byRole.frame.some(
-      (h) =>
-        h.entry.frame === f &&
-        (h.last < hit.first || h.first > hit.last) &&
-        (frame.scope === "note" || sentenceOf(context, h.first) === sentenceOf(context, hit.first)),
-    );
+    const split = sentencesOf(context);
+    const sentence = split.ofToken[hit.first]!;
+    if (frame.questions && split.question[sentence]) return true;
+    const reach = frameHits.get(f);
+    if (reach === undefined) return false;
+    const outside = (h: Hit) => h.last < hit.first || h.first > hit.last;
+    if (frame.scope === "note") return firstWithin(reach, 0, context.count, outside) !== undefined;
+    const [from, to] = sentenceRange(split, sentence);
+    return firstWithin(reach, from, to, (h) => h.first >= from && outside(h)) !== undefined;
   };
   /** Whether frame `f` counts around `hit`: it is there, and none of the frames that outweigh it is. */
   const inFrame = (f: number, hit: Hit): boolean =>
     frameAround(f, hit) && !matcher.frames[f]!.unless.some((u) => frameAround(u, hit));
   for (const hit of byRole.rule) {
     const rule = matcher.rules[hit.entry.rule]!;
-    const own = (list: Hit[]) => list.filter((h) => h.entry.rule === hit.entry.rule);
-    if (rule.hasNotInNote && own(byRole.notInNote).length > 0) continue;
-    if (rule.hasNear && !own(byRole.near).some((h) => near(context, h, hit, rule.nearWithin))) continue;
-    if (rule.hasNotNear && own(byRole.notNear).some((h) => near(context, h, hit, rule.notNearWithin))) continue;
+    if (rule.hasNotInNote && excluded.has(hit.entry.rule)) continue;
+    if (rule.hasNear && nearHit(context, nearOf.get(hit.entry.rule), hit, rule.nearWithin) === undefined) continue;
+    if (rule.hasNotNear && nearHit(context, notNearOf.get(hit.entry.rule), hit, rule.notNearWithin) !== undefined) continue;
     if (rule.about.length > 0 && !rule.about.some((f) => inFrame(f, hit))) continue;
     if (rule.notAbout.some((f) => inFrame(f, hit))) continue;
     if (rule.polarity !== undefined) {
       candidates.push({ hit, polarity: rule.polarity, cue: undefined });
       continue;
     }
+    const sentence = sentenceOf(context, hit.first);
     const negation =
       rule.negation === "ignore"
         ? undefined
-        : byRole.negationCue.find(
+        : firstWithin(
+            negationCues,
+            hit.first - matcher.negationWindow,
+            hit.last,
             (cue) =>
-              sentenceOf(context, cue.first) === sentenceOf(context, hit.first) &&
-              cue.first <= hit.last &&
               cue.last >= hit.first - matcher.negationWindow &&
+              sentenceOf(context, cue.first) === sentence &&
               !partOfTerm(cue, hit, ids) &&
-              !byRole.negationExcept.some((e) => e.first <= cue.first && e.last >= cue.last),
+              firstWithin(exceptions, cue.last, cue.first, (e) => e.first <= cue.first && e.last >= cue.last) === undefined,
           );
     if (negation && rule.negation === "exclude") continue;
     if (negation) {
       candidates.push({ hit, polarity: "barrier", cue: cueText(context, negation) });
       continue;
     }
-    const barrier = byRole.barrierCue.find((cue) => !partOfTerm(cue, hit, ids) && near(context, cue, hit, matcher.barrierWindow));
+    const barrier = nearHit(context, barrierCues, hit, matcher.barrierWindow, (cue) => !partOfTerm(cue, hit, ids));
     if (barrier) {
       candidates.push({ hit, polarity: "barrier", cue: cueText(context, barrier) });
       continue;
     }
-    const irony = ironyAround(context, hit);
+    const irony = ironyCues.hits.length === 0 ? undefined : ironyAround(context, ironyCues, hit);
     candidates.push(irony ? { hit, polarity: "barrier", cue: cueText(context, irony) } : { hit, polarity: "helpful", cue: undefined });
   }
   return candidates;
+}
+
+/** The first and last token positions of sentence `s` (first > last for a sentence without tokens). */
+function sentenceRange(split: Sentences, s: number): [number, number] {
+  const from = firstAtOrAfter(split.ofToken, (x) => x, s);
+  return [from, from + (split.length[s] ?? 0) - 1];
 }
 
 /**
@@ -204,14 +244,16 @@ export function candidatesWithConditions(context: NoteContext, matcher: Matcher)
  * sentence or the one right after it. In a longer sentence an irony word is taken for a filler
  * ("satt ikke bak skranken liksom").
  */
-function ironyAround(context: NoteContext, hit: Hit): Hit | undefined {
-  if (context.byRole.ironyCue.length === 0) return undefined;
+function ironyAround(context: NoteContext, cues: Reach<Hit>, hit: Hit): Hit | undefined {
   const split = sentencesOf(context);
   const own = split.ofToken[hit.first]!;
-  return context.byRole.ironyCue.find((cue) => {
-    const at = split.ofToken[cue.first]!;
-    return (at === own || at === own + 1) && split.length[at]! <= IRONY_TAG_WORDS;
-  });
+  for (const at of [own, own + 1]) {
+    if (at >= split.length.length || split.length[at]! > IRONY_TAG_WORDS) continue;
+    const [from, to] = sentenceRange(split, at);
+    const cue = firstWithin(cues, from, to, (c) => c.first >= from);
+    if (cue) return cue;
+  }
+  return undefined;
 }
 
 /**
@@ -241,7 +283,7 @@ export function settlePolarity(kept: Candidate[], context: NoteContext, matcher:
   let out = kept;
   if (matcher.mixed === "barrier") {
     const contrasts = context.byRole.contrastCue;
-    const clauseOf = (i: number) => contrasts.filter((c) => c.first < i).length;
+    const clauseOf = (i: number) => firstAtOrAfter(contrasts, (c) => c.first, i);
     const barrierClauses = new Set(out.filter((c) => c.polarity === "barrier").map((c) => `${codeOf(c)}@${clauseOf(c.hit.first)}`));
     out = out.filter((c) => c.polarity === "barrier" || !barrierClauses.has(`${codeOf(c)}@${clauseOf(c.hit.first)}`));
   }

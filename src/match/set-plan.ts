@@ -8,6 +8,7 @@ import type { Language } from "../text/language.ts";
 import type { CodeApplication, CodedNote, Evidence } from "./coded-note.ts";
 import type { Matcher, TermEntry } from "./compile.ts";
 import { GlobAutomaton } from "./glob-automaton.ts";
+import { extendGapped } from "./overlaps.ts";
 import type { AutomatonState, Engine } from "./token-memo.ts";
 
 const HELPFUL: Polarity = "helpful";
@@ -165,7 +166,8 @@ export function setPlan(automaton: GlobAutomaton, matcher: Matcher, language: La
 /**
  * `extendPhrase` over the automaton's matches: the match number of the phrase's last word, or -1.
  * Tokens that match no pattern cannot be a phrase's word, so only matches are visited, in the
- * same order as the token positions `extendPhrase` tries.
+ * same order as the token positions `extendPhrase` tries (and, like it, with remembered
+ * failures for a gap and three words or more).
  *
  * @example
  * ```ts
@@ -175,6 +177,9 @@ export function setPlan(automaton: GlobAutomaton, matcher: Matcher, language: La
 export function extendMatches(automaton: GlobAutomaton, words: number[], word: number, m: number, gap: number): number {
   if (word === words.length) return m;
   const { matchToken, matchSet, sets, matches } = automaton;
+  if (gap > 0 && words.length - word > 1) {
+    return extendGapped((w, k) => sets[matchSet[k]!]!.includes(words[w]!), (from, k) => k < matches && matchToken[k]! <= matchToken[from]! + 1 + gap, words.length, word, m, gap);
+  }
   const limit = matchToken[m]! + 1 + gap;
   for (let k = m + 1; k < matches && matchToken[k]! <= limit; k++) {
     if (sets[matchSet[k]!]!.includes(words[word]!)) {

@@ -1,5 +1,7 @@
 import type { MatchType } from "../codebook/codebook.ts";
 import { foldWord } from "../text/tokenize.ts";
+import { compileGlobWord, globWordMatches, type GlobWord } from "./glob-word.ts";
+import { compileLinearRegex, type LinearRegex } from "./linear-regex.ts";
 
 /** How one word of a term is compared with one token. */
 export type WordPattern =
@@ -7,11 +9,15 @@ export type WordPattern =
   | { kind: "prefix"; value: string }
   | { kind: "suffix"; value: string }
   | { kind: "contains"; value: string }
-  | { kind: "regex"; value: string; regex: RegExp }
+  | { kind: "glob"; value: string; glob: GlobWord }
+  | { kind: "regex"; value: string; regex: LinearRegex }
   | { kind: "stem"; value: string };
 
-/** A parsed term: its words in order, or the reason it cannot be compiled. */
-export type ParsedTerm = { ok: true; words: WordPattern[] } | { ok: false; reason: string };
+/**
+ * A parsed term: its words in order, or the reason it cannot be compiled (`unsupported` for a
+ * regular expression that is valid JavaScript but needs a backtracking engine).
+ */
+export type ParsedTerm = { ok: true; words: WordPattern[] } | { ok: false; reason: string; unsupported?: boolean };
 
 const WORD_CHARS = /^[\p{L}\p{M}\p{N}]+$/u;
 const GLOB_SPLIT = /[^\p{L}\p{M}\p{N}*?]+/u;
@@ -19,7 +25,9 @@ const GLOB_SPLIT = /[^\p{L}\p{M}\p{N}*?]+/u;
 /**
  * Parses a codebook term into word patterns. For `glob` and `fixed`, anything that is not a
  * letter, digit or wildcard separates words, as the tokenizer does: `NAV-kontor` is the phrase
- * `nav kontor`. A `regex` term is split on spaces only; each part must match one token.
+ * `nav kontor`. A `regex` term is split on spaces only; each part must match one token, and is
+ * matched in linear time (see `compileLinearRegex`); a glob word with wildcards inside is
+ * matched without backtracking too (see `compileGlobWord`).
  *
  * @param term the term as written in the codebook
  * @param match the rule's match type
@@ -36,11 +44,9 @@ export function parseTerm(term: string, match: MatchType): ParsedTerm {
   if (match === "regex") {
     const words: WordPattern[] = [];
     for (const part of trimmed.split(/\s+/u)) {
-      try {
-        words.push({ kind: "regex", value: part, regex: new RegExp(part, "u") });
-      } catch (error) {
-        return { ok: false, reason: `the regular expression /${part}/ does not compile: ${(error as Error).message}` };
-      }
+      const compiled = compileLinearRegex(part);
+      if (!compiled.ok) return compiled.unsupported ? { ok: false, reason: compiled.reason, unsupported: true } : { ok: false, reason: compiled.reason };
+      words.push({ kind: "regex", value: part, regex: compiled.regex });
     }
     return { ok: true, words };
   }
@@ -75,16 +81,9 @@ function globWord(part: string): WordPattern {
     if (leading) return { kind: "suffix", value: inner };
     if (trailing) return { kind: "prefix", value: inner };
   }
-  // Wildcards inside the word: a regular expression anchored to the whole token.
+  // Wildcards inside the word: matched part by part, without backtracking (glob-word.ts).
   const letters = part.replace(/[*?]/gu, "");
-  const source =
-    "^" +
-    part
-      .split("")
-      .map((ch) => (ch === "*" ? "[\\p{L}\\p{M}\\p{N}]*" : ch === "?" ? "[\\p{L}\\p{M}\\p{N}]" : ch))
-      .join("") +
-    "$";
-  return { kind: "regex", value: letters === "" ? "" : part, regex: new RegExp(source, "u") };
+  return { kind: "glob", value: letters === "" ? "" : part, glob: compileGlobWord(part) };
 }
 
 /**
@@ -105,6 +104,8 @@ export function wordMatches(pattern: WordPattern, token: string): boolean {
       return token.endsWith(pattern.value);
     case "contains":
       return token.includes(pattern.value);
+    case "glob":
+      return globWordMatches(pattern.glob, token);
     case "regex":
       return pattern.regex.test(token);
     case "stem":

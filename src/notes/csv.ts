@@ -129,6 +129,11 @@ export interface CsvRows {
   /** Prefix of generated ids. */
   prefix: string;
   source: string | undefined;
+  /**
+   * Where field `column` of the record starting on `line` is, for a table that is not CSV text (a
+   * spreadsheet: its row and column); by default it is found in the record's raw text.
+   */
+  placeAt?: (line: number, column: number) => { line: number; column: number };
 }
 
 /**
@@ -161,7 +166,9 @@ export function csvRecordNotes(
 ): void {
   const { header, mapping, delimiter, file, prefix } = rows;
   let places: ((column: number) => { line: number; column: number }) | undefined;
-  const place = (column: number) => (places ??= csvFieldPlaces(record, line, rawText, delimiter))(column);
+  const place = rows.placeAt
+    ? (column: number) => rows.placeAt!(line, column)
+    : (column: number) => (places ??= csvFieldPlaces(record, line, rawText, delimiter))(column);
   if (record.length !== header.length) {
     diagnostics.push(
       diagnostic({

@@ -45,7 +45,7 @@ export async function loadNotes(input: string | readonly string[] | readonly Not
   const text = input as string;
   if (!text.includes("\n") && text.length < 4096) {
     const exists = await readFile(text).then(() => true, () => false);
-    if (exists || /\.(csv|tsv|tab|json|jsonl|ndjson|md|markdown|txt)$/iu.test(text)) return loadNotesFile(text, options);
+    if (exists || /\.(csv|tsv|tab|json|jsonl|ndjson|md|markdown|txt|xlsx|docx)$/iu.test(text)) return loadNotesFile(text, options);
   }
   return parseNotes(text, options);
 }
@@ -70,11 +70,37 @@ export async function loadNotesFile(path: string, options: NotesOptions = {}): P
       ],
     };
   }
+  const office = await parseOfficeNotes(bytes, path, options);
+  if (office !== undefined) return office;
   const decoded = decodeText(bytes, path);
   const result = parseNotes(decoded.text, { ...options, file: path });
   return result.ok
     ? { ...result, diagnostics: [...decoded.diagnostics, ...result.diagnostics] }
     : { ok: false, diagnostics: [...decoded.diagnostics, ...result.diagnostics] };
+}
+
+/**
+ * Reads an Excel workbook (`.xlsx`) or a Word document (`.docx`), chosen by the file's extension;
+ * undefined for any other file. The readers (read-excel-file, mammoth) are loaded only here.
+ */
+async function parseOfficeNotes(bytes: Uint8Array, path: string, options: NotesOptions): Promise<Result<LoadedNotes> | undefined> {
+  const ext = /\.([a-z0-9]+)$/iu.exec(path)?.[1]?.toLowerCase();
+  if (ext === "xlsx") {
+    const { parseNotesXlsx } = await import("./spreadsheet.ts");
+    const { format: _format, interviewers: _i, includeInterviewer: _ii, ...table } = options;
+    return parseNotesXlsx(bytes, { ...table, file: path });
+  }
+  if (ext === "docx") {
+    const { parseNotesDocx } = await import("./word.ts");
+    return parseNotesDocx(bytes, {
+      file: path,
+      ...(options.idPrefix ? { idPrefix: options.idPrefix } : {}),
+      ...(options.source ? { source: options.source } : {}),
+      ...(options.interviewers ? { interviewers: options.interviewers } : {}),
+      ...(options.includeInterviewer ? { includeInterviewer: true } : {}),
+    });
+  }
+  return undefined;
 }
 
 function notesFromObjects(input: readonly NoteInput[]): Result<LoadedNotes> {

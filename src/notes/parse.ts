@@ -17,6 +17,10 @@ export interface NotesOptions extends Omit<CsvNotesOptions, "file">, Pick<Transc
   format?: NotesFormat;
   /** The file name, for messages, generated ids and format detection. */
   file?: string;
+  /** For an Excel workbook (`.xlsx`): the sheet to read, by name or number from 1 (default: the first). */
+  sheet?: string | number;
+  /** For an Excel workbook: the header row, from 1 (default: found; see `parseNotesXlsx`). */
+  headerRow?: number;
 }
 
 /**

@@ -8,7 +8,8 @@ import { checkNamespace, reportSets } from "./from-qdc.ts";
 import { normalizeGuid } from "./guid.ts";
 import { importCodes, type ImportCodebookOptions } from "./import-codes.ts";
 import { slugify, uniqueIds } from "./slug.ts";
-import { noteSelectionGuid, QDE_NAMESPACE } from "./to-qdpx.ts";
+import { parseNoteFieldsDescription, type NoteFieldsRecord } from "./note-fields.ts";
+import { KODEBOK_USER, noteSelectionGuid, QDE_NAMESPACE } from "./to-qdpx.ts";
 import { childNamed, childrenNamed, parseXmlSafely, type XmlNode } from "./xml-read.ts";
 import { readZipSafely, type ZipLimits } from "./zip.ts";
 
@@ -55,6 +56,13 @@ export interface RefiProject {
   notes: Note[];
   /** One coding per (note, coder, code); `coder` is the user's name. Ready for agreement and check. */
   codings: Coding[];
+  /**
+   * For each user, the notes the user read: those the user coded, and those a kodebok export
+   * records as `seen, no code` (the same shape as `LoadedCodings.seen`, for `compareCodings`,
+   * `kodebok check` and `toQdpx`). Other tools record only codings, so for their projects a coder
+   * counts as having seen the notes they coded (warning `refi-seen-unknown`).
+   */
+  seen: Array<{ coder: string; notes: string[] }>;
   codebook: Codebook;
   users: RefiUser[];
   segments: RefiSegment[];
@@ -201,6 +209,14 @@ export function parseQdpx(input: Uint8Array | string, options: QdpxImportOptions
   const notesBySelection = new Map<string, Note[]>();
   const noteById = new Map<string, Note>();
   const notesBySource = new Map<string, Note[]>();
+  /** Notes given back exactly from kodebok's note descriptions. */
+  const exact = new Set<Note>();
+  const seenBy = new Map<string, Set<string>>();
+  const markSeen = (coder: string, note: string) => {
+    const set = seenBy.get(coder) ?? new Set<string>();
+    set.add(note);
+    seenBy.set(coder, set);
+  };
   const sourcesNode = childNamed(root, "Sources");
   const skipped = (sourcesNode?.children ?? []).filter((s) => s.name !== "TextSource");
   if (skipped.length > 0) {
@@ -232,9 +248,17 @@ export function parseQdpx(input: Uint8Array | string, options: QdpxImportOptions
     const sourceNotes: Note[] = [];
     const spans: Span[] = [];
     const sourceValues = readValues(source);
-    const makeNote = (id: string, noteText: string): Note => {
-      const note: Note = { id, text: noteText, attributes: { refiSource: sourceName } };
-      for (const [k, v] of sourceValues) applyValue(note, k, v);
+    const makeNote = (id: string, noteText: string, record?: NoteFieldsRecord): Note => {
+      let note: Note;
+      if (record) {
+        // A note kodebok wrote: its fields come back exactly, without the variables of sources and cases.
+        note = { id, text: noteText, ...record.fields };
+        exact.add(note);
+        for (const coder of record.seenUncoded) markSeen(coder, id);
+      } else {
+        note = { id, text: noteText, attributes: { refiSource: sourceName } };
+        for (const [k, v] of sourceValues) applyValue(note, k, v);
+      }
       notes.push(note);
       noteById.set(id, note);
       sourceNotes.push(note);
@@ -246,23 +270,25 @@ export function parseQdpx(input: Uint8Array | string, options: QdpxImportOptions
           const name = sel.attrs.name ?? "";
           const s0 = Number(sel.attrs.startPosition);
           const s1 = Number(sel.attrs.endPosition);
-          const isNote = name !== "" && Number.isInteger(s0) && Number.isInteger(s1) && s0 <= s1 && s1 <= index.length &&
-            normalizeGuid(sel.attrs.guid) === noteSelectionGuid(name, s0, s1).toUpperCase();
-          return isNote ? [{ name, start: index.toUtf16(s0), end: index.toUtf16(s1) }] : [];
+          const record = parseNoteFieldsDescription(childNamed(sel, "Description")?.text);
+          const inRange = Number.isInteger(s0) && Number.isInteger(s1) && 0 <= s0 && s0 <= s1 && s1 <= index.length;
+          // Recognised by kodebok's GUID, or by the description (a tool that renews GUIDs keeps it).
+          const isNote = inRange && ((name !== "" && normalizeGuid(sel.attrs.guid) === noteSelectionGuid(name, s0, s1).toUpperCase()) || record !== undefined);
+          return isNote ? [{ name: record?.id ?? name, start: index.toUtf16(s0), end: index.toUtf16(s1), record }] : [];
         })
       : [];
-    const byNoteSpan = new Map(noteSelections.map((n) => [`${n.start}:${n.end}`, n.name]));
+    const byNoteSpan = new Map(noteSelections.map((n) => [`${n.start}:${n.end}`, n]));
     if (text !== undefined && split === "notes" && noteSelections.length > 0) {
       for (const n of [...noteSelections].sort((a, b) => a.start - b.start)) {
         const id = noteIds(n.name);
-        makeNote(id, text.slice(n.start, n.end));
+        makeNote(id, text.slice(n.start, n.end), n.record);
         spans.push({ id, start: n.start, end: n.end });
       }
     } else if (text !== undefined && split !== "selections") {
       splitText(text, split === "notes" ? "paragraphs" : split).forEach((p, i) => {
         const named = byNoteSpan.get(`${p.start}:${p.end}`);
-        const id = noteIds(named ?? (split === "source" ? slug : `${slug}-${i + 1}`));
-        makeNote(id, text!.slice(p.start, p.end));
+        const id = noteIds(named?.name ?? (split === "source" ? slug : `${slug}-${i + 1}`));
+        makeNote(id, text!.slice(p.start, p.end), named?.record);
         spans.push({ id, start: p.start, end: p.end });
       });
     }
@@ -272,6 +298,7 @@ export function parseQdpx(input: Uint8Array | string, options: QdpxImportOptions
       if (seen.has(k)) return;
       seen.add(k);
       codings.push({ note, coder, code });
+      markSeen(coder, note);
     };
     for (const sel of selections) {
       const start = Number(sel.attrs.startPosition);
@@ -342,13 +369,31 @@ export function parseQdpx(input: Uint8Array | string, options: QdpxImportOptions
       ...childrenNamed(c, "SourceRef").flatMap((r) => notesBySource.get(normalizeGuid(r.attrs.targetGUID) ?? "") ?? []),
       ...childrenNamed(c, "SelectionRef").flatMap((r) => notesBySelection.get(normalizeGuid(r.attrs.targetGUID) ?? "") ?? []),
     ];
-    for (const note of targets) for (const [k, v] of values) applyValue(note, k, v);
+    for (const note of targets) if (!exact.has(note)) for (const [k, v] of values) applyValue(note, k, v);
   }
   diagnostics.push(...reportSets(childNamed(root, "Sets"), "targetGUID", qdeFile));
+  const inexact = notes.filter((n) => !exact.has(n)).length;
+  if (inexact > 0) {
+    diagnostics.push(diagnostic({ code: "refi-note-fields-missing", severity: "info", file: qdeFile, source: SOURCE,
+      reason: `${inexact} of ${notes.length} notes carry only what REFI-QDA variables hold (seminar, group, participant, question): the project does not record their language, cluster or source, so their language will be detected`,
+      note: "Only projects kodebok wrote keep every note field (in each note selection's Description)." }));
+  }
+  const humanCoders = [...new Set(codings.map((c) => c.coder))].filter((c) => c !== KODEBOK_USER);
+  if (inexact > 0 && humanCoders.length > 0) {
+    diagnostics.push(diagnostic({ code: "refi-seen-unknown", severity: "warning", file: qdeFile, source: SOURCE,
+      reason: `The project does not record which notes ${humanCoders.length === 1 ? `"${humanCoders[0]}"` : "its coders"} read and left uncoded: each coder counts as having seen only the notes they coded, so agreement and the share of uncoded notes will cover fewer notes`,
+      note: "kodebok check warns about it too (check-partial-coverage); a coder's uncoded notes can be added as codings rows with an empty code." }));
+  }
   // Kodebok's own codings come back under the coder "kodebok" like any user's.
+  const order = new Map(notes.map((n, i) => [n.id, i]));
+  const coderOrder = [...users.map((u) => u.name), ...seenBy.keys()];
+  const seenList = [...new Set(coderOrder)].filter((c) => seenBy.has(c)).map((coder) => ({
+    coder,
+    notes: [...seenBy.get(coder)!].filter((id) => order.has(id)).sort((a, b) => order.get(a)! - order.get(b)!),
+  }));
   return {
     ok: true,
-    value: { name: projectName, notes, codings, codebook: imported.codebook, users, segments },
+    value: { name: projectName, notes, codings, seen: seenList, codebook: imported.codebook, users, segments },
     diagnostics,
   };
 }

@@ -6,6 +6,7 @@ import type { CodedNote } from "../match/coded-note.ts";
 import type { Note } from "../notes/note.ts";
 import { codePointIndex } from "./code-points.ts";
 import { refiGuid } from "./guid.ts";
+import { noteFieldsDescription } from "./note-fields.ts";
 import { codebookCodeElements, codebookGuids, KODEBOK_ORIGIN, localized, type QdcOptions } from "./to-qdc.ts";
 import { serializeXml, type XmlElement } from "./xml-write.ts";
 import { writeZipDeterministic } from "./zip.ts";
@@ -26,8 +27,19 @@ export interface QdpxOptions extends QdcOptions {
   name?: string;
   /** One text source per seminar (default), per note `source` (survey, interview, ...), or per note. */
   sources?: SourceGrouping;
-  /** Human codings to include, each coder as a user (their codes apply to whole notes). */
+  /**
+   * Human codings to include, each coder as a user (their codes apply to whole notes). Codings by
+   * the coder `kodebok` are kodebok's own: they are left out, since the machine coding is written
+   * from the coded notes (see `machine`).
+   */
   codings?: readonly Coding[];
+  /**
+   * For each human coder, the notes the coder read (coded or deliberately left uncoded), as
+   * `LoadedCodings.seen` gives it. A note a coder saw and gave no code is recorded as
+   * `seen, no code: <coder>` in its selection's `Description`, so agreement and uncoded shares
+   * come back the same after an import. Left out: every coder counts as having seen every note.
+   */
+  seen?: ReadonlyArray<{ coder: string; notes: readonly string[] }>;
   /** Include kodebok's own codings (default true). */
   machine?: boolean;
 }
@@ -77,6 +89,17 @@ function groupKey(note: Note, grouping: SourceGrouping): string {
   return note.seminar ?? "notes";
 }
 
+/** A note selection's `Description`: the note's fields, then (after a blank line) the evidence. */
+function selectionDescription(fields: string | undefined, evidence: readonly string[]): XmlElement | undefined {
+  const parts = [...(fields !== undefined ? [fields] : []), ...(evidence.length > 0 ? [evidence.join("\n")] : [])];
+  return parts.length > 0 ? { name: "Description", text: parts.join("\n\n") } : undefined;
+}
+
+/** Compares strings by UTF-16 code units: the same order everywhere, whatever the locale. */
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 function variableValue(guid: string, value: string): XmlElement {
   return { name: "VariableValue", children: [{ name: "VariableRef", attrs: [["targetGUID", guid]] }, { name: "TextValue", text: value }] };
 }
@@ -107,11 +130,15 @@ export function buildProject(coded: readonly CodedNote[], codebook: Codebook, op
   const kodebokUser = refiGuid("user", KODEBOK_USER);
   const problems: Diagnostic[] = [];
 
-  // Human coders and their codings, checked against the notes and the codebook.
+  // Human coders and their codings, checked against the notes and the codebook. Coders are
+  // written in name order and each note's codings in coder and codebook order, so the same codings
+  // in any order give the same bytes (an import followed by an export gives the project back).
   const noteIds = new Set(coded.map((c) => c.note.id));
-  const coders = new Map<string, string>();
+  const codeOrder = new Map(codebook.codes.map((c, i) => [c.id, i]));
   const humanByNote = new Map<string, Coding[]>();
+  const coderNames = new Set<string>();
   for (const c of options.codings ?? []) {
+    if (c.coder === KODEBOK_USER) continue;
     if (!noteIds.has(c.note)) {
       problems.push(diagnostic({ code: "coding-unknown-note", severity: "error", source: "kodebok:refi-qda",
         reason: `Cannot export coding by "${c.coder}": note "${c.note}" is not among the coded notes` }));
@@ -119,12 +146,34 @@ export function buildProject(coded: readonly CodedNote[], codebook: Codebook, op
       problems.push(diagnostic({ code: "coding-unknown-code", severity: "error", source: "kodebok:refi-qda",
         reason: `Cannot export coding by "${c.coder}" of note "${c.note}": code "${c.code}" is not in codebook "${codebook.id}"` }));
     } else {
-      if (!coders.has(c.coder)) coders.set(c.coder, refiGuid("user", c.coder));
+      coderNames.add(c.coder);
       const list = humanByNote.get(c.note) ?? [];
       if (!list.some((x) => x.coder === c.coder && x.code === c.code)) list.push(c);
       humanByNote.set(c.note, list);
     }
   }
+  const seenBy = new Map<string, Set<string>>();
+  for (const s of options.seen ?? []) {
+    if (s.coder === KODEBOK_USER) continue;
+    coderNames.add(s.coder);
+    const set = seenBy.get(s.coder) ?? new Set<string>();
+    for (const n of s.notes) set.add(n);
+    seenBy.set(s.coder, set);
+  }
+  const coders = new Map([...coderNames].sort(byCodeUnits).map((name) => [name, refiGuid("user", name)]));
+  for (const list of humanByNote.values()) {
+    list.sort((a, b) => byCodeUnits(a.coder, b.coder) || codeOrder.get(a.code)! - codeOrder.get(b.code)!);
+  }
+  /** The coders who saw a note and gave it no code: kodebok first (when it codes), then the humans. */
+  const seenUncoded = (c: CodedNote): string[] => {
+    const out = options.machine !== false && c.codes.length === 0 ? [KODEBOK_USER] : [];
+    const codedBy = new Set((humanByNote.get(c.note.id) ?? []).map((h) => h.coder));
+    for (const coder of coders.keys()) {
+      const saw = options.seen === undefined || seenBy.get(coder)?.has(c.note.id) === true;
+      if (saw && !codedBy.has(coder)) out.push(coder);
+    }
+    return out;
+  };
   for (const c of coded) {
     for (const a of c.codes) {
       if (!codeGuid(a.code)) {
@@ -134,7 +183,6 @@ export function buildProject(coded: readonly CodedNote[], codebook: Codebook, op
     }
   }
   if (problems.length > 0) throw new KodebokError(problems);
-  if (coders.has(KODEBOK_USER)) coders.delete(KODEBOK_USER);
 
   // Sources: notes grouped, joined with a blank line.
   const groups = new Map<string, CodedNote[]>();
@@ -164,7 +212,7 @@ export function buildProject(coded: readonly CodedNote[], codebook: Codebook, op
     const index = codePointIndex(text);
     sources.push({ guid, name: k, text, notes: placed });
 
-    interface Sel { guid: string; start: number; end: number; name: string; description: string[]; codings: XmlElement[]; codingGuids: Set<string>; order: number }
+    interface Sel { guid: string; start: number; end: number; name: string; fields?: string; description: string[]; codings: XmlElement[]; codingGuids: Set<string>; order: number }
     const selections = new Map<string, Sel>();
     const selection = (noteId: string, start: number, end: number, name: string, order: number, kind: string): Sel => {
       const id = `${start}:${end}`;
@@ -179,6 +227,7 @@ export function buildProject(coded: readonly CodedNote[], codebook: Codebook, op
       const start = index.toCodePoint(p.start);
       const end = index.toCodePoint(p.end);
       const noteSel = selection(p.note.id, start, end, p.note.id, 0, "note");
+      noteSel.fields = noteFieldsDescription(p.note, seenUncoded(notes[i]!));
       selectionsOf.set(p.note.id, noteSel.guid);
       sourceOfNote.set(p.note.id, guid);
       for (const h of humanByNote.get(p.note.id) ?? []) {
@@ -216,7 +265,7 @@ export function buildProject(coded: readonly CodedNote[], codebook: Codebook, op
         ...ordered.map((s): XmlElement => ({
           name: "PlainTextSelection",
           attrs: [["guid", s.guid], ["name", s.name], ["startPosition", s.start], ["endPosition", s.end], ["creatingUser", kodebokUser]],
-          children: [s.description.length > 0 ? { name: "Description", text: s.description.join("\n") } : undefined, ...s.codings],
+          children: [selectionDescription(s.fields, s.description), ...s.codings],
         })),
         ...sourceVariables,
       ],
@@ -282,7 +331,9 @@ export function buildProject(coded: readonly CodedNote[], codebook: Codebook, op
  * Exports coded notes as a REFI-QDA project (`.qdpx`): a ZIP with `project.qde` and one
  * `sources/<guid>.txt` per text source (UTF-8, no BOM, LF as in the notes). By default one source
  * per seminar, notes separated by a blank line ({@link NOTE_SEPARATOR}). Each note is a
- * `PlainTextSelection` named by its id (human codings apply to it), each piece of kodebok's
+ * `PlainTextSelection` named by its id (human codings apply to it; its `Description` carries every
+ * other field of the note and the coders who saw it and gave no code, see `noteFieldsDescription`,
+ * so that `fromQdpx` gives the notes back exactly), each piece of kodebok's
  * evidence a `PlainTextSelection` coded by the user `kodebok`, with positions in Unicode code
  * points. Users (kodebok and the human coders), the codebook, variables (seminar, group,
  * participant, question) and cases (participants, or groups) are included. GUIDs derive from the

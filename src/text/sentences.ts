@@ -14,7 +14,9 @@ export const ABBREVIATIONS: ReadonlySet<string> = new Set([
   "no", "approx", "min", "maks", "kap", "s", "pkt", "avd", "sml", "bl", "m.a",
 ]);
 
-const TERMINATOR = /[.!?…]+["»”')\]]*(?=\s|$)|\n\s*\n|\n(?=\s*[-*•]\s)/gu;
+// A run of terminators is tried from its first character only (the lookbehind): tried from each
+// character of a long run of dots that does not end a sentence, it was quadratic in the run.
+const TERMINATOR = /(?<![.!?…])[.!?…]+["»”')\]]*(?=\s|$)|\n\s*\n|\n(?=\s*[-*•]\s)/gu;
 
 /**
  * Splits text into sentences. A sentence ends at `.`, `!`, `?` or `…` followed by a space or the

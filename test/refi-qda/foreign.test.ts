@@ -63,6 +63,13 @@ describe("parseQdpx() on another tool's project", () => {
       "trial.qdpx/project.qde: info: Put 2 top-level code(s) under the generated category \"uncategorised\" [refi-generated-category]",
       'trial.qdpx/project.qde:21:9: warning: Skipped a coding of source "Intervju 1.docx": code CCCCCCCC-0000-4000-8000-000000000099 is not a codable code of the codebook [refi-unknown-code-ref]',
       'trial.qdpx/project.qde:23:7: warning: Skipped selection "66666666-0000-4000-8000-000000000004" of source "Intervju 1.docx": its positions lie outside the text [refi-selection-out-of-range]',
+      "trial.qdpx/project.qde: info: 2 of 2 notes carry only what REFI-QDA variables hold (seminar, group, participant, question): the project does not record their language, cluster or source, so their language will be detected [refi-note-fields-missing]",
+      "trial.qdpx/project.qde: warning: The project does not record which notes its coders read and left uncoded: each coder counts as having seen only the notes they coded, so agreement and the share of uncoded notes will cover fewer notes [refi-seen-unknown]",
+    ]);
+    // Each coder saw what they coded, and nothing else is known.
+    expect(result.value.seen).toEqual([
+      { coder: "Anna", notes: ["intervju-1-1"] },
+      { coder: "Bo", notes: ["intervju-1-1"] },
     ]);
   });
 
