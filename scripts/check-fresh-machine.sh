@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs `npm ci && npm test` on a fresh clone of HEAD as on a machine with only Node.js and npm: in a
 # private mount namespace (needs root and util-linux `unshare`) where Debian's xmllint, chromium and
-# jupyter and Python's jupyter_client and nbconvert are hidden, /tmp is a new empty tmpfs, HOME is new
+# jupyter and the Debian Python packages (jupyter_client, nbconvert, ...) are hidden, /tmp is a new empty tmpfs, HOME is new
 # (no Jupyter kernel, no npm or Deno cache) and ../shared is the project's shared folder, read-only.
 # At the end it lists what the run left in /tmp besides the clone and HOME (nothing, if all is well).
 #
@@ -22,16 +22,27 @@ repo=$1 shared=$2
 mount -t tmpfs -o size=8g tmpfs /tmp
 empty=$(mktemp -d /tmp/empty.XXXXXX)
 hidden=()
+# A file bind-mounted over with /dev/null cannot run, but `command -v` still names it: the PATH of the
+# run gets a bin folder with every program of /usr/bin but the hidden ones instead of /usr/bin and /bin.
 for path in /usr/bin/xmllint /usr/bin/chromium /usr/bin/chromium-browser /usr/bin/google-chrome /usr/bin/jupyter /usr/bin/jupyter-* \
-  /usr/lib/python3/dist-packages/jupyter_client /usr/lib/python3/dist-packages/nbconvert; do
+  /usr/lib/python3/dist-packages; do
   if [ -d "$path" ]; then mount --bind "$empty" "$path"; hidden+=("$path")
   elif [ -e "$path" ]; then mount --bind /dev/null "$path"; hidden+=("$path"); fi
 done
 echo "hidden: ${hidden[*]:-(none were installed)}"
+mkdir -p /tmp/fresh/bin
+for program in /usr/bin/*; do
+  case " ${hidden[*]:-} " in *" $program "*) continue ;; esac
+  ln -s "$program" "/tmp/fresh/bin/${program##*/}"
+done
+PATH=$(echo "$PATH" | tr ':' '\n' | sed -e 's|^/usr/bin$|/tmp/fresh/bin|' -e '/^\/bin$/d' | paste -sd: -)
+export PATH
 for tool in xmllint chromium jupyter; do
   if command -v "$tool" >/dev/null; then echo "still on PATH: $(command -v "$tool")" >&2; exit 2; fi
 done
-python3 -c "import jupyter_client" 2>/dev/null && { echo "jupyter_client still importable" >&2; exit 2; }
+for python in python3 /usr/bin/python3; do
+  if "$python" -c "import jupyter_client" 2>/dev/null; then echo "jupyter_client still importable by $python" >&2; exit 2; fi
+done
 
 mkdir -p /tmp/fresh/home /tmp/fresh/shared
 mount --bind -o ro "$shared" /tmp/fresh/shared

@@ -28,7 +28,7 @@ function jupyterPython(): string | undefined {
   const shebang = /^#!\s*(\S+)/.exec(readFileSync(jupyter, "utf8").split("\n")[0] ?? "")?.[1];
   if (shebang && !shebang.endsWith("/env")) candidates.push(shebang);
   candidates.push("/usr/bin/python3", "python3");
-  return candidates.find((python) => spawnSync(python, ["-c", "import jupyter_client, nbconvert"], { stdio: "ignore" }).status === 0);
+  return candidates.find((python) => spawnSync(python, ["-c", "from jupyter_client.manager import KernelManager; import nbconvert.exporters"], { stdio: "ignore" }).status === 0);
 }
 
 const python = jupyterPython();
