@@ -1,10 +1,10 @@
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { CheckReportSchema } from "../../src/check/check-report.ts";
 import { kodebok, kodebokInProcess } from "./run-cli.ts";
+import { tempDir } from "../support/temp-dir.ts";
 
 const CODEBOOK = "fixtures/check/codebook.yaml";
 const GOOD = "fixtures/check/good-seminar.csv";
@@ -120,8 +120,8 @@ describe.concurrent("kodebok check", () => {
     expect(lines.at(-1)).toBe("check failed: 6 errors, 3 warnings");
   });
 
-  it("--reporter junit writes well-formed XML with a failing case per failing file and agreement row", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "kodebok-junit-"));
+  it("--reporter junit writes well-formed XML with a failing case per failing file and agreement row", async (context) => {
+    const dir = tempDir("junit", context);
     const out = join(dir, "junit.xml");
     const run = await kodebok(["check", BAD, "fixtures/bad/unclosed-quote.csv", "--codebook", CODEBOOK, "--reporter", "junit", "--out", out]);
     expect(run.code).toBe(1);

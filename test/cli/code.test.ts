@@ -1,9 +1,9 @@
-import { mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync, copyFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, symlinkSync, writeFileSync, copyFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ReportJsonSchema } from "../../src/report/json.ts";
 import { kodebok, kodebokInProcess, ROOT } from "./run-cli.ts";
+import { tempDir } from "../support/temp-dir.ts";
 
 const CODEBOOK = "fixtures/check/codebook.yaml";
 const GOOD = "fixtures/check/good-seminar.csv";
@@ -52,8 +52,8 @@ describe.concurrent("kodebok code", () => {
     expect(run.stdout).toContain("The importance of the relational");
   });
 
-  it("masks personal data in quotes unless --no-redact", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "kodebok-code-"));
+  it("masks personal data in quotes unless --no-redact", async (context) => {
+    const dir = tempDir("code", context);
     const notes = join(dir, "notes.csv");
     writeFileSync(notes, "id;text\nn1;Hun tok seg tid og ga meg nummeret 912 34 567\n");
     const redacted = await kodebok(["code", notes, "--codebook", CODEBOOK, "--language", "nb"]);
@@ -86,8 +86,8 @@ describe.concurrent("kodebok code", () => {
     expect(codebook.stderr).toContain("[codebook-not-found]");
   });
 
-  it("writes --out atomically: the file has the output and no temporary file is left", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "kodebok-out-"));
+  it("writes --out atomically: the file has the output and no temporary file is left", async (context) => {
+    const dir = tempDir("out", context);
     const out = join(dir, "summary.json");
     writeFileSync(out, "old content");
     const run = await kodebok(["code", GOOD, "--codebook", CODEBOOK, "--format", "json", "--out", out]);
@@ -97,8 +97,8 @@ describe.concurrent("kodebok code", () => {
     expect(readdirSync(dir)).toEqual(["summary.json"]);
   });
 
-  it("never overwrites an input named as --out, not even through a link (exit 2)", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "kodebok-in-"));
+  it("never overwrites an input named as --out, not even through a link (exit 2)", async (context) => {
+    const dir = tempDir("in", context);
     const notes = join(dir, "notes.csv");
     copyFileSync(join(ROOT, GOOD), notes);
     const before = readFileSync(notes, "utf8");

@@ -1,9 +1,10 @@
-import { mkdtempSync, readFileSync, readdirSync, copyFileSync } from "node:fs";
+import { readFileSync, readdirSync, copyFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fromQdc } from "../../src/refi-qda/from-qdc.ts";
 import { kodebok, ROOT } from "./run-cli.ts";
+import { tempDir } from "../support/temp-dir.ts";
 
 const CODEBOOK = "fixtures/check/codebook.yaml";
 
@@ -16,8 +17,8 @@ describe.concurrent("kodebok export / import (REFI-QDA)", () => {
     if (back.ok) expect(back.value.codes.map((c) => c.id).sort()).toEqual(["choice", "knowledge", "knowledge_sharing", "reciprocity", "relation", "time"]);
   });
 
-  it("a coded dataset survives export to .qdpx and import: notes, every coder's codings, codes", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "kodebok-refi-"));
+  it("a coded dataset survives export to .qdpx and import: notes, every coder's codings, codes", async (context) => {
+    const dir = tempDir("refi", context);
     const qdpx = join(dir, "good.qdpx");
     const exported = await kodebok(["export", "fixtures/check/good-seminar.csv", "--format", "qdpx", "--codebook", CODEBOOK, "--out", qdpx]);
     expect(exported.code).toBe(0);
@@ -36,9 +37,9 @@ describe.concurrent("kodebok export / import (REFI-QDA)", () => {
     expect(report.totals.coders).toEqual(["anna", "bo"]);
   });
 
-  it("export --format qdpx needs --out, and never writes over an input (exit 2)", async () => {
+  it("export --format qdpx needs --out, and never writes over an input (exit 2)", async (context) => {
     expect((await kodebok(["export", "fixtures/check/good-seminar.csv", "--format", "qdpx", "--codebook", CODEBOOK])).code).toBe(2);
-    const dir = mkdtempSync(join(tmpdir(), "kodebok-refi-in-"));
+    const dir = tempDir("refi-in", context);
     const notes = join(dir, "notes.csv");
     copyFileSync(join(ROOT, "fixtures/check/good-seminar.csv"), notes);
     const run = await kodebok(["export", notes, "--format", "qdpx", "--codebook", CODEBOOK, "--out", notes]);
@@ -46,8 +47,8 @@ describe.concurrent("kodebok export / import (REFI-QDA)", () => {
     expect(readFileSync(notes, "utf8")).toBe(readFileSync(join(ROOT, "fixtures/check/good-seminar.csv"), "utf8"));
   });
 
-  it("import of a .qdc writes a valid kodebok codebook; lint says its codes have no rules yet", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "kodebok-qdc-"));
+  it("import of a .qdc writes a valid kodebok codebook; lint says its codes have no rules yet", async (context) => {
+    const dir = tempDir("qdc", context);
     const qdc = join(dir, "c.qdc");
     expect((await kodebok(["export", "--format", "qdc", "--codebook", CODEBOOK, "--out", qdc])).code).toBe(0);
     const run = await kodebok(["import", qdc, "--out-dir", dir, "--id", "from-qdc"]);

@@ -1,10 +1,10 @@
-import { mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatDiagnostic } from "../../src/diagnostics/diagnostic.ts";
 import { parseCodings } from "../../src/codings/parse-codings.ts";
 import { readCodings } from "../../src/codings/read-codings.ts";
+import { tempDir } from "../support/temp-dir.ts";
 
 const codebook = { codes: [{ id: "time" }, { id: "relation" }, { id: "knowledge" }] } as never;
 
@@ -115,7 +115,7 @@ describe("parseCodings()", () => {
 
 describe("readCodings()", () => {
   it("reads a file and locates diagnostics in it, or reports a missing file", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "kodebok-codings-"));
+    const dir = tempDir("codings");
     const path = join(dir, "codings.csv");
     await writeFile(path, "note_id,coder,code\nn1,anna,time\nn1,anna,tempo\n");
     const r = await readCodings(path, { codebook });

@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { codeNotes, codeNotesStream, loadCodebook, loadNotes, rollUp, streamNotes, tallyCodes, unwrap, type Codebook, type CodedNote, type Diagnostic, type Note } from "../../src/index.ts";
 import { builtLibrary } from "./build-for-workers.ts";
+import { tempDir } from "../support/temp-dir.ts";
 
 const path = (p: string) => fileURLToPath(new URL(`../../${p}`, import.meta.url));
 const RICH = path("test/match/rich.codebook.yaml");
@@ -46,14 +47,13 @@ describe("streaming, in-memory and worker coding", () => {
   it("codes a large CSV in several chunks with the same result as one thread", async () => {
     // About 1.3 MB, so the workers get several chunks of 256 KiB; quoted line breaks, quotes and CRLF
     // must not confuse where a chunk is cut.
-    const { mkdtempSync, writeFileSync } = await import("node:fs");
-    const { tmpdir } = await import("node:os");
+    const { writeFileSync } = await import("node:fs");
     const rows = ["id;gruppe;tekst"];
     const texts = ["Hun tok seg god tid", 'Fikk ikke "nok" tid,\nmen tillit', "Mangel på informasjon om systemet", "Relasjonen;\r\nvar god", "Ærlig svar, ingen ventetid"];
     const field = (t: string) => (/[;"\r\n]/u.test(t) ? `"${t.replaceAll('"', '""')}"` : t);
     // Every 97th record has an empty id: its id is numbered by record (`big-<n>`), across chunks.
     for (let i = 0; i < 20000; i++) rows.push(`${i % 97 === 5 ? "" : `n${i}`};G${i % 7};${field(`${texts[i % texts.length]} ${"x".repeat(i % 50)}`)}`);
-    const dir = mkdtempSync(`${tmpdir()}/kodebok-workers-`);
+    const dir = tempDir("workers");
     const file = `${dir}/big.csv`;
     writeFileSync(file, rows.join("\r\n") + "\r\n");
     const one = await collect(lib.codeNotesStream(lib.streamNotes(file), codebook, { language: "nb" }));
@@ -69,14 +69,13 @@ describe("streaming, in-memory and worker coding", () => {
 
   it("counts with whole-number ids as with one thread, and reports an id repeated in a later chunk", async () => {
     // Workers hand back ids that are all whole numbers as numbers; a chunk with another id as text.
-    const { mkdtempSync, writeFileSync } = await import("node:fs");
-    const { tmpdir } = await import("node:os");
+    const { writeFileSync } = await import("node:fs");
     const rows = ["id;tekst"];
     for (let i = 1; i <= 15000; i++) rows.push(`${i};Hun tok seg god tid, og relasjonen var trygg ${i % 13 === 0 ? "men ventetiden lang" : ""}`);
     rows.push("17;Tilliten kom etter hvert"); // the id of a note in the first chunk
     rows.push("017;Ikke det samme tallet"); // not a canonical whole number: a different id
     rows.push("x9;Tid og tillit");
-    const file = `${mkdtempSync(`${tmpdir()}/kodebok-ids-`)}/ids.csv`;
+    const file = `${tempDir("ids")}/ids.csv`;
     writeFileSync(file, rows.join("\n") + "\n");
     const run = async (workers: number) => {
       const diagnostics: Diagnostic[] = [];
@@ -92,14 +91,13 @@ describe("streaming, in-memory and worker coding", () => {
   it("counts with workers giving every warning at the place one thread gives it", async () => {
     // Counting workers read a chunk without placing its notes, and again with places when it has a
     // diagnostic: an empty text, an unknown language, a row with a field too many.
-    const { mkdtempSync, writeFileSync } = await import("node:fs");
-    const { tmpdir } = await import("node:os");
+    const { writeFileSync } = await import("node:fs");
     const rows = ["id;språk;tekst"];
     for (let i = 1; i <= 12000; i++) {
       const text = i === 9001 ? "" : i === 9500 ? '"Tok seg tid;\nog ""lyttet"""' : `Hun tok seg god tid ${i}`;
       rows.push(i === 9999 ? `${i};nb;Tid;ekstra` : `${i};${i === 9002 ? "svensk" : "nb"};${text}`);
     }
-    const file = `${mkdtempSync(`${tmpdir()}/kodebok-places-`)}/places.csv`;
+    const file = `${tempDir("places")}/places.csv`;
     writeFileSync(file, rows.join("\n") + "\n");
     const run = async (workers: number) => {
       const diagnostics: string[] = [];
@@ -115,11 +113,10 @@ describe("streaming, in-memory and worker coding", () => {
   it("reads a file that turns out not to be UTF-8 as one thread does, after the workers began on its first chunks", async () => {
     // The Windows-1252 byte comes near the end: the first chunks are valid UTF-8 and go to the
     // workers while the whole file is checked; they must be abandoned, not counted.
-    const { mkdtempSync, writeFileSync } = await import("node:fs");
-    const { tmpdir } = await import("node:os");
+    const { writeFileSync } = await import("node:fs");
     const rows = ["id;tekst"];
     for (let i = 1; i <= 20000; i++) rows.push(`${i};Hun tok seg god tid, og relasjonen var trygg`);
-    const file = `${mkdtempSync(`${tmpdir()}/kodebok-1252-`)}/latin.csv`;
+    const file = `${tempDir("1252")}/latin.csv`;
     writeFileSync(file, Buffer.concat([Buffer.from(rows.join("\n") + "\n"), Buffer.from("20001;Tillit og forst\xe5else\n", "latin1")]));
     const run = async (workers: number) => {
       const diagnostics: Diagnostic[] = [];
@@ -135,12 +132,11 @@ describe("streaming, in-memory and worker coding", () => {
   });
 
   it("reports a broken record in a later chunk at the same place with workers as with one thread", async () => {
-    const { mkdtempSync, writeFileSync } = await import("node:fs");
-    const { tmpdir } = await import("node:os");
+    const { writeFileSync } = await import("node:fs");
     const rows = ["id;tekst"];
     for (let i = 0; i < 12000; i++) rows.push(`n${i};Hun tok seg god tid, og relasjonen var trygg ${i}`);
     rows.push('bad;a "quoted" word inside an unquoted field');
-    const file = `${mkdtempSync(`${tmpdir()}/kodebok-broken-`)}/broken.csv`;
+    const file = `${tempDir("broken")}/broken.csv`;
     writeFileSync(file, rows.join("\n") + "\n");
     const message = async (workers: number) => {
       try {
@@ -203,9 +199,8 @@ describe("streamNotes()", () => {
   }
 
   it("normalises decomposed letters to NFC as loadNotes() does, in one thread and in workers", async () => {
-    const { mkdtempSync, writeFileSync } = await import("node:fs");
-    const { tmpdir } = await import("node:os");
-    const file = `${mkdtempSync(`${tmpdir()}/kodebok-nfc-`)}/nfd.csv`;
+    const { writeFileSync } = await import("node:fs");
+    const file = `${tempDir("nfc")}/nfd.csv`;
     // A BOM, "å" as a + combining ring, and a mark right after a line break inside quotes.
     writeFileSync(file, '\uFEFFid;tekst\n1;Tilgjengelig p\u0061\u030A telefon\n2;"Relasjon\n\u0301tillit"\n3;Ærlig\n');
     const loaded = unwrap(await loadNotes(file)).notes;

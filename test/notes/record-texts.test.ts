@@ -1,11 +1,11 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { loadNotes, streamNotes, unwrap, type Diagnostic, type Note } from "../../src/index.ts";
 import { lfRecords, RecordTexts } from "../../src/notes/record-texts.ts";
 import { parse } from "csv-parse/sync";
 import { fileURLToPath } from "node:url";
 import { builtLibrary } from "../match/build-for-workers.ts";
+import { tempDir } from "../support/temp-dir.ts";
 
 const RICH = fileURLToPath(new URL("../match/rich.codebook.yaml", import.meta.url));
 
@@ -76,7 +76,7 @@ describe("streamNotes() on LF files without csv-parse's raw option", () => {
       rows.push(`n${i};G${i % 7};${field(`${texts[i % texts.length]} ${"x".repeat(i % 61)}`)};${i % 3 === 0 ? "" : "Bodø"}`);
       if (i % 101 === 0) rows.push("");
     }
-    const file = `${mkdtempSync(`${tmpdir()}/kodebok-lf-`)}/lf.csv`;
+    const file = `${tempDir("lf")}/lf.csv`;
     writeFileSync(file, rows.join("\n"));
     const loaded = await loadNotes(file);
     const diagnostics: Diagnostic[] = [];

@@ -1,13 +1,13 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { KodebokError } from "../../src/diagnostics/result.ts";
 import { fromQdpx, importRefiQda, writeQdc, writeQdpx } from "../../src/refi-qda/files.ts";
 import { toQdc } from "../../src/refi-qda/to-qdc.ts";
 import { codebook, coded, humanCodings, SHARED, validate } from "./helpers.ts";
+import { tempDir } from "../support/temp-dir.ts";
 
-const temp = () => mkdtempSync(join(tmpdir(), "kodebok-refi-files-"));
+const temp = (): string => tempDir("refi-files");
 
 describe("writeQdc() and writeQdpx()", () => {
   it("write the files atomically, leaving no temporary file", async () => {

@@ -1,11 +1,10 @@
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { CodebookSchema, type Codebook } from "../../src/codebook/codebook.ts";
 import type { Coding } from "../../src/codings/coding.ts";
 import type { CodedNote } from "../../src/match/coded-note.ts";
+import { validateXml } from "../support/xml-schema.ts";
 
 /**
  * ../shared/refi-qda, read in place (never copied): `$KODEBOK_SHARED`, or `shared/` next to the
@@ -21,18 +20,12 @@ export const SHARED = [
   .map((p) => join(p, "refi-qda"))
   .find((p) => existsSync(join(p, "Project.xsd"))) ?? resolve(process.cwd(), "../shared/refi-qda");
 
-/** Validates XML against a schema of ../shared with xmllint; returns xmllint's output on failure. */
+/**
+ * Validates XML against a schema of ../shared (libxml2 in WebAssembly, the same verdicts as Debian's
+ * `xmllint --schema`); returns "valid", or the problems as `file:line: message` lines.
+ */
 export function validate(xml: string, schema: "Codebook.xsd" | "Project.xsd"): string {
-  const dir = mkdtempSync(join(tmpdir(), "kodebok-refi-"));
-  const file = join(dir, schema === "Codebook.xsd" ? "out.qdc" : "project.qde");
-  writeFileSync(file, xml);
-  try {
-    execFileSync("xmllint", ["--noout", "--schema", join(SHARED, schema), file], { stdio: "pipe" });
-    return "valid";
-  } catch (error) {
-    const e = error as { stderr?: Buffer };
-    return e.stderr?.toString() ?? String(error);
-  }
+  return validateXml(xml, join(SHARED, schema), schema === "Codebook.xsd" ? "out.qdc" : "project.qde");
 }
 
 /** A small two-category codebook with Norwegian letters in names and notes. */
