@@ -1,0 +1,145 @@
+import { bootstrapInterval, type BootstrapOptions, type Interval } from "../agreement/bootstrap.ts";
+
+/** How kodebok's coding of one code compares with a human coder's, note by note. */
+export interface CodeFigures {
+  /** Notes compared. */
+  notes: number;
+  /** Notes the coder gave the code. */
+  human: number;
+  /** Notes kodebok gave the code. */
+  kodebok: number;
+  /** Both (true positives). */
+  tp: number;
+  /** kodebok only (false positives). */
+  fp: number;
+  /** The coder only (missed notes, false negatives). */
+  fn: number;
+  /** Neither. */
+  tn: number;
+  /** tp / (tp + fp); undefined when kodebok gave the code to no note. */
+  precision: number | undefined;
+  /** tp / (tp + fn); undefined when the coder gave it to no note. */
+  recall: number | undefined;
+  /** Cohen's kappa of the two binary codings; undefined when both are constant and equal. */
+  kappa: number | undefined;
+  /** Percentile bootstrap interval of kappa over notes (when asked for and defined). */
+  interval?: Interval;
+}
+
+/**
+ * Cohen's kappa of a 2 × 2 table of presence (both, first only, second only, neither).
+ *
+ * @param tp both
+ * @param fp the second (kodebok) only
+ * @param fn the first (the coder) only
+ * @param tn neither
+ * @returns kappa, or NaN when chance agreement is 1
+ * @example
+ * ```ts
+ * binaryKappa(2, 1, 1, 6); // 0.5238...: po 0.8, pe 0.58
+ * ```
+ */
+export function binaryKappa(tp: number, fp: number, fn: number, tn: number): number {
+  const n = tp + fp + fn + tn;
+  if (n === 0) return Number.NaN;
+  const po = (tp + tn) / n;
+  const human = (tp + fn) / n;
+  const auto = (tp + fp) / n;
+  const pe = human * auto + (1 - human) * (1 - auto);
+  return pe < 1 - 1e-12 ? (po - pe) / (1 - pe) : Number.NaN;
+}
+
+const defined = (x: number): number | undefined => (Number.isFinite(x) ? x : undefined);
+
+/**
+ * Compares two presence vectors (the coder's, kodebok's) over the same notes.
+ *
+ * @param human 1 where the coder gave the code
+ * @param auto 1 where kodebok gave it
+ * @param interval bootstrap options for kappa's interval, or undefined for none
+ * @returns counts, precision, recall, kappa and its interval
+ * @example
+ * ```ts
+ * codeFigures(Uint8Array.of(1, 1, 0, 0), Uint8Array.of(1, 0, 0, 0)).kappa; // 0.5
+ * ```
+ */
+export function codeFigures(human: ArrayLike<number>, auto: ArrayLike<number>, interval?: BootstrapOptions): CodeFigures {
+  const n = human.length;
+  let tp = 0, fp = 0, fn = 0, tn = 0;
+  for (let i = 0; i < n; i++) {
+    if (human[i] && auto[i]) tp++;
+    else if (auto[i]) fp++;
+    else if (human[i]) fn++;
+    else tn++;
+  }
+  const kappa = binaryKappa(tp, fp, fn, tn);
+  const out: CodeFigures = {
+    notes: n,
+    human: tp + fn,
+    kodebok: tp + fp,
+    tp,
+    fp,
+    fn,
+    tn,
+    precision: tp + fp === 0 ? undefined : tp / (tp + fp),
+    recall: tp + fn === 0 ? undefined : tp / (tp + fn),
+    kappa: defined(kappa),
+  };
+  if (interval !== undefined && Number.isFinite(kappa)) {
+    out.interval = bootstrapInterval(n, (pick) => {
+      let a = 0, b = 0, c = 0, d = 0;
+      for (let j = 0; j < pick.length; j++) {
+        const i = pick[j]!;
+        if (human[i] && auto[i]) a++;
+        else if (auto[i]) b++;
+        else if (human[i]) c++;
+        else d++;
+      }
+      return binaryKappa(a, b, c, d);
+    }, interval).interval;
+  }
+  return out;
+}
+
+/**
+ * The mean of the codes' kappas (undefined ones left out), with a bootstrap interval that
+ * resamples notes once for all codes, as a reviewer's "mean per-code kappa".
+ *
+ * @param pairs per code: the coder's and kodebok's presence over the same notes
+ * @param interval bootstrap options, or undefined for none
+ * @returns the mean kappa and its interval
+ * @example
+ * ```ts
+ * meanKappa([[Uint8Array.of(1, 0), Uint8Array.of(1, 0)]]).kappa; // 1
+ * ```
+ */
+export function meanKappa(
+  pairs: readonly (readonly [ArrayLike<number>, ArrayLike<number>])[],
+  interval?: BootstrapOptions,
+): { kappa: number | undefined; interval?: Interval } {
+  const mean = (pick: ArrayLike<number> | undefined): number => {
+    let sum = 0, count = 0;
+    for (const [human, auto] of pairs) {
+      let a = 0, b = 0, c = 0, d = 0;
+      const n = pick ? pick.length : human.length;
+      for (let j = 0; j < n; j++) {
+        const i = pick ? pick[j]! : j;
+        if (human[i] && auto[i]) a++;
+        else if (auto[i]) b++;
+        else if (human[i]) c++;
+        else d++;
+      }
+      const k = binaryKappa(a, b, c, d);
+      if (Number.isFinite(k)) {
+        sum += k;
+        count++;
+      }
+    }
+    return count === 0 ? Number.NaN : sum / count;
+  };
+  const value = mean(undefined);
+  const out: { kappa: number | undefined; interval?: Interval } = { kappa: defined(value) };
+  const n = pairs[0]?.[0].length ?? 0;
+  if (interval !== undefined && Number.isFinite(value) && n > 0) out.interval = bootstrapInterval(n, (pick) => mean(pick), interval).interval;
+  return out;
+}
