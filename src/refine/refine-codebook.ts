@@ -10,7 +10,7 @@ import { tokenize } from "../text/tokenize.ts";
 import { defaultFoldGroup, splitFolds } from "../validity/folds.ts";
 import { extractFeatures, featureNotes } from "./candidate-features.ts";
 import { rankFeatures } from "./candidate-ranking.ts";
-import { applyChanges, ruleIds, type RefineChange } from "./codebook-patch.ts";
+import { applyChanges, explicitRules, ruleIds, type RefineChange } from "./codebook-patch.ts";
 import { codeFigures, meanKappa } from "./code-figures.ts";
 import { describeChange, formatKappa } from "./describe-change.ts";
 import { patchCodebook, patchYaml, type ChangeNote } from "./patch-yaml.ts";
@@ -18,7 +18,7 @@ import { parseRefineOptions, type RefineOptions, type RefineOptionsInput } from 
 import type { CandidateExclusion, CandidateTerm, CodeRefinement, FalsePositive, NoteRef, ProposedChange, RefineFold, RefineReport } from "./refine-report.ts";
 import { ruleFigures } from "./rule-figures.ts";
 import { codeState, notesOfRule } from "./code-state.ts";
-import { CONTEXT_KINDS, selectChanges, TERM_KINDS, type CodeSelection, type TrainingSet } from "./select-changes.ts";
+import { CONTEXT_KINDS, isOwnWord, selectChanges, TERM_KINDS, type CodeSelection, type TrainingSet } from "./select-changes.ts";
 
 /** What {@link refineCodebook} refines on: notes, a coder's codings of them, and which notes each coder saw. */
 export interface RefineInput {
@@ -237,7 +237,9 @@ export function refineCodebook(input: RefineInput, codebook: Codebook, options?:
       let count = 0;
       for (const i of notesOfRule(state, rule)) if (!human[i]) (wrong[i] = 1), count++;
       if (count < opts.minNotes) continue;
-      for (const r of rankFeatures(full.features, full.notesOf, wrong, agreed, groups, { ...rankOptions, kinds: CONTEXT_KINDS, keys: full.contextKeys }).slice(0, opts.candidates)) {
+      const own = explicitRules(code).rules.find((r) => r.id === rule)!;
+      const ranked = rankFeatures(full.features, full.notesOf, wrong, agreed, groups, { ...rankOptions, kinds: CONTEXT_KINDS, keys: full.contextKeys });
+      for (const r of ranked.filter((x) => !isOwnWord(own, x.feature)).slice(0, opts.candidates)) {
         const term = r.feature.term;
         const x: CandidateExclusion = { rule, term, kind: r.feature.kind, falsePositives: r.target, truePositives: r.reference, keyness: r.keyness, groups: r.groups, oneOff: r.groups === 1, examples: examples(r.targetNotes) };
         if (chosenKeys.has(`notNear:${rule}:${term}`)) x.chosen = "notNear";

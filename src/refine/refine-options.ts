@@ -24,8 +24,11 @@ export const RefineOptionsSchema = z
     correction: KeynessCorrectionSchema.default("williams"),
     /** Least number of notes a candidate term or exclusion must be found in (never fewer than 2). */
     minNotes: z.number().int().min(2).max(1000).default(2),
-    /** Least number of fold groups (seminars, sources) a chosen candidate's notes come from (default 1: warn only). */
-    minGroups: z.number().int().min(1).max(1000).default(1),
+    /**
+     * Least number of fold groups (seminars, sources) the notes a change puts right must come from
+     * (default 2: a word of one seminar only is listed, flagged as a possible one-off, not proposed).
+     */
+    minGroups: z.number().int().min(1).max(1000).default(2),
     /** Least share of the notes an added term newly codes that the coder coded too (default 0.5). */
     minPrecision: z.number().min(0).max(1).default(0.5),
     /** Least gain in the code's kappa for a change to be taken (default 0.005). */

@@ -1,4 +1,5 @@
-import type { Code, Codebook } from "../codebook/codebook.ts";
+import type { Code, Codebook, Rule } from "../codebook/codebook.ts";
+import { parseTerm, wordMatches } from "../match/term.ts";
 import type { Note } from "../notes/note.ts";
 import { featureRule, type Feature, type FeatureKind } from "./candidate-features.ts";
 import { rankFeatures, type RankedFeature } from "./candidate-ranking.ts";
@@ -76,6 +77,30 @@ interface Trial {
   fixed: number[];
   broken: number[];
   candidate?: ChosenChange["candidate"];
+}
+
+/**
+ * True when a context word is one of the rule's own words (a word of one of its terms matches it):
+ * such a word stands next to every match of the rule, so as a `notNear` or `notInNote` it would
+ * remove the rule's matches wholesale, which `remove-term` says more plainly.
+ *
+ * @param rule the rule
+ * @param feature the context feature
+ * @returns whether to leave it out
+ * @example
+ * ```ts
+ * isOwnWord({ ...rule, terms: ["tok seg tid"] }, { ...feature, term: "tid", words: ["tid"] }); // true
+ * ```
+ */
+export function isOwnWord(rule: Rule, feature: Feature): boolean {
+  const words = feature.kind === "word" ? [feature.term] : feature.words;
+  const terms = Array.isArray(rule.terms) ? rule.terms : Object.values(rule.terms).flat();
+  for (const term of terms) {
+    const parsed = parseTerm(term, rule.match);
+    if (!parsed.ok) continue;
+    for (const pattern of parsed.words) if (words.some((w) => wordMatches(pattern, w))) return true;
+  }
+  return false;
 }
 
 function candidateOf(r: RankedFeature): ChosenChange["candidate"] {
@@ -158,7 +183,8 @@ export function selectChanges(training: TrainingSet, codeId: string, options: Re
       let wrongCount = 0;
       for (const i of notesOfRule(state, rule)) if (!human[i]) (wrong[i] = 1), wrongCount++;
       if (wrongCount < options.minNotes) continue;
-      for (const r of rank(wrong, agreed, CONTEXT_KINDS, training.contextKeys, options.exclusions)) {
+      const own = explicit.find((r) => r.id === rule)!;
+      for (const r of rank(wrong, agreed, CONTEXT_KINDS, training.contextKeys, Infinity).filter((x) => !isOwnWord(own, x.feature)).slice(0, options.exclusions)) {
         const term = r.feature.term;
         const found = training.notesOf[r.index];
         trials.push(trial({ kind: "add-condition", code: codeId, rule, condition: "notNear", term, within }, `notNear:${rule}:${term}`, found, candidateOf(r)));

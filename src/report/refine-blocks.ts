@@ -14,8 +14,10 @@ export type RefineBlock =
 
 /** Options of the refine reports: redaction of quoted notes (default on), whether to include the patch. */
 export interface RefineReportOptions extends Pick<ReportOptions, "redact" | "version"> {
-  /** Include the patch's YAML at the end (default true); the CLI leaves it out when it writes `--patch-out`. */
+  /** Include the patch's YAML at the end (default true), or say where it was written (a path). */
   patch?: boolean | string;
+  /** Most missed notes quoted per code (default 20; the JSON report has them all). */
+  missed?: number;
 }
 
 const KIND_WORDS: Record<string, string> = { word: "word", phrase: "phrase", stem: "stem", prefix: "prefix glob", suffix: "compound end" };
@@ -125,7 +127,9 @@ export function refineBlocks(report: RefineReport, options: RefineReportOptions 
       const shown = c.falsePositives.slice(0, 3).flatMap((f) => f.notes.slice(0, 2).map((n) => quote(n, `${f.rule} "${f.term}"`)));
       if (shown.length > 0) out.push({ kind: "notes", caption: "Notes coded wrongly by the most harmful terms", notes: shown });
     }
-    out.push({ kind: "notes", caption: `Missed notes of ${c.code} (${c.missed.length}): the coder coded them, kodebok did not`, notes: c.missed.map((n) => quote(n)) });
+    const most = options.missed ?? 20;
+    const more = c.missed.length > most ? `; the first ${most} here, all in the JSON report` : "";
+    out.push({ kind: "notes", caption: `Missed notes of ${c.code} (${c.missed.length}${more}): the coder coded them, kodebok did not`, notes: c.missed.slice(0, most).map((n) => quote(n)) });
     if (c.candidateTerms.length > 0) {
       out.push({
         kind: "table",
