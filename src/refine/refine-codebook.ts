@@ -225,7 +225,7 @@ export function refineCodebook(input: RefineInput, codebook: Codebook, options?:
           keyness: r.keyness,
           groups: r.groups,
           oneOff: r.groups === 1,
-          chosen: chosenKeys.has(`add-rule:${r.feature.key}`),
+          chosen: chosenKeys.has(`add-rule:${id}:${r.feature.key}`),
           examples: examples(r.targetNotes),
         };
         if (r.feature.lang) term.lang = r.feature.lang;

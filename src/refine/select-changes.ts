@@ -28,7 +28,7 @@ export interface TrainingSet {
 /** A change taken by the greedy search, with what it did on the notes it was chosen on. */
 export interface ChosenChange {
   change: RefineChange;
-  /** A key that names the same change in every fold: `add-rule:word:ringte`, `notNear:time.terms:traktor`. */
+  /** A key that names the same change in every fold: `add-rule:time:word:ringte`, `notNear:time.terms:traktor`. */
   key: string;
   kappaBefore: number | undefined;
   kappaAfter: number | undefined;
@@ -173,7 +173,7 @@ export function selectChanges(training: TrainingSet, codeId: string, options: Re
     const id = newRuleId(code, taken);
     for (const r of rank(missed, notCoded, TERM_KINDS, training.termKeys, options.candidates)) {
       const change: RefineChange = { kind: "add-rule", code: codeId, rule: featureRule(r.feature, id) };
-      trials.push(trial(change, `add-rule:${r.feature.key}`, training.notesOf[r.index], candidateOf(r)));
+      trials.push(trial(change, `add-rule:${codeId}:${r.feature.key}`, training.notesOf[r.index], candidateOf(r)));
     }
     // Conditions and removals for the false positives, rule by rule.
     const explicit = explicitRules(code).rules;

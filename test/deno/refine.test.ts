@@ -8,7 +8,7 @@ Deno.test("refineCodebook() gives the hand-computed figures and patch under Deno
   assert.ok(loaded.ok);
   const report = refineCodebook({ notes: loaded.value.notes, codings: loaded.value.codings }, codebook, { coder: "anna", interval: { samples: 100, seed: 1 } });
   const time = report.codes[0]!;
-  assert.deepEqual(time.changes.map((c) => c.key), ["add-rule:word:ringte", "notNear:time.terms:traktoren"]);
+  assert.deepEqual(time.changes.map((c) => c.key), ["add-rule:time:word:ringte", "notNear:time.terms:traktoren"]);
   assert.equal(time.candidateTerms[0]!.keyness.toFixed(5), "7.71860");
   assert.equal(time.after.kappa!.toFixed(6), (68 / 96).toFixed(6));
   assert.equal(time.crossValidated!.kappa!.toFixed(6), (36 / 92).toFixed(6));

@@ -118,7 +118,7 @@ describe("refineCodebook() on a hand-made sample", () => {
     // notNear traktoren would give 32/102, removing tid 24/108; "uke" rests on seminar A alone (--min-groups 2).
     // Step 2: notNear traktoren drops n5 and n6 (TP 7, FP 1, FN 1, TN 5; pe = 100/196): kappa 68/96 = 0.7083;
     // removing tid would give 60/102. Step 3: one false positive and one missed note left: nothing has 2 notes.
-    expect(time.changes.map((c) => c.key)).toEqual(["add-rule:word:ringte", "notNear:time.terms:traktoren"]);
+    expect(time.changes.map((c) => c.key)).toEqual(["add-rule:time:word:ringte", "notNear:time.terms:traktoren"]);
     expect(time.changes[0]!.change).toEqual({ kind: "add-rule", code: "time", rule: { id: "time.refine-1", terms: ["ringte"], match: "glob", gap: 0, negation: "barrier" } });
     expect(time.changes[0]!.kappaAfter).toBeCloseTo(36 / 92, 12);
     expect(time.changes[0]!.fixed.map((n) => n.id)).toEqual(["n2", "n3", "n9"]);
@@ -139,9 +139,9 @@ describe("refineCodebook() on a hand-made sample", () => {
     // Pooled: TP 7 (n1 n2 n3 n4 n7 n9 n14), FP 3 (n5 n6 n12), FN 1 (n13), TN 3: kappa (140 − 104)/(196 − 104) = 36/92.
     expect(report.crossValidation?.k).toBe(3);
     expect(report.crossValidation?.folds.map((f) => [f.groups, f.changes])).toEqual([
-      [["seminar:B"], ["add-rule:word:ringte"]],
-      [["seminar:A"], ["add-rule:word:ringte", "notNear:time.terms:traktoren"]],
-      [["seminar:C"], ["add-rule:word:ringte"]],
+      [["seminar:B"], ["add-rule:time:word:ringte"]],
+      [["seminar:A"], ["add-rule:time:word:ringte", "notNear:time.terms:traktoren"]],
+      [["seminar:C"], ["add-rule:time:word:ringte"]],
     ]);
     expect(time.crossValidated).toMatchObject({ tp: 7, fp: 3, fn: 1, tn: 3 });
     expect(time.crossValidated!.kappa).toBeCloseTo(36 / 92, 12);
@@ -177,7 +177,7 @@ describe("refineCodebook() on a hand-made sample", () => {
     expect(strict.codes[0]!.changes).toEqual([]);
     expect(strict.codes[0]!.candidateTerms.filter((t) => t.kind === "word").map((t) => [t.term, t.oneOff])).toEqual([["svarte", true], ["uke", true]]);
     const loose = refineCodebook(input, CODEBOOK, { ...OPTIONS, minGroups: 1 });
-    expect(loose.codes[0]!.changes.map((c) => [c.key, c.oneOff])).toEqual([["add-rule:word:svarte", true]]);
+    expect(loose.codes[0]!.changes.map((c) => [c.key, c.oneOff])).toEqual([["add-rule:time:word:svarte", true]]);
     expect(loose.diagnostics.filter((d) => d.code === "refine-one-off").map((d) => d.reason)).toEqual([
       'The proposed change to code "time" (add rule time.refine-1: "svarte") rests on notes of one group only (seminar:A): it may be one writer\'s word, not the language',
     ]);
