@@ -49,7 +49,19 @@ export function binaryKappa(tp: number, fp: number, fn: number, tn: number): num
   return pe < 1 - 1e-12 ? (po - pe) / (1 - pe) : Number.NaN;
 }
 
-const defined = (x: number): number | undefined => (Number.isFinite(x) ? x : undefined);
+/**
+ * A number, or undefined when it is NaN or infinite (an undefined coefficient).
+ *
+ * @param x the number
+ * @returns x, or undefined
+ * @example
+ * ```ts
+ * finiteOrUndefined(Number.NaN); // undefined
+ * ```
+ */
+export function finiteOrUndefined(x: number): number | undefined {
+  return Number.isFinite(x) ? x : undefined;
+}
 
 /**
  * Compares two presence vectors (the coder's, kodebok's) over the same notes.
@@ -83,7 +95,7 @@ export function codeFigures(human: ArrayLike<number>, auto: ArrayLike<number>, i
     tn,
     precision: tp + fp === 0 ? undefined : tp / (tp + fp),
     recall: tp + fn === 0 ? undefined : tp / (tp + fn),
-    kappa: defined(kappa),
+    kappa: finiteOrUndefined(kappa),
   };
   if (interval !== undefined && Number.isFinite(kappa)) {
     out.interval = bootstrapInterval(n, (pick) => {
@@ -138,8 +150,55 @@ export function meanKappa(
     return count === 0 ? Number.NaN : sum / count;
   };
   const value = mean(undefined);
-  const out: { kappa: number | undefined; interval?: Interval } = { kappa: defined(value) };
+  const out: { kappa: number | undefined; interval?: Interval } = { kappa: finiteOrUndefined(value) };
   const n = pairs[0]?.[0].length ?? 0;
   if (interval !== undefined && Number.isFinite(value) && n > 0) out.interval = bootstrapInterval(n, (pick) => mean(pick), interval).interval;
   return out;
+}
+
+/**
+ * Cohen's kappa of two presence vectors (the coder's, kodebok's) over the same notes.
+ *
+ * @param human 1 where the coder gave the code
+ * @param present 1 where kodebok gave it
+ * @returns kappa, or NaN when both are constant and equal
+ * @example
+ * ```ts
+ * presenceKappa(Uint8Array.of(1, 1, 0, 0), Uint8Array.of(1, 0, 0, 0)); // 0.5
+ * ```
+ */
+export function presenceKappa(human: ArrayLike<number>, present: ArrayLike<number>): number {
+  let tp = 0, fp = 0, fn = 0, tn = 0;
+  for (let i = 0; i < human.length; i++) {
+    if (human[i] && present[i]) tp++;
+    else if (present[i]) fp++;
+    else if (human[i]) fn++;
+    else tn++;
+  }
+  return binaryKappa(tp, fp, fn, tn);
+}
+
+/**
+ * The notes by how they stand: missed (the coder gave the code, kodebok did not), not coded by
+ * the coder (the reference of candidate terms), and agreed (both gave it), as 0/1 masks.
+ *
+ * @param human 1 where the coder gave the code
+ * @param present 1 where kodebok gave it
+ * @returns the three masks
+ * @example
+ * ```ts
+ * outcomeMasks(Uint8Array.of(1, 1, 0), Uint8Array.of(1, 0, 1)).missed; // Uint8Array [0, 1, 0]
+ * ```
+ */
+export function outcomeMasks(human: ArrayLike<number>, present: ArrayLike<number>): { missed: Uint8Array; notCoded: Uint8Array; agreed: Uint8Array } {
+  const n = human.length;
+  const missed = new Uint8Array(n);
+  const notCoded = new Uint8Array(n);
+  const agreed = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    missed[i] = human[i] && !present[i] ? 1 : 0;
+    notCoded[i] = human[i] ? 0 : 1;
+    agreed[i] = human[i] && present[i] ? 1 : 0;
+  }
+  return { missed, notCoded, agreed };
 }

@@ -3,20 +3,6 @@ import { codeNote } from "../match/code-note.ts";
 import { compileCodebook } from "../match/compile.ts";
 import type { Note } from "../notes/note.ts";
 
-/** Which rule and term of a code matched in a note (the evidence the code kept). */
-export interface RuleHit {
-  rule: string;
-  term: string;
-}
-
-/** A code's coding of some notes: whether it applies to each, and which rule terms found it. */
-export interface CodePresence {
-  /** 1 where the code applies, per note given. */
-  present: Uint8Array;
-  /** The distinct rule terms of the code's evidence, per note given (empty where it does not apply). */
-  hits: RuleHit[][];
-}
-
 /**
  * The codebook that decides one code's presence: the code alone when codes do not compete for
  * words (`overlap: within-code`, where a code's matches never depend on another code's), else the
@@ -36,32 +22,25 @@ export function codebookForCode(codebook: Codebook, code: Code): Codebook {
 }
 
 /**
- * Codes some notes with one version of one code and reads off its presence and evidence.
+ * Codes some notes with one version of one code and reads off where it applies.
  *
  * @param codebook the codebook the code belongs to
  * @param code the version of the code
  * @param notes the notes (with their languages set, so that every version sees the same languages)
  * @param indices which notes to code (default all)
- * @returns presence and rule hits, one entry per index, in the order given
+ * @returns 1 where the code applies, one entry per index, in the order given
  * @example
  * ```ts
- * codePresence(codebook, code, notes).present; // Uint8Array [1, 0, ...]
+ * codePresence(codebook, code, notes); // Uint8Array [1, 0, ...]
  * ```
  */
-export function codePresence(codebook: Codebook, code: Code, notes: readonly Note[], indices?: ArrayLike<number>): CodePresence {
+export function codePresence(codebook: Codebook, code: Code, notes: readonly Note[], indices?: ArrayLike<number>): Uint8Array {
   const matcher = compileCodebook(codebookForCode(codebook, code));
   const n = indices ? indices.length : notes.length;
   const present = new Uint8Array(n);
-  const hits: RuleHit[][] = [];
   for (let j = 0; j < n; j++) {
     const note = notes[indices ? indices[j]! : j]!;
-    const found: RuleHit[] = [];
-    for (const application of codeNote(note, matcher).codes) {
-      if (application.code !== code.id) continue;
-      present[j] = 1;
-      for (const e of application.evidence) if (!found.some((h) => h.rule === e.rule && h.term === e.term)) found.push({ rule: e.rule, term: e.term });
-    }
-    hits.push(found);
+    if (codeNote(note, matcher).codes.some((a) => a.code === code.id)) present[j] = 1;
   }
-  return { present, hits };
+  return present;
 }

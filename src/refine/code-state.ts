@@ -114,7 +114,7 @@ export function codeState(codebook: Codebook, code: Code, notes: readonly Note[]
   const count = new Int32Array(notes.length);
   for (const t of terms) for (let i = 0; i < notes.length; i++) count[i]! += t.present[i]!;
   const decomposable = codebook.overlap !== "across-codes";
-  const present = decomposable ? Uint8Array.from(count, (c) => (c > 0 ? 1 : 0)) : codePresence(codebook, code, notes).present;
+  const present = decomposable ? Uint8Array.from(count, (c) => (c > 0 ? 1 : 0)) : codePresence(codebook, code, notes);
   return { codebook, code, notes, present, terms, count, decomposable };
 }
 
@@ -156,8 +156,7 @@ export function presenceAfter(state: CodeState, change: RefineChange, found?: Ar
   const next = present.slice();
   if (!state.decomposable) {
     const changed = applyChange(state.code, change);
-    const again = codePresence(state.codebook, changed, state.notes);
-    return again.present;
+    return codePresence(state.codebook, changed, state.notes);
   }
   if (change.kind === "add-rule") {
     for (let j = 0; j < found!.length; j++) next[found![j]!] = 1;
@@ -211,7 +210,7 @@ export function presenceAfter(state: CodeState, change: RefineChange, found?: Ar
 export function presenceWithoutRule(state: CodeState, rule: string): Uint8Array {
   if (!state.decomposable) {
     const explicit = explicitRules(state.code);
-    return codePresence(state.codebook, { ...explicit, rules: explicit.rules.filter((r) => r.id !== rule) }, state.notes).present;
+    return codePresence(state.codebook, { ...explicit, rules: explicit.rules.filter((r) => r.id !== rule) }, state.notes);
   }
   const count = state.count.slice();
   for (const t of state.terms) if (t.rule === rule) for (let i = 0; i < count.length; i++) count[i]! -= t.present[i]!;

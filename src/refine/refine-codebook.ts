@@ -11,7 +11,7 @@ import { defaultFoldGroup, splitFolds } from "../validity/folds.ts";
 import { extractFeatures, featureNotes } from "./candidate-features.ts";
 import { rankFeatures } from "./candidate-ranking.ts";
 import { applyChanges, explicitRules, ruleIds, type RefineChange } from "./codebook-patch.ts";
-import { codeFigures, meanKappa } from "./code-figures.ts";
+import { codeFigures, meanKappa, outcomeMasks } from "./code-figures.ts";
 import { describeChange, formatKappa } from "./describe-change.ts";
 import { patchCodebook, patchYaml, type ChangeNote } from "./patch-yaml.ts";
 import { parseRefineOptions, type RefineOptions, type RefineOptionsInput } from "./refine-options.ts";
@@ -197,14 +197,7 @@ export function refineCodebook(input: RefineInput, codebook: Codebook, options?:
     const human = humanCodes.get(id)!;
     const b = base.get(id)!;
     const n = notes.length;
-    const missedMask = new Uint8Array(n);
-    const notCoded = new Uint8Array(n);
-    const agreed = new Uint8Array(n);
-    for (let i = 0; i < n; i++) {
-      missedMask[i] = human[i] && !b[i] ? 1 : 0;
-      notCoded[i] = human[i] ? 0 : 1;
-      agreed[i] = human[i] && b[i] ? 1 : 0;
-    }
+    const { missed: missedMask, notCoded, agreed } = outcomeMasks(human, b);
     const state = codeState(codebook, code, notes);
     const rules = ruleFigures(state, human);
     const falsePositives: FalsePositive[] = rules

@@ -1,5 +1,5 @@
 import { ruleIds } from "./codebook-patch.ts";
-import { binaryKappa } from "./code-figures.ts";
+import { finiteOrUndefined, presenceKappa } from "./code-figures.ts";
 import { notesOfRule, presenceAfter, presenceWithoutRule, type CodeState } from "./code-state.ts";
 
 /** What one term of a rule does on the sample. */
@@ -25,18 +25,7 @@ export interface RuleFigures extends Omit<TermFigures, "term"> {
   terms: TermFigures[];
 }
 
-function kappaOf(human: Uint8Array, present: Uint8Array): number {
-  let tp = 0, fp = 0, fn = 0, tn = 0;
-  for (let i = 0; i < human.length; i++) {
-    if (human[i] && present[i]) tp++;
-    else if (present[i]) fp++;
-    else if (human[i]) fn++;
-    else tn++;
-  }
-  return binaryKappa(tp, fp, fn, tn);
-}
 
-const orUndefined = (x: number): number | undefined => (Number.isFinite(x) ? x : undefined);
 
 /**
  * Per rule and per term of a code: hits, true and false positives, precision, and the harm it
@@ -52,7 +41,7 @@ const orUndefined = (x: number): number | undefined => (Number.isFinite(x) ? x :
  * ```
  */
 export function ruleFigures(state: CodeState, human: Uint8Array): RuleFigures[] {
-  const kappa = kappaOf(human, state.present);
+  const kappa = presenceKappa(human, state.present);
   const harmOf = (k: number) => (Number.isFinite(k) && Number.isFinite(kappa) ? k - kappa : undefined);
   const counts = (affected: number[]) => {
     const falsePositives = affected.filter((i) => !human[i]);
@@ -66,12 +55,12 @@ export function ruleFigures(state: CodeState, human: Uint8Array): RuleFigures[] 
       const affected: number[] = [];
       t.present.forEach((v, i) => v && affected.push(i));
       if (affected.length === 0) continue;
-      const k = kappaOf(human, presenceAfter(state, { kind: "remove-term", code: state.code.id, rule, term: t.term }));
-      terms.push({ term: t.term, ...counts(affected), kappaIfRemoved: orUndefined(k), harm: harmOf(k) });
+      const k = presenceKappa(human, presenceAfter(state, { kind: "remove-term", code: state.code.id, rule, term: t.term }));
+      terms.push({ term: t.term, ...counts(affected), kappaIfRemoved: finiteOrUndefined(k), harm: harmOf(k) });
     }
     terms.sort((a, b) => b.fp - a.fp || (b.harm ?? 0) - (a.harm ?? 0) || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
     const withRule = notesOfRule(state, rule);
-    const k = withRule.length === 0 ? kappa : kappaOf(human, presenceWithoutRule(state, rule));
-    return { rule, ...counts(withRule), kappaIfRemoved: orUndefined(k), harm: harmOf(k), terms };
+    const k = withRule.length === 0 ? kappa : presenceKappa(human, presenceWithoutRule(state, rule));
+    return { rule, ...counts(withRule), kappaIfRemoved: finiteOrUndefined(k), harm: harmOf(k), terms };
   });
 }

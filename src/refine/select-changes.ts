@@ -4,7 +4,7 @@ import type { Note } from "../notes/note.ts";
 import { featureRule, type Feature, type FeatureKind } from "./candidate-features.ts";
 import { rankFeatures, type RankedFeature } from "./candidate-ranking.ts";
 import { applyChange, explicitRules, newRuleId, ruleIds, type RefineChange } from "./codebook-patch.ts";
-import { binaryKappa } from "./code-figures.ts";
+import { finiteOrUndefined, outcomeMasks, presenceKappa } from "./code-figures.ts";
 import { codeState, notesOfRule, presenceAfter, stateAfter } from "./code-state.ts";
 import type { RefineOptions } from "./refine-options.ts";
 
@@ -54,18 +54,7 @@ export interface CodeSelection {
 export const TERM_KINDS: ReadonlySet<FeatureKind> = new Set(["word", "phrase", "stem", "prefix", "suffix"]);
 export const CONTEXT_KINDS: ReadonlySet<FeatureKind> = new Set(["word", "prefix"]);
 
-function kappaOf(human: Uint8Array, present: Uint8Array): number {
-  let tp = 0, fp = 0, fn = 0, tn = 0;
-  for (let i = 0; i < human.length; i++) {
-    if (human[i] && present[i]) tp++;
-    else if (present[i]) fp++;
-    else if (human[i]) fn++;
-    else tn++;
-  }
-  return binaryKappa(tp, fp, fn, tn);
-}
 
-const orUndefined = (x: number): number | undefined => (Number.isFinite(x) ? x : undefined);
 
 /** A tried change: the presence it gives, its kappa. */
 interface Trial {
@@ -151,7 +140,7 @@ export function selectChanges(training: TrainingSet, codeId: string, options: Re
       if ((next[i] === 1) === (human[i] === 1)) fixed.push(i);
       else broken.push(i);
     }
-    const t: Trial = { change, key, found, present: next, kappa: kappaOf(human, next), fixed, broken };
+    const t: Trial = { change, key, found, present: next, kappa: presenceKappa(human, next), fixed, broken };
     if (candidate) t.candidate = candidate;
     return t;
   };
@@ -159,16 +148,9 @@ export function selectChanges(training: TrainingSet, codeId: string, options: Re
   while (changes.length < options.maxChanges) {
     const code = state.code;
     const present = state.present;
-    const before = kappaOf(human, present);
+    const before = presenceKappa(human, present);
     const trials: Trial[] = [];
-    const missed = new Uint8Array(n);
-    const notCoded = new Uint8Array(n);
-    const agreed = new Uint8Array(n);
-    for (let i = 0; i < n; i++) {
-      missed[i] = human[i] && !present[i] ? 1 : 0;
-      notCoded[i] = human[i] ? 0 : 1;
-      agreed[i] = human[i] && present[i] ? 1 : 0;
-    }
+    const { missed, notCoded, agreed } = outcomeMasks(human, present);
     // Terms for the missed notes.
     const id = newRuleId(code, taken);
     for (const r of rank(missed, notCoded, TERM_KINDS, training.termKeys, options.candidates)) {
@@ -207,7 +189,7 @@ export function selectChanges(training: TrainingSet, codeId: string, options: Re
       if (best === undefined || t.kappa > best.kappa + 1e-12) best = t;
     }
     if (best === undefined) break;
-    const chosen: ChosenChange = { change: best.change, key: best.key, kappaBefore: orUndefined(before), kappaAfter: orUndefined(best.kappa), fixed: best.fixed, broken: best.broken };
+    const chosen: ChosenChange = { change: best.change, key: best.key, kappaBefore: finiteOrUndefined(before), kappaAfter: finiteOrUndefined(best.kappa), fixed: best.fixed, broken: best.broken };
     if (best.candidate) chosen.candidate = best.candidate;
     changes.push(chosen);
     if (best.change.kind === "add-rule") taken.add(best.change.rule.id!);

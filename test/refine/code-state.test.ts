@@ -42,7 +42,7 @@ describe("the term sets of a code give exactly what coding again gives", () => {
           changes.push({ change: { kind: "add-condition", code: code.id, rule: rule.id!, condition: "notInNote", term: w }, found });
           changes.push({ change: { kind: "add-condition", code: code.id, rule: rule.id!, condition: "notNear", term: w, within: 2 }, found });
         }
-        expect([...presenceWithoutRule(state, rule.id!)]).toEqual([...codePresence(codebook, { ...explicitRules(code), rules: explicitRules(code).rules.filter((r) => r.id !== rule.id) }, notes).present]);
+        expect([...presenceWithoutRule(state, rule.id!)]).toEqual([...codePresence(codebook, { ...explicitRules(code), rules: explicitRules(code).rules.filter((r) => r.id !== rule.id) }, notes)]);
       }
       for (const w of ["ringte", "tok seg"]) {
         const found = featureNotes([word(w)], notes, codebook.languages)[0]!;
@@ -50,7 +50,7 @@ describe("the term sets of a code give exactly what coding again gives", () => {
       }
       expect(changes.length).toBeGreaterThan(4);
       for (const { change, found } of changes) {
-        const expected = [...codePresence(codebook, applyChange(code, change), notes).present];
+        const expected = [...codePresence(codebook, applyChange(code, change), notes)];
         expect([...presenceAfter(state, change, found)], JSON.stringify(change)).toEqual(expected);
         const next = stateAfter(state, change, found);
         expect([...next.present], JSON.stringify(change)).toEqual(expected);

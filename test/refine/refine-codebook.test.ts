@@ -205,6 +205,14 @@ describe("refineCodebook() on a hand-made sample", () => {
     expect(CODEBOOK.codes[0]!.terms).toEqual(["tid", "ventetid"]);
   });
 
+  it("measures every change by coding again when codes compete for words (overlap: across-codes), with the same result here", () => {
+    // One code only, so across-codes changes nothing: the general path must agree with the term sets.
+    const across = refineCodebook({ notes: NOTES, codings: CODINGS, seen: SEEN }, { ...CODEBOOK, overlap: "across-codes" }, OPTIONS);
+    expect(across.codes[0]!.changes.map((c) => [c.key, c.kappaAfter])).toEqual(time.changes.map((c) => [c.key, c.kappaAfter]));
+    expect(across.codes[0]!.rules).toEqual(time.rules);
+    expect(across.patch.yaml).toContain("overlap: across-codes");
+  });
+
   it("is deterministic: the same input gives the same report", () => {
     const again = refineCodebook({ notes: NOTES, codings: CODINGS, seen: SEEN }, CODEBOOK, OPTIONS);
     expect(JSON.stringify(again)).toBe(JSON.stringify(report));
