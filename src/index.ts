@@ -109,6 +109,36 @@ export { codeNotes, codeNotesStream, type CodeNotesOptions } from "./match/code-
 // validity: cross-validation folds
 export { defaultFoldGroup, splitFolds, type FoldGroup, type Folds, type SplitFoldsOptions } from "./validity/folds.ts";
 
+// refine: improve a codebook on a hand-coded sample
+export { refineCodebook, type RefineInput } from "./refine/refine-codebook.ts";
+export { RefineOptionsSchema, parseRefineOptions, type RefineOptions, type RefineOptionsInput } from "./refine/refine-options.ts";
+export {
+  KeynessCorrectionSchema,
+  KeynessMeasureSchema,
+  keyness,
+  williamsQ,
+  type KeynessCorrection,
+  type KeynessMeasure,
+  type KeynessTable,
+} from "./refine/keyness.ts";
+export { applyChange, applyChanges, explicitRules, type RefineChange } from "./refine/codebook-patch.ts";
+export { binaryKappa, codeFigures, type CodeFigures } from "./refine/code-figures.ts";
+export type { FeatureKind } from "./refine/candidate-features.ts";
+export { refineBlocks, type RefineBlock, type RefineReportOptions } from "./report/refine-blocks.ts";
+export { refineReportToHtml, refineReportToJson, refineReportToMarkdown, refineReportToText } from "./report/refine-render.ts";
+export type { RuleFigures, TermFigures } from "./refine/rule-figures.ts";
+export type {
+  CandidateExclusion,
+  CandidateTerm,
+  CodeRefinement,
+  FalsePositive,
+  MeanKappa,
+  NoteRef,
+  ProposedChange,
+  RefineFold,
+  RefineReport,
+} from "./refine/refine-report.ts";
+
 // roll-up
 export { rollUp, type RollUpOptions } from "./rollup/roll-up.ts";
 export { attribution, chooseQuotes, shorten, type QuoteOptions } from "./rollup/quotes.ts";

@@ -1,20 +1,16 @@
 import { Command, Option } from "commander";
 import { compareCodingsMany, type AgreementFigures, type Comparison } from "../agreement/compare-codings.ts";
-import { looksLikeCodingsFile } from "../check/dataset-codings.ts";
 import type { Codebook } from "../codebook/codebook.ts";
 import type { Coding } from "../codings/coding.ts";
 import type { LoadedCodings } from "../codings/loaded-codings.ts";
-import { parseCodings } from "../codings/parse-codings.ts";
-import { hasErrors, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { hasErrors } from "../diagnostics/diagnostic.ts";
 import { KodebokError } from "../diagnostics/result.ts";
 import { codeNotes } from "../match/code-notes.ts";
-import { checkNotes } from "../notes/loaded-notes.ts";
-import type { Note } from "../notes/note.ts";
-import { parseNotes } from "../notes/parse.ts";
 import type { LanguageOption } from "../text/language.ts";
 import { CliError, EXIT, type ExitCode } from "./exit-codes.ts";
 import { colourEnabled, printDiagnostics, style, type CliIO } from "./io.ts";
-import { readCodebookInput, readTextInput } from "./load-inputs.ts";
+import { readCodedInputs } from "./coded-inputs.ts";
+import { readCodebookInput } from "./load-inputs.ts";
 import { DEFAULT_CODEBOOK } from "./options.ts";
 import { emit } from "./output.ts";
 import { renderTable } from "./table.ts";
@@ -86,31 +82,7 @@ export function registerAgreeCommand(program: Command, io: CliIO, setExit: (code
  */
 export async function runAgree(files: string[], options: AgreeCommandOptions, io: CliIO): Promise<ExitCode> {
   const { codebook, path } = await readCodebookInput(options.codebook, io.cwd);
-  const notes: Note[] = [];
-  const codings: Coding[] = [];
-  const seen = new Map<string, Set<string>>();
-  const diagnostics: Diagnostic[] = [];
-  for (const file of files) {
-    const { text, diagnostics: read } = await readTextInput(file, io.cwd);
-    diagnostics.push(...read);
-    if (looksLikeCodingsFile(file, text)) {
-      const result = parseCodings(text, { file, codebook, unknown: "warning" });
-      diagnostics.push(...result.diagnostics);
-      if (!result.ok) continue;
-      codings.push(...result.value.codings);
-      for (const s of result.value.seen) for (const id of s.notes) add(seen, s.coder, id);
-    } else {
-      const result = parseNotes(text, { file });
-      diagnostics.push(...result.diagnostics);
-      if (!result.ok) continue;
-      const ids = result.value.notes.map((n) => n.id);
-      const coders = new Set(result.value.codings.map((c) => c.coder));
-      for (const coder of coders) for (const id of ids) add(seen, coder, id);
-      notes.push(...result.value.notes);
-      codings.push(...result.value.codings);
-    }
-  }
-  diagnostics.push(...checkNotes(notes).diagnostics.filter((d) => d.code === "note-duplicate-id"));
+  const { notes, codings, seen, diagnostics } = await readCodedInputs(files, codebook, io.cwd);
   printDiagnostics(io, diagnostics);
   if (hasErrors(diagnostics)) throw new CliError("Cannot read the codings");
   const humans = [...seen.keys()];
@@ -149,11 +121,6 @@ export async function runAgree(files: string[], options: AgreeCommandOptions, io
     await emit(io, comparisons.map((c) => comparisonToText(c, codebook, options.by, s)).join("\n"), options.out, inputs);
   }
   return EXIT.ok;
-}
-
-function add(seen: Map<string, Set<string>>, coder: string, id: string): void {
-  if (!seen.has(coder)) seen.set(coder, new Set());
-  seen.get(coder)!.add(id);
 }
 
 /**

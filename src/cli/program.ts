@@ -6,6 +6,7 @@ import { registerCheckCommand } from "./check-command.ts";
 import { registerCodeCommand } from "./code-command.ts";
 import { registerCodebookCommand } from "./codebook-command.ts";
 import { registerRefiCommands } from "./refi-commands.ts";
+import { registerRefineCommand } from "./refine-command.ts";
 import { CliError, EXIT, type ExitCode } from "./exit-codes.ts";
 import { colourEnabled, printDiagnostics, style, type CliIO } from "./io.ts";
 
@@ -28,6 +29,7 @@ Examples:
   $ kodebok code fixtures/seminars/city-seminar.csv fixtures/seminars/rural-seminar.csv
   $ kodebok check data/seminar.csv --codebook codebook.yaml --reporter github
   $ kodebok agree data/seminar.csv --against-auto
+  $ kodebok refine data/coded-sample.csv --coder anna --patch-out refined.yaml
   $ kodebok codebook list
   $ kodebok export fixtures/seminars/city-seminar.csv --format qdpx --out city.qdpx
 
@@ -65,6 +67,7 @@ export function createProgram(io: CliIO, setExit: (code: ExitCode) => void): Com
   registerAgreeCommand(program, io, setExit);
   registerCheckCommand(program, io, setExit);
   registerCodebookCommand(program, io, setExit);
+  registerRefineCommand(program, io, setExit);
   registerRefiCommands(program, io, setExit);
   return program;
 }

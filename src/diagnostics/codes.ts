@@ -89,6 +89,12 @@ export const DIAGNOSTIC_CODES = {
   "codebook-example-wrong-polarity": "A code's example is found with the other polarity",
   "codebook-non-example-found": "A code's non-example is found by the code's rules",
   "output-overwrites-input": "The output file is one of the input files",
+  // refine (kodebok refine)
+  "refine-no-codings": "The coder coded none of the notes, or the input holds no codings",
+  "refine-too-few-notes": "Too few notes to refine a codebook on",
+  "refine-notes-not-seen": "Notes the coder did not see were left out of the sample",
+  "refine-few-groups": "Too few fold groups (seminars, sources) for the folds asked for; fewer folds or none were used",
+  "refine-one-off": "A proposed change rests on notes of one group (one seminar or source) only",
   // refi-qda (REFI-QDA .qdc/.qdpx exchange)
   "refi-xml-doctype": "A REFI-QDA file declares a DTD or entities, which are refused",
   "refi-xml-invalid": "A REFI-QDA file is not well-formed XML (not XML, or truncated)",

@@ -53,7 +53,15 @@ function termList(list: TermList | undefined): string[] {
   return Object.entries(list).flatMap(([lang, terms]) => (terms ?? []).map((t) => `${t} (${lang})`));
 }
 
-const CSS = `
+/**
+ * The style sheet of kodebok's HTML reports (scoped to `.kodebok-report`; print rules included).
+ *
+ * @example
+ * ```ts
+ * const html = `<style>${REPORT_CSS}</style><div class="kodebok-report">…</div>`;
+ * ```
+ */
+export const REPORT_CSS: string = `
 .kodebok-report{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:#1a1a1a;line-height:1.45;max-width:60rem;margin:0 auto;padding:1rem}
 .kodebok-report h1{font-size:1.6rem;margin:.2rem 0 .4rem}
 .kodebok-report h2{font-size:1.25rem;margin:2rem 0 .6rem;border-bottom:1px solid #ccc;padding-bottom:.2rem}
@@ -323,7 +331,7 @@ export async function toHtml(summary: Summary, options: HtmlOptions = {}): Promi
  * ```
  */
 export function wrapHtml(summary: Summary, options: HtmlOptions, body: string): string {
-  const style = `<style>\n${CSS}\n</style>`;
+  const style = `<style>\n${REPORT_CSS}\n</style>`;
   if (options.fragment) return `${style}\n${body}\n`;
   const language = reportLanguage(summary, options);
   return [

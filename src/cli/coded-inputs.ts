@@ -1,0 +1,68 @@
+import { looksLikeCodingsFile } from "../check/dataset-codings.ts";
+import type { Codebook } from "../codebook/codebook.ts";
+import type { Coding } from "../codings/coding.ts";
+import { parseCodings } from "../codings/parse-codings.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { checkNotes } from "../notes/loaded-notes.ts";
+import type { Note } from "../notes/note.ts";
+import { parseNotes } from "../notes/parse.ts";
+import { readTextInput } from "./load-inputs.ts";
+
+/** Human-coded inputs as `agree` and `refine` read them. */
+export interface CodedInputs {
+  /** The notes of the notes files, in input order. */
+  notes: Note[];
+  /** Every coding, from `codes:<coder>` columns and codings files. */
+  codings: Coding[];
+  /** Per coder, the notes the coder saw (a notes file's coder saw all of its notes). */
+  seen: Map<string, Set<string>>;
+  /** Located diagnostics of every file, and repeated note ids across files. */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Reads notes files with `codes:<coder>` columns and codings files (long or wide form) for a
+ * command that compares coders: each file is told apart by its header, unknown codes are
+ * warnings located in the file, and a note id used in two files is an error.
+ *
+ * @param files the files as given on the command line
+ * @param codebook the codebook (codes not in it are reported)
+ * @param cwd the folder paths are relative to
+ * @returns the notes, codings, what each coder saw, and the diagnostics
+ * @throws CliError (exit 2) when a file cannot be read at all
+ * @example
+ * ```ts
+ * const { notes, codings, seen } = await readCodedInputs(["notes.csv", "codings.csv"], codebook, process.cwd());
+ * ```
+ */
+export async function readCodedInputs(files: readonly string[], codebook: Codebook, cwd: string): Promise<CodedInputs> {
+  const notes: Note[] = [];
+  const codings: Coding[] = [];
+  const seen = new Map<string, Set<string>>();
+  const diagnostics: Diagnostic[] = [];
+  const add = (coder: string, id: string) => {
+    if (!seen.has(coder)) seen.set(coder, new Set());
+    seen.get(coder)!.add(id);
+  };
+  for (const file of files) {
+    const { text, diagnostics: read } = await readTextInput(file, cwd);
+    diagnostics.push(...read);
+    if (looksLikeCodingsFile(file, text)) {
+      const result = parseCodings(text, { file, codebook, unknown: "warning" });
+      diagnostics.push(...result.diagnostics);
+      if (!result.ok) continue;
+      codings.push(...result.value.codings);
+      for (const s of result.value.seen) for (const id of s.notes) add(s.coder, id);
+    } else {
+      const result = parseNotes(text, { file });
+      diagnostics.push(...result.diagnostics);
+      if (!result.ok) continue;
+      const ids = result.value.notes.map((n) => n.id);
+      for (const coder of new Set(result.value.codings.map((c) => c.coder))) for (const id of ids) add(coder, id);
+      notes.push(...result.value.notes);
+      codings.push(...result.value.codings);
+    }
+  }
+  diagnostics.push(...checkNotes(notes).diagnostics.filter((d) => d.code === "note-duplicate-id"));
+  return { notes, codings, seen, diagnostics };
+}
