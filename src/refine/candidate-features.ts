@@ -212,6 +212,7 @@ export function featureNotes(features: readonly Feature[], notes: readonly Note[
       relatesTo: [],
       rules: [featureRule(f, `f${i}`)],
     })),
+    frames: [],
     polarity: {},
     overlap: "within-code",
   };
