@@ -213,12 +213,17 @@ export {
 export {
   JUPYTER_DISPLAY,
   VEGA_LITE_MIME,
+  chartBundle,
+  chartBundles,
+  codedBundle,
   displayChart,
   displayCoded,
   displayReport,
   displayable,
+  showSummary,
   summaryBundle,
   withDisplay,
+  type AsyncDisplayable,
   type Displayable,
   type MediaBundle,
 } from "./report/jupyter.ts";

@@ -4,6 +4,7 @@ import type { Coding } from "../codings/coding.ts";
 import type { LoadedCodings } from "../codings/loaded-codings.ts";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { KodebokError } from "../diagnostics/result.ts";
+import { JUPYTER_DISPLAY, showInNotebook } from "../display/notebook-display.ts";
 import type { CodedNote } from "../match/coded-note.ts";
 import { addTally, addUnit, emptyTally, tallyAlpha, tallyKappa, tallyPercent, type BinaryTally } from "./binary-agreement.ts";
 import { BootstrapOptionsSchema, IntervalSchema, bootstrapInterval, bootstrapOptions } from "./bootstrap.ts";
@@ -425,7 +426,7 @@ function preview(ids: readonly string[]): string {
  * ```
  */
 export function compareCodings(a: CodingsInput, b: CodingsInput, options?: CompareOptions): Comparison {
-  return compare([a, b], options, "compareCodings", false);
+  return shownInNotebook(compare([a, b], options, "compareCodings", false), options);
 }
 
 /**
@@ -446,5 +447,15 @@ export function compareCodings(a: CodingsInput, b: CodingsInput, options?: Compa
  */
 export function compareCodingsMany(codings: readonly CodingsInput[], options?: CompareOptions): Comparison {
   if (!Array.isArray(codings)) fail("agreement-invalid-data", "Cannot compare codings: pass an array of codings");
-  return compare(codings, options, "compareCodingsMany", true);
+  return shownInNotebook(compare(codings, options, "compareCodingsMany", true), options);
+}
+
+/** A comparison shows in a Deno Jupyter notebook as the table of `displayComparison` (loaded when shown). */
+function shownInNotebook(comparison: Comparison, options: CompareOptions | undefined): Comparison {
+  const codebook = options?.codebook as Codebook | undefined;
+  const language = codebook?.languages?.[0] === "en" ? "en" : "nb";
+  return showInNotebook(comparison, async () => {
+    const { displayComparison } = await import("../report/display-comparison.ts");
+    return displayComparison(comparison, { language, ...(codebook ? { codebook } : {}) })[JUPYTER_DISPLAY]();
+  });
 }

@@ -6,6 +6,7 @@ import type { LanguageOption } from "../text/language.ts";
 import { codeNote } from "./code-note.ts";
 import type { CodedNote } from "./coded-note.ts";
 import type { Matcher } from "./compile.ts";
+import { showInNotebook } from "../display/notebook-display.ts";
 import { toMatcher, toNote } from "./to-note.ts";
 import { batches, codeNotesInWorkers } from "./parallel.ts";
 
@@ -24,7 +25,8 @@ export interface CodeNotesOptions {
 /**
  * Codes notes against a codebook: one coded note per note, in the same order, each with the
  * codes that apply, their polarity and the evidence. The codebook is compiled once per call;
- * pass a matcher from `compileCodebook` to reuse it across calls.
+ * pass a matcher from `compileCodebook` to reuse it across calls. In a Deno Jupyter notebook the
+ * array, as a cell's last expression, shows as a table of the first 20 notes with their codes.
  *
  * @param notes notes, or plain objects `{ id, text, ... }`
  * @param codebookOrMatcher a codebook or a compiled matcher
@@ -46,7 +48,7 @@ export function codeNotes(
   const out: CodedNote[] = [];
   let i = 0;
   for (const note of notes) out.push(codeNote(toNote(note, i++), matcher, options.language ?? "auto"));
-  return out;
+  return showInNotebook(out, async () => (await import("../report/jupyter.ts")).codedBundle(out, { limit: 20 }));
 }
 
 /**

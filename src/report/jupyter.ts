@@ -1,34 +1,16 @@
+import { JUPYTER_DISPLAY, kernelDisplay, showInNotebook, type AsyncDisplayable, type Displayable, type MediaBundle } from "../display/notebook-display.ts";
 import type { CodedNote } from "../match/coded-note.ts";
 import type { Summary } from "../rollup/summary.ts";
-import { categoryChartSpec, renderSvg, type VegaLiteSpec } from "./charts.ts";
+import { renderSvg, type VegaLiteSpec } from "./charts.ts";
 import { escapeHtml, reportBody, reportCharts, wrapHtml, type HtmlOptions } from "./html.ts";
 import { REPORT_LABELS, formatShare } from "./labels.ts";
-import { toMarkdown } from "./markdown.ts";
+import { toMarkdown, totalsLine } from "./markdown.ts";
 import { reportLanguage, reportRedactor, type ReportOptions } from "./report-options.ts";
 
-/**
- * The symbol Deno's Jupyter kernel looks for: an object with a method under this key is shown
- * as the MIME bundle the method returns.
- */
-export const JUPYTER_DISPLAY: unique symbol = Symbol.for("Jupyter.display") as never;
+export { JUPYTER_DISPLAY, type AsyncDisplayable, type Displayable, type MediaBundle } from "../display/notebook-display.ts";
 
 /** The MIME type of a Vega-Lite chart in a notebook. */
 export const VEGA_LITE_MIME = "application/vnd.vegalite.v5+json";
-
-/** A Jupyter MIME bundle: one rendering per MIME type; the front end shows the richest it knows. */
-export interface MediaBundle {
-  "text/plain"?: string;
-  "text/html"?: string;
-  "text/markdown"?: string;
-  "image/svg+xml"?: string;
-  "application/vnd.vegalite.v5+json"?: VegaLiteSpec;
-  "application/json"?: unknown;
-}
-
-/** Something Deno's Jupyter kernel displays richly. */
-export interface Displayable {
-  [JUPYTER_DISPLAY](): MediaBundle;
-}
 
 function plainSummary(summary: Summary, options: ReportOptions): string {
   const language = reportLanguage(summary, options);
@@ -45,8 +27,9 @@ function plainSummary(summary: Summary, options: ReportOptions): string {
 
 /**
  * The MIME bundle of a roll-up: `text/html` (the report with its tables and quotes; charts as
- * SVG when `svgs` are given), `text/markdown` ({@link toMarkdown}), the themes-per-category chart
- * as a Vega-Lite spec (`application/vnd.vegalite.v5+json`), and `text/plain`.
+ * SVG when `svgs` are given), `text/markdown` ({@link toMarkdown}) and `text/plain`. The charts are
+ * not in it: a front end shows one MIME type of a bundle, so each chart is an output of its own
+ * ({@link chartBundles}).
  *
  * @param summary the roll-up
  * @param options report options (`coded`, `codebook`, `redact`, ...)
@@ -59,19 +42,89 @@ function plainSummary(summary: Summary, options: ReportOptions): string {
  */
 export function summaryBundle(summary: Summary, options: ReportOptions = {}, svgs: ReadonlyMap<string, string> = new Map()): MediaBundle {
   const html: HtmlOptions = { ...options, fragment: true };
-  const language = reportLanguage(summary, options);
   return {
     "text/plain": plainSummary(summary, options),
     "text/html": wrapHtml(summary, html, reportBody(summary, html, svgs)),
     "text/markdown": toMarkdown(summary, options),
-    [VEGA_LITE_MIME]: categoryChartSpec(summary, language),
   };
 }
 
 /**
- * Wraps a roll-up so that, as the last expression of a Deno Jupyter cell, it shows as the report
- * (HTML tables and quotes, Markdown, and the chart as a Vega-Lite spec the front end draws).
- * The wrapper keeps the roll-up under `summary`.
+ * The MIME bundle of one chart: the picture as `text/html` (an `<img>` of the SVG as a data URL, with
+ * the description as its alt text) and as `image/svg+xml`, the Vega-Lite spec for front ends that
+ * draw it themselves, and the description as `text/plain`. The `<img>` is what nbconvert's HTML,
+ * JupyterLab and VS Code show: nbconvert before 7.8 (Debian 12 has 6.5) passes `image/svg+xml`
+ * through an HTML cleaner that strips every SVG element and leaves only the chart's words.
+ *
+ * @param spec a Vega-Lite spec
+ * @param svg the spec rendered by `renderSvg`
+ * @returns the bundle
+ * @example
+ * ```ts
+ * const spec = categoryChartSpec(summary, "nb");
+ * chartBundle(spec, await renderSvg(spec))["image/svg+xml"]?.startsWith("<svg"); // true
+ * ```
+ */
+export function chartBundle(spec: VegaLiteSpec, svg: string): MediaBundle {
+  const description = typeof spec.description === "string" ? spec.description : "Vega-Lite chart";
+  return {
+    "text/plain": description,
+    "text/html": `<img src="data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}" alt="${escapeHtml(description)}" style="max-width:100%;height:auto">`,
+    "image/svg+xml": svg,
+    [VEGA_LITE_MIME]: spec,
+  };
+}
+
+/**
+ * The report's charts (themes per category; by seminar, group and question and co-occurrence when
+ * `coded` is given), each with its title and rendered to SVG, as the bundle of an output of its own.
+ *
+ * @param summary the roll-up
+ * @param options report options; `coded` for all but the first chart
+ * @returns one bundle per chart, in report order
+ * @example
+ * ```ts
+ * (await chartBundles(summary, { coded })).length; // 5 for notes from two seminars in groups, on two questions
+ * ```
+ */
+export async function chartBundles(summary: Summary, options: ReportOptions = {}): Promise<MediaBundle[]> {
+  const bundles: MediaBundle[] = [];
+  for (const chart of reportCharts(summary, options)) {
+    // Alone in an output, a chart carries its title (in the report, the figure's caption does).
+    const spec = { ...chart.spec, title: { text: chart.title, anchor: "start", fontSize: 13 }, description: `${chart.title}: ${chart.description}` };
+    bundles.push(chartBundle(spec, await renderSvg(spec, `kodebok-${chart.id}`)));
+  }
+  return bundles;
+}
+
+/**
+ * Shows a roll-up in Deno's Jupyter kernel: the report (tables and quotes) and then each chart as
+ * outputs of their own, and returns the totals line as the cell's result. Outside the kernel it
+ * returns the report's bundle ({@link summaryBundle}). This is what a roll-up from `rollUp` shows
+ * as the last expression of a cell.
+ *
+ * @param summary the roll-up
+ * @param options report options (`coded` for the by-seminar, group and question tables and charts)
+ * @returns the bundle of the cell's result
+ * @example
+ * ```ts
+ * await showSummary(summary, { coded }); // in a notebook cell: the report, then its charts
+ * ```
+ */
+export async function showSummary(summary: Summary, options: ReportOptions = {}): Promise<MediaBundle> {
+  const report = summaryBundle(summary, options);
+  const display = kernelDisplay();
+  if (!display) return report;
+  await display(report, { raw: true });
+  for (const chart of await chartBundles(summary, options)) await display(chart, { raw: true });
+  const l = REPORT_LABELS[reportLanguage(summary, options)];
+  return { "text/plain": `${summary.codebook.title}: ${totalsLine(summary, l)}` };
+}
+
+/**
+ * Wraps a roll-up so that, as the last expression of a Deno Jupyter cell, it shows as the report.
+ * A roll-up from `rollUp` already shows so; use this for other options (a roster to redact, the
+ * codebook's appendix). The wrapper keeps the roll-up under `summary`.
  *
  * @param summary the roll-up
  * @param options report options (`coded` adds the by-seminar/group/question tables, `redact`, ...)
@@ -87,27 +140,27 @@ export function displayable(summary: Summary, options: ReportOptions = {}): Disp
 }
 
 /**
- * Gives the roll-up object itself a Jupyter display method (a non-enumerable symbol property:
- * JSON, zod and equality checks do not see it), so `summary` alone as a cell's last expression
- * shows richly.
+ * Gives the roll-up object itself a Jupyter display method with these report options (a
+ * non-enumerable symbol property: JSON, zod and equality checks do not see it), so `summary` alone
+ * as a cell's last expression shows the report and its charts ({@link showSummary}). A roll-up
+ * from `rollUp` has one already, with the coded notes it was made from.
  *
  * @param summary the roll-up (changed in place)
  * @param options report options
- * @returns the same object, typed as displayable
+ * @returns the same object
  * @example
  * ```ts
- * const summary = withDisplay(rollUp(coded, codebook), { coded });
+ * const summary = withDisplay(rollUp(coded, codebook), { coded, redact: { roster: ["Kari"] } });
  * summary; // shows the report
  * ```
  */
-export function withDisplay<T extends Summary>(summary: T, options: ReportOptions = {}): T & Displayable {
-  Object.defineProperty(summary, JUPYTER_DISPLAY, { value: () => summaryBundle(summary, options), enumerable: false, configurable: true });
-  return summary as T & Displayable;
+export function withDisplay<T extends Summary>(summary: T, options: ReportOptions = {}): T & AsyncDisplayable {
+  return showInNotebook(summary, () => showSummary(summary, options)) as T & AsyncDisplayable;
 }
 
 /**
  * Renders the report's charts to SVG first, then wraps the roll-up for display: the same as
- * {@link displayable} with the charts drawn in the HTML (no front-end Vega needed).
+ * {@link displayable} with the charts drawn in the HTML (one output, as in the HTML file).
  *
  * @param summary the roll-up
  * @param options report options
@@ -126,31 +179,25 @@ export async function displayReport(summary: Summary, options: HtmlOptions = {})
 }
 
 /**
- * Wraps a Vega-Lite spec for display: the front end draws the spec; with `svg` (from
- * `renderSvg`) the static picture is included too.
+ * Wraps a Vega-Lite spec for display as a chart of its own ({@link chartBundle}): drawn to SVG when
+ * the notebook shows it, unless `svg` (from `renderSvg`) is given.
  *
  * @param spec a Vega-Lite spec
  * @param svg the rendered SVG, optional
- * @returns a displayable object
+ * @returns a displayable object that keeps the spec under `spec`
  * @example
  * ```ts
  * displayChart(categoryChartSpec(summary, "nb"));
  * ```
  */
-export function displayChart(spec: VegaLiteSpec, svg?: string): Displayable & { spec: VegaLiteSpec } {
-  return {
-    spec,
-    [JUPYTER_DISPLAY]: () => ({
-      "text/plain": typeof spec.description === "string" ? spec.description : "Vega-Lite chart",
-      [VEGA_LITE_MIME]: spec,
-      ...(svg === undefined ? {} : { "image/svg+xml": svg }),
-    }),
-  };
+export function displayChart(spec: VegaLiteSpec, svg?: string): AsyncDisplayable & { spec: VegaLiteSpec } {
+  return { spec, [JUPYTER_DISPLAY]: async () => chartBundle(spec, svg ?? (await renderSvg(spec))) };
 }
 
 /**
  * Wraps coded notes for display: a table of notes with their codes, polarity and evidence
- * (texts redacted unless turned off), the first `limit` notes (default 50).
+ * (texts redacted unless turned off), the first `limit` notes (default 50). Coded notes from
+ * `codeNotes` show so by themselves (the first 20).
  *
  * @param coded the coded notes
  * @param options report options and `limit`
@@ -161,6 +208,22 @@ export function displayChart(spec: VegaLiteSpec, svg?: string): Displayable & { 
  * ```
  */
 export function displayCoded(coded: readonly CodedNote[], options: ReportOptions & { limit?: number } = {}): Displayable & { coded: readonly CodedNote[] } {
+  return { coded, [JUPYTER_DISPLAY]: () => codedBundle(coded, options) };
+}
+
+/**
+ * The MIME bundle of coded notes ({@link displayCoded}): an HTML table of the first `limit` notes
+ * (default 50) with their codes (− marks a barrier) and the words that matched, and a text list.
+ *
+ * @param coded the coded notes
+ * @param options report options and `limit`
+ * @returns the bundle
+ * @example
+ * ```ts
+ * codedBundle(coded.slice(0, 3), { limit: 2 })["text/plain"]; // "b1: time, relation\nb2: time\n… 1 more"
+ * ```
+ */
+export function codedBundle(coded: readonly CodedNote[], options: ReportOptions & { limit?: number } = {}): MediaBundle {
   const mask = reportRedactor(options);
   const shown = coded.slice(0, options.limit ?? 50);
   const codesOf = (c: CodedNote): string => c.codes.map((a) => `${a.code}${a.polarity === "barrier" ? " (−)" : ""}`).join(", ");
@@ -170,6 +233,6 @@ export function displayCoded(coded: readonly CodedNote[], options: ReportOptions
   );
   const more = coded.length > shown.length ? `<p>… ${coded.length - shown.length} more</p>` : "";
   const html = `<table class="kodebok-coded"><thead><tr><th>note</th><th>text</th><th>codes</th><th>evidence</th></tr></thead><tbody>${rows.join("")}</tbody></table>${more}`;
-  const plain = shown.map((c) => `${c.note.id}: ${codesOf(c) || "-"}`).join("\n");
-  return { coded, [JUPYTER_DISPLAY]: () => ({ "text/plain": plain, "text/html": html }) };
+  const plain = [...shown.map((c) => `${c.note.id}: ${codesOf(c) || "-"}`), ...(coded.length > shown.length ? [`… ${coded.length - shown.length} more`] : [])].join("\n");
+  return { "text/plain": plain, "text/html": html };
 }

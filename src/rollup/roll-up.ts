@@ -2,6 +2,7 @@ import type { Codebook } from "../codebook/codebook.ts";
 import { canonicalJson, codebookHash, sha256 } from "../codebook/hash.ts";
 import { localize } from "../codebook/label.ts";
 import type { CodedNote } from "../match/coded-note.ts";
+import { showInNotebook } from "../display/notebook-display.ts";
 import type { Language } from "../text/language.ts";
 import { chooseQuotes } from "./quotes.ts";
 import { redact as redactText } from "./redact.ts";
@@ -26,7 +27,9 @@ export interface RollUpOptions {
 /**
  * Rolls coded notes up into categories and codes: how many notes, participants, groups and
  * seminars mention each, the share of notes, helpful versus barrier mentions, representative
- * quotes, and the notes no code matched. Pure and deterministic.
+ * quotes, and the notes no code matched. Pure and deterministic. In a Deno Jupyter notebook the
+ * summary, as a cell's last expression, shows as the report with its tables, quotes and charts (a
+ * hidden display method that keeps `coded`; JSON and equality do not see it).
  *
  * @param coded the output of `codeNotes`
  * @param codebook the codebook the notes were coded with
@@ -79,7 +82,7 @@ export function rollUp(coded: readonly CodedNote[], codebook: Codebook, options:
 
   const uncoded = coded.filter((c) => c.codes.length === 0);
   const all = people(coded);
-  return {
+  const summary: Summary = {
     codebook: {
       id: codebook.id,
       title: localize(codebook.title, language),
@@ -105,6 +108,9 @@ export function rollUp(coded: readonly CodedNote[], codebook: Codebook, options:
     })),
     inputHash: sha256(canonicalJson(coded.map((c) => [c.note.id, c.note.text]))),
   };
+  // Loaded when a notebook shows the summary, not before: the report and Vega are large.
+  const report = { coded, ...(options.redact === false ? { redact: false as const } : {}) };
+  return showInNotebook(summary, async () => (await import("../report/jupyter.ts")).showSummary(summary, report));
 }
 
 /** Distinct participants, groups and seminars among notes; ids are scoped by seminar (and group). */
