@@ -51,7 +51,7 @@ describe.concurrent("kodebok refuses what it does not read, and says why", () =>
     const run = await kodebok(["code", ods]);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe("");
-    expect(run.stderr).toContain(`${ods}: Cannot load notes: kodebok does not read ".ods" files; it reads ${FORMATS} files [file-unsupported-type]`);
+    expect(run.stderr).toContain(`survey.ods: Cannot load notes: kodebok does not read ".ods" files; it reads ${FORMATS} files [file-unsupported-type]`);
   });
 
   it("binary content is refused whatever its name, by code, check and agree (exit 2)", async () => {
