@@ -70,7 +70,7 @@ function count(coded) {
 
 const options = { language: "nb" };
 if (inMemory) {
-  const loaded = lib.unwrap(await lib.loadNotes(csvPath));
+  const loaded = (await lib.loadNotes(csvPath));
   const matcher = lib.compileCodebook(codebook);
   // Coded notes as they come, each dropped after counting (the rate without holding the output):
   // this first pass also fills the per-token memo, as any first pass over a corpus does.

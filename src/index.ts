@@ -144,8 +144,17 @@ export { rollUp, type RollUpOptions } from "./rollup/roll-up.ts";
 export { attribution, chooseQuotes, shorten, type QuoteOptions } from "./rollup/quotes.ts";
 
 // notes
-export { loadNotes, loadNotesFile } from "./notes/load.ts";
-export { NotesFormatSchema, detectNotesFormat, parseNotes, type NotesFormat, type NotesOptions } from "./notes/parse.ts";
+export { loadNotes, readNotes, type NotesSource } from "./notes/read-notes.ts";
+export { parseNotes, type NotesOptions } from "./notes/parse.ts";
+export {
+  NOTES_FILE_TYPES,
+  NotesFormatSchema,
+  detectNotesFormat,
+  fileExtension,
+  notesFileType,
+  type NotesFileType,
+  type NotesFormat,
+} from "./notes/formats.ts";
 export { detectDelimiter, parseNotesCsv, type CsvNotesOptions } from "./notes/csv.ts";
 export { parseNotesMarkdown, type MarkdownNotesOptions } from "./notes/markdown.ts";
 export { DEFAULT_INTERVIEWERS, looksLikeTranscript, parseTranscript, type TranscriptOptions } from "./notes/transcript.ts";
@@ -299,7 +308,7 @@ export {
   parseCodings,
   type ParseCodingsOptions,
 } from "./codings/parse-codings.ts";
-export { readCodings } from "./codings/read-codings.ts";
+export { loadCodings, readCodings } from "./codings/read-codings.ts";
 
 // check (kodebok check: coded datasets as a CI gate; codebook example lint; personal data)
 export {
@@ -332,7 +341,7 @@ export { codePointIndex, type CodePointIndex } from "./refi-qda/code-points.ts";
 export { refiGuid, normalizeGuid } from "./refi-qda/guid.ts";
 export { slugify } from "./refi-qda/slug.ts";
 export { toQdc, localized, DEFAULT_COLORS, QDC_NAMESPACE, type QdcOptions } from "./refi-qda/to-qdc.ts";
-export { fromQdc } from "./refi-qda/from-qdc.ts";
+export { parseQdc } from "./refi-qda/from-qdc.ts";
 export { importCodes, type ImportCodebookOptions, type ImportedCodes } from "./refi-qda/import-codes.ts";
 export {
   buildProject,
@@ -355,7 +364,7 @@ export {
   type SplitRule,
 } from "./refi-qda/from-qdpx.ts";
 export { DEFAULT_ZIP_LIMITS, readZipSafely, type ZipLimits } from "./refi-qda/zip.ts";
-export { fromQdpx, importRefiQda, writeFileAtomic, writeQdc, writeQdpx, type RefiImport, type WriteOptions } from "./refi-qda/files.ts";
+export { loadQdc, loadQdpx, readQdc, readQdpx, readRefiQda, writeFileAtomic, writeQdc, writeQdpx, type RefiImport, type WriteOptions } from "./refi-qda/files.ts";
 
 // performance: streaming and parallel coding (bench helper)
 export { streamNotes, type StreamNotesOptions } from "./notes/stream-notes.ts";

@@ -1,10 +1,11 @@
+import { appendAll } from "../collections/append-all.ts";
 import { detectLanguage } from "../text/detect-language.ts";
 import { tokenize } from "../text/tokenize.ts";
 import type { Codebook } from "../codebook/codebook.ts";
 import { codebookHash } from "../codebook/hash.ts";
 import { localize } from "../codebook/label.ts";
 import type { Coding } from "../codings/coding.ts";
-import { diagnostic, type Diagnostic, type Place } from "../diagnostics/diagnostic.ts";
+import { diagnostic, hasErrors, type Diagnostic, type Place } from "../diagnostics/diagnostic.ts";
 import { codeNotes } from "../match/code-notes.ts";
 import { compileCodebook } from "../match/compile.ts";
 import { detectDelimiter } from "../notes/csv.ts";
@@ -28,7 +29,10 @@ import { findRedactions, type RedactionKind } from "../rollup/redact.ts";
 export interface DatasetFile {
   file: string;
   text: string;
-  /** Diagnostics from reading the file (an encoding warning, say), reported with the findings. */
+  /**
+   * Diagnostics from reading the file, reported with the findings: an encoding warning, say, or
+   * the error that it could not be read at all (then `text` is not looked at).
+   */
   diagnostics?: Diagnostic[];
 }
 
@@ -77,22 +81,27 @@ export function checkDataset(files: readonly DatasetFile[], codebook: Codebook, 
   const notesOptions: NotesOptions = {};
   if (opts.delimiter) notesOptions.delimiter = opts.delimiter;
   if (opts.textColumn) notesOptions.columns = { text: opts.textColumn };
+  if (opts.format) notesOptions.format = opts.format;
 
   for (const input of files) {
     lines.set(input.file, input.text.split(/\r?\n/u));
-    findings.push(...(input.diagnostics ?? []));
+    appendAll(findings, input.diagnostics ?? []);
+    if (hasErrors(input.diagnostics ?? [])) {
+      checkedFiles.push({ file: input.file, kind: "notes", ok: false, notes: 0, codings: 0, coders: [] });
+      continue;
+    }
     if (looksLikeCodingsFile(input.file, input.text)) {
       const result = parseDatasetCodings(input.text, input.file);
-      findings.push(...result.diagnostics);
+      appendAll(findings, result.diagnostics);
       const coders = result.ok ? result.value.coders : [];
       checkedFiles.push({ file: input.file, kind: "codings", ok: result.ok, notes: result.ok ? result.value.notes.length : 0, codings: result.ok ? result.value.codings.length : 0, coders });
       if (!result.ok) continue;
-      fromCodingsFiles.push(...result.value.codings);
+      appendAll(fromCodingsFiles, result.value.codings);
       for (const { coder, notes: ids } of result.value.seen) addSeen(seen, coder, ids);
       continue;
     }
     const result = parseNotes(input.text, { ...notesOptions, file: input.file });
-    findings.push(...result.diagnostics);
+    appendAll(findings, result.diagnostics);
     const coders = codersInHeader(input.text, input.file, opts.delimiter);
     if (!result.ok) {
       checkedFiles.push({ file: input.file, kind: "notes", ok: false, notes: 0, codings: 0, coders });
@@ -103,14 +112,14 @@ export function checkDataset(files: readonly DatasetFile[], codebook: Codebook, 
     const fileCodings = result.value.codings.filter((c) => kept.has(c.note));
     for (const c of fileCodings) if (!coders.includes(c.coder)) coders.push(c.coder);
     for (const coder of coders) addSeen(seen, coder, kept);
-    notes.push(...result.value.notes);
-    codings.push(...fileCodings);
+    appendAll(notes, result.value.notes);
+    appendAll(codings, fileCodings);
     checkedFiles.push({ file: input.file, kind: "notes", ok: true, notes: result.value.notes.length, codings: fileCodings.length, coders });
   }
 
   // Ids must be unique across files too (each file has checked its own).
   const across = checkNotes(notes).diagnostics.filter((d) => d.code === "note-duplicate-id");
-  findings.push(...across.map((d) => ({ ...d, source: SOURCE })));
+  appendAll(findings, across.map((d) => ({ ...d, source: SOURCE })));
   const noteById = new Map<string, Note>();
   for (const note of notes) if (!noteById.has(note.id)) noteById.set(note.id, note);
 
@@ -223,7 +232,7 @@ export function checkDataset(files: readonly DatasetFile[], codebook: Codebook, 
   for (const sets of comparisons) {
     const table = agreementTable(sets, codebook, opts);
     agreement.push(...table.rows);
-    findings.push(...table.diagnostics);
+    appendAll(findings, table.diagnostics);
   }
   for (const row of agreement) {
     const label = row.level === "overall" ? "overall" : `${row.level} "${row.id}"`;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DiagnosticSchema } from "../diagnostics/diagnostic.ts";
+import { NotesFormatSchema } from "../notes/formats.ts";
 import { LanguageOptionSchema } from "../text/language.ts";
 
 /**
@@ -26,6 +27,8 @@ export const CheckOptionsSchema = z
     delimiter: z.string().min(1).optional(),
     /** The column that holds the note text, when it is not called text/tekst. */
     textColumn: z.string().min(1).optional(),
+    /** The format of the notes files, when their names do not tell it (standard input). */
+    format: NotesFormatSchema.optional(),
   })
   .strict();
 export type CheckOptions = z.input<typeof CheckOptionsSchema>;

@@ -6,11 +6,12 @@ import type { LoadedCodings } from "../codings/loaded-codings.ts";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
 import { KodebokError } from "../diagnostics/result.ts";
 import { codeNotes } from "../match/code-notes.ts";
+import type { NotesFormat } from "../notes/formats.ts";
 import type { LanguageOption } from "../text/language.ts";
 import { CliError, EXIT, type ExitCode } from "./exit-codes.ts";
 import { colourEnabled, printDiagnostics, style, type CliIO } from "./io.ts";
 import { readCodedInputs } from "./coded-inputs.ts";
-import { readCodebookInput } from "./load-inputs.ts";
+import { inputFormatOption, readCodebookInput } from "./load-inputs.ts";
 import { DEFAULT_CODEBOOK } from "./options.ts";
 import { emit } from "./output.ts";
 import { renderTable } from "./table.ts";
@@ -23,6 +24,7 @@ export interface AgreeCommandOptions {
   out?: string;
   againstAuto?: boolean;
   language: LanguageOption;
+  inputFormat?: NotesFormat;
 }
 
 const EXAMPLES = `
@@ -63,6 +65,7 @@ export function registerAgreeCommand(program: Command, io: CliIO, setExit: (code
     .addOption(new Option("-l, --language <language>", "the notes' language, for --against-auto").choices(["nb", "nn", "en", "auto"]).default("auto"))
     .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text"))
     .option("-o, --out <file>", "write to this file (atomically) instead of stdout")
+    .addOption(inputFormatOption())
     .addHelpText("after", EXAMPLES)
     .action(async (codings: string[], options: AgreeCommandOptions) => setExit(await runAgree(codings, options, io)));
 }
@@ -82,7 +85,7 @@ export function registerAgreeCommand(program: Command, io: CliIO, setExit: (code
  */
 export async function runAgree(files: string[], options: AgreeCommandOptions, io: CliIO): Promise<ExitCode> {
   const { codebook, path } = await readCodebookInput(options.codebook, io.cwd);
-  const { notes, codings, seen, diagnostics } = await readCodedInputs(files, codebook, io.cwd);
+  const { notes, codings, seen, diagnostics } = await readCodedInputs(files, codebook, io, options.inputFormat ? { format: options.inputFormat } : {});
   printDiagnostics(io, diagnostics);
   if (hasErrors(diagnostics)) throw new CliError("Cannot read the codings");
   const humans = [...seen.keys()];

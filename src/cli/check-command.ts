@@ -1,5 +1,7 @@
 import { Command, Option } from "commander";
-import { checkDataset, type DatasetFile } from "../check/check-dataset.ts";
+import { checkDataset } from "../check/check-dataset.ts";
+import { hasErrors } from "../diagnostics/diagnostic.ts";
+import type { NotesFormat } from "../notes/formats.ts";
 import { checkReportToGithub } from "../check/check-report-github.ts";
 import { checkReportToJunit } from "../check/check-report-junit.ts";
 import { checkReportToText, verdict } from "../check/check-report-text.ts";
@@ -7,7 +9,7 @@ import type { CheckReport } from "../check/check-report.ts";
 import type { LanguageOption } from "../text/language.ts";
 import { EXIT, type ExitCode } from "./exit-codes.ts";
 import { colourEnabled, printDiagnostics, style, type CliIO } from "./io.ts";
-import { readCodebookInput, readTextInput } from "./load-inputs.ts";
+import { inputFormatOption, readCodebookInput, readDatasetFiles } from "./load-inputs.ts";
 import { delimiter, numberIn } from "./options.ts";
 import { emit } from "./output.ts";
 
@@ -29,6 +31,7 @@ export interface CheckCommandOptions {
   out?: string;
   textColumn?: string;
   delimiter?: string;
+  inputFormat?: NotesFormat;
   verbose?: boolean;
 }
 
@@ -75,6 +78,7 @@ export function registerCheckCommand(program: Command, io: CliIO, setExit: (code
     .option("-o, --out <file>", "write the report to this file (atomically) instead of stdout")
     .option("--text-column <name>", "the column holding the note text")
     .option("--delimiter <char>", "CSV delimiter (default: detected)", delimiter)
+    .addOption(inputFormatOption())
     .option("-v, --verbose", "also print informational findings")
     .addHelpText("after", EXAMPLES)
     .action(async (dataset: string[], options: CheckCommandOptions) => {
@@ -98,11 +102,10 @@ export function registerCheckCommand(program: Command, io: CliIO, setExit: (code
  */
 export async function runCheck(dataset: string[], options: CheckCommandOptions, io: CliIO): Promise<ExitCode> {
   const { codebook, path } = await readCodebookInput(options.codebook, io.cwd);
-  const files: DatasetFile[] = [];
-  for (const file of dataset) {
-    const { text, diagnostics } = await readTextInput(file, io.cwd);
-    files.push({ file, text, diagnostics });
-  }
+  // A file that cannot be read is an input error (exit 2), but the others are still checked, so
+  // that one run reports every problem.
+  const files = await readDatasetFiles(dataset, io);
+  const unreadable = files.some((f) => hasErrors(f.diagnostics ?? []));
   const report = checkDataset(files, codebook, {
     minAlpha: options.minAlpha,
     warnAlpha: options.warnAlpha,
@@ -113,8 +116,9 @@ export async function runCheck(dataset: string[], options: CheckCommandOptions, 
     personalData: options.personalData,
     ...(options.delimiter ? { delimiter: options.delimiter } : {}),
     ...(options.textColumn ? { textColumn: options.textColumn } : {}),
+    ...(options.inputFormat ? { format: options.inputFormat } : {}),
   });
-  const inputs = [...dataset, ...(path ? [path] : [])];
+  const inputs = [...dataset.filter((f) => f !== "-"), ...(path ? [path] : [])];
   if (options.reporter === "text") {
     // Findings are diagnostics: stderr, `file:line:column: message [code]`; the tables go to stdout.
     printDiagnostics(io, report.findings, { verbose: options.verbose ?? false });
@@ -125,7 +129,7 @@ export async function runCheck(dataset: string[], options: CheckCommandOptions, 
     await emit(io, renderCheckReport(report, options.reporter), options.out, inputs);
     if (options.out !== undefined) io.stderr(`${verdict(report)}\n`);
   }
-  return report.ok ? EXIT.ok : EXIT.findings;
+  return unreadable ? EXIT.usage : report.ok ? EXIT.ok : EXIT.findings;
 }
 
 /**

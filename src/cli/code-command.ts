@@ -5,7 +5,7 @@ import { codeNotes, codeNotesStream } from "../match/code-notes.ts";
 import type { CodedNote } from "../match/coded-note.ts";
 import { compileCodebook } from "../match/compile.ts";
 import type { Note } from "../notes/note.ts";
-import { loadNotes } from "../notes/load.ts";
+import type { NotesFormat } from "../notes/formats.ts";
 import type { NotesOptions } from "../notes/parse.ts";
 import { rollUp } from "../rollup/roll-up.ts";
 import type { Summary } from "../rollup/summary.ts";
@@ -15,7 +15,7 @@ import { detectLanguage } from "../text/detect-language.ts";
 import { tokenize } from "../text/tokenize.ts";
 import { CliError, EXIT, type ExitCode } from "./exit-codes.ts";
 import { colourEnabled, printDiagnostics, type CliIO } from "./io.ts";
-import { readCodebookInput } from "./load-inputs.ts";
+import { inputFormatOption, readCodebookInput, readNotesInputs } from "./load-inputs.ts";
 import { DEFAULT_CODEBOOK, delimiter, integerIn } from "./options.ts";
 import { emit } from "./output.ts";
 import { progress } from "./progress.ts";
@@ -31,6 +31,7 @@ export interface CodeCommandOptions {
   redact: boolean;
   textColumn?: string;
   delimiter?: string;
+  inputFormat?: NotesFormat;
   verbose?: boolean;
   /** Worker threads to code on (0: the main thread). */
   workers?: number;
@@ -63,7 +64,7 @@ export function registerCodeCommand(program: Command, io: CliIO, setExit: (code:
     .command("code")
     .summary("code notes against a codebook and print the roll-up")
     .description("Code notes against a codebook and print or write the roll-up: categories and themes with notes, participants, groups, seminars, share, helpful/barrier mentions and quotes.")
-    .argument("<notes...>", "notes files (CSV/TSV, JSON, JSONL, Markdown, transcripts)")
+    .argument("<notes...>", "notes files (CSV/TSV, JSON, JSONL, Markdown, transcripts); - reads standard input")
     .option("-c, --codebook <name|file>", "a bundled codebook name or a codebook file", DEFAULT_CODEBOOK)
     .addOption(new Option("-l, --language <language>", "the notes' language").choices(["nb", "nn", "en", "auto"]).default("auto"))
     .addOption(new Option("-f, --format <format>", "output format").choices([...SUMMARY_FORMATS]).default("text"))
@@ -72,6 +73,7 @@ export function registerCodeCommand(program: Command, io: CliIO, setExit: (code:
     .option("--no-redact", "show quotes as written (default: e-mail, phone and national id numbers are masked)")
     .option("--text-column <name>", "the column holding the note text")
     .option("--delimiter <char>", "CSV delimiter (default: detected)", delimiter)
+    .addOption(inputFormatOption())
     .option("-w, --workers <n>", "code on this many worker threads (0: on the main thread; same result either way)", integerIn(0, 64), 0)
     .option("-v, --verbose", "also print informational messages")
     .addHelpText("after", EXAMPLES)
@@ -101,8 +103,9 @@ export async function runCode(files: string[], options: CodeCommandOptions, io: 
   const notesOptions: NotesOptions = {};
   if (options.delimiter) notesOptions.delimiter = options.delimiter;
   if (options.textColumn) notesOptions.columns = { text: options.textColumn };
+  if (options.inputFormat) notesOptions.format = options.inputFormat;
   // Paths are given as typed (relative to the working folder), so messages name them as typed.
-  const loaded = await loadNotes(files, notesOptions);
+  const loaded = await readNotesInputs(files, notesOptions, io);
   printDiagnostics(io, loaded.diagnostics, { verbose: options.verbose ?? false });
   if (!loaded.ok || hasErrors(loaded.diagnostics)) throw new CliError("Cannot load the notes", []);
   const { summary, coded } = await codeAndRollUp(loaded.value.notes, codebook, options, io);
@@ -112,7 +115,7 @@ export async function runCode(files: string[], options: CodeCommandOptions, io: 
     redact: options.redact,
     colour: options.out === undefined && colourEnabled(io, "stdout"),
   });
-  await emit(io, output, options.out, [...files, ...(path ? [path] : [])]);
+  await emit(io, output, options.out, [...files.filter((f) => f !== "-"), ...(path ? [path] : [])]);
   return EXIT.ok;
 }
 

@@ -11,6 +11,8 @@ export interface CliIO {
   columns: number;
   env: Record<string, string | undefined>;
   cwd: string;
+  /** Reads all of standard input (for `-` as an input file); left out where there is none. */
+  readStdin?: () => Promise<Uint8Array>;
 }
 
 /**
@@ -31,6 +33,11 @@ export function processIO(): CliIO {
     columns: process.stdout.columns ?? 80,
     env: process.env,
     cwd: process.cwd(),
+    readStdin: async () => {
+      const chunks: Uint8Array[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Uint8Array);
+      return new Uint8Array(Buffer.concat(chunks));
+    },
   };
 }
 

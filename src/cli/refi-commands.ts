@@ -4,6 +4,8 @@ import type { SourceGrouping } from "../refi-qda/to-qdpx.ts";
 import type { LanguageOption } from "../text/language.ts";
 import type { ExitCode } from "./exit-codes.ts";
 import type { CliIO } from "./io.ts";
+import type { NotesFormat } from "../notes/formats.ts";
+import { inputFormatOption } from "./load-inputs.ts";
 import { DEFAULT_CODEBOOK, delimiter } from "./options.ts";
 
 /** Options of `kodebok export`. */
@@ -16,6 +18,7 @@ export interface ExportCommandOptions {
   machine: boolean;
   textColumn?: string;
   delimiter?: string;
+  inputFormat?: NotesFormat;
 }
 
 const EXPORT_EXAMPLES = `
@@ -56,7 +59,7 @@ export function registerRefiCommands(program: Command, io: CliIO, setExit: (code
     .command("export")
     .summary("export a codebook (.qdc) or coded notes (.qdpx) for NVivo, ATLAS.ti, MAXQDA, QualCoder")
     .description("Export to REFI-QDA: the codebook as a .qdc, or notes coded by kodebok (and by the human coders of codes:<coder> columns) as a .qdpx project.")
-    .argument("[notes...]", "notes files (needed for --format qdpx)")
+    .argument("[notes...]", "notes files (needed for --format qdpx); - reads standard input")
     .addOption(new Option("-f, --format <format>", "qdc (codebook) or qdpx (project)").choices(["qdc", "qdpx"]).makeOptionMandatory())
     .option("-c, --codebook <name|file>", "a bundled codebook name or a codebook file", DEFAULT_CODEBOOK)
     .option("-o, --out <file>", "the file to write (atomically; required for qdpx)")
@@ -65,6 +68,7 @@ export function registerRefiCommands(program: Command, io: CliIO, setExit: (code
     .option("--no-machine", "leave kodebok's own codings out of the project (human codings only)")
     .option("--text-column <name>", "the column holding the note text")
     .option("--delimiter <char>", "CSV delimiter (default: detected)", delimiter)
+    .addOption(inputFormatOption())
     .addHelpText("after", EXPORT_EXAMPLES)
     .action(async (notes: string[], options: ExportCommandOptions) => setExit(await (await import("./refi-run.ts")).runExport(notes, options, io)));
   program

@@ -10,15 +10,16 @@ import { hasErrors, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { checkNotes } from "../notes/loaded-notes.ts";
 import { codeNotes } from "../match/code-notes.ts";
 import type { Note } from "../notes/note.ts";
-import { loadNotes } from "../notes/load.ts";
-import type { NotesOptions } from "../notes/parse.ts";
-import { importRefiQda } from "../refi-qda/files.ts";
+import { parseNotes, type NotesOptions } from "../notes/parse.ts";
+import { appendAll } from "../collections/append-all.ts";
+import { readRefiQda } from "../refi-qda/files.ts";
 import { toQdc } from "../refi-qda/to-qdc.ts";
 import { KODEBOK_USER, toQdpx } from "../refi-qda/to-qdpx.ts";
 import type { Language } from "../text/language.ts";
 import { CliError, EXIT, type ExitCode } from "./exit-codes.ts";
 import { printDiagnostics, type CliIO } from "./io.ts";
-import { readCodebookInput, readTextInput } from "./load-inputs.ts";
+import { readCodebookInput, readDatasetFiles, STDIN_NAME } from "./load-inputs.ts";
+import { readInputFile } from "../files/read-input-file.ts";
 import { assertNotInput, emit } from "./output.ts";
 import { writeFileAtomic } from "../files/write-file-atomic.ts";
 import type { ExportCommandOptions, ImportCommandOptions } from "./refi-commands.ts";
@@ -40,7 +41,7 @@ import type { ExportCommandOptions, ImportCommandOptions } from "./refi-commands
  */
 export async function runExport(files: string[], options: ExportCommandOptions, io: CliIO): Promise<ExitCode> {
   const { codebook, path } = await readCodebookInput(options.codebook, io.cwd);
-  const inputs = [...files, ...(path ? [path] : [])];
+  const inputs = [...files.filter((f) => f !== "-"), ...(path ? [path] : [])];
   const language = options.language === "auto" ? undefined : options.language;
   if (options.format === "qdc") {
     await emit(io, toQdc(codebook, language ? { language } : {}), options.out, inputs);
@@ -51,6 +52,7 @@ export async function runExport(files: string[], options: ExportCommandOptions, 
   const notesOptions: NotesOptions = {};
   if (options.delimiter) notesOptions.delimiter = options.delimiter;
   if (options.textColumn) notesOptions.columns = { text: options.textColumn };
+  if (options.inputFormat) notesOptions.format = options.inputFormat;
   const dataset = await readExportDataset(files, notesOptions, io);
   const coded = codeNotes(dataset.notes, codebook, { language: options.language });
   const bytes = toQdpx(coded, codebook, {
@@ -88,31 +90,29 @@ async function readExportDataset(files: readonly string[], notesOptions: NotesOp
   };
   const diagnostics: Diagnostic[] = [];
   let machine = 0;
-  for (const file of files) {
-    const path = resolve(io.cwd, file);
-    if (/\.(csv|tsv|tab|json)$/iu.test(file)) {
-      const { text, diagnostics: read } = await readTextInput(file, io.cwd);
-      if (looksLikeCodingsFile(file, text)) {
-        const result = parseDatasetCodings(text, file);
-        diagnostics.push(...read, ...result.diagnostics);
-        if (!result.ok) continue;
-        for (const c of result.value.codings) if (c.coder === KODEBOK_USER) machine++;
-        codings.push(...result.value.codings);
-        for (const s of result.value.seen) saw(s.coder, s.notes);
-        continue;
-      }
+  for (const { file, text, diagnostics: read } of await readDatasetFiles(files, io)) {
+    appendAll(diagnostics, read ?? []);
+    if (hasErrors(read ?? [])) continue;
+    if (/\.(csv|tsv|tab|json)$/iu.test(file) && looksLikeCodingsFile(file, text)) {
+      const result = parseDatasetCodings(text, file);
+      appendAll(diagnostics, result.diagnostics);
+      if (!result.ok) continue;
+      for (const c of result.value.codings) if (c.coder === KODEBOK_USER) machine++;
+      appendAll(codings, result.value.codings);
+      for (const s of result.value.seen) saw(s.coder, s.notes);
+      continue;
     }
-    const loaded = await loadNotes(path, notesOptions);
-    diagnostics.push(...loaded.diagnostics.map((d) => (d.file === path ? { ...d, file } : d)));
+    const loaded = parseNotes(text, { ...notesOptions, file });
+    appendAll(diagnostics, loaded.diagnostics);
     if (!loaded.ok) continue;
     const ids = loaded.value.notes.map((n) => n.id);
-    notes.push(...loaded.value.notes);
-    codings.push(...loaded.value.codings);
-    const header = /\.(csv|tsv|tab|txt)$/iu.test(file) ? codersInHeader((await readTextInput(file, io.cwd)).text, file, notesOptions.delimiter) : [];
+    appendAll(notes, loaded.value.notes);
+    appendAll(codings, loaded.value.codings);
+    const header = /\.(csv|tsv|tab|txt)$/iu.test(file) || file === STDIN_NAME ? codersInHeader(text, file, notesOptions.delimiter) : [];
     for (const coder of new Set([...header, ...loaded.value.codings.map((c) => c.coder)])) saw(coder, ids);
   }
   const checked = checkNotes(notes);
-  diagnostics.push(...checked.diagnostics.filter((d) => d.code === "note-duplicate-id"));
+  appendAll(diagnostics, checked.diagnostics.filter((d) => d.code === "note-duplicate-id"));
   printDiagnostics(io, diagnostics);
   if (machine > 0) io.stderr(`kodebok: left out ${machine} codings by "${KODEBOK_USER}": kodebok codes the notes itself for the project (--no-machine leaves its coding out)\n`);
   if (hasErrors(diagnostics)) throw new CliError("Cannot load the notes");
@@ -135,12 +135,14 @@ async function readExportDataset(files: readonly string[], notesOptions: NotesOp
  * ```
  */
 export async function runImport(file: string, options: ImportCommandOptions, io: CliIO): Promise<ExitCode> {
-  await readTextInput(file, io.cwd); // an unreadable file is an input error (exit 2)
+  // A missing file or a folder is an input error (exit 2), named as typed.
+  const readable = await readInputFile(resolve(io.cwd, file), { action: `Cannot import "${file}"`, source: "kodebok:cli", name: file });
+  if (!readable.ok) throw new CliError(`Cannot import "${file}"`, readable.diagnostics);
   const languages = options.languages?.split(",").map((l) => l.trim()).filter(Boolean);
   if (languages && !languages.every((l) => l === "nb" || l === "nn" || l === "en")) {
     throw new CliError(`--languages takes nb, nn and en, comma-separated; got "${options.languages}"`);
   }
-  const result = await importRefiQda(resolve(io.cwd, file), {
+  const result = await readRefiQda(resolve(io.cwd, file), {
     file,
     ...(options.split ? { split: options.split } : {}),
     ...(options.id ? { id: options.id } : {}),

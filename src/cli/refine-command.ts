@@ -153,7 +153,7 @@ function extendsName(codebook: string, path: string | undefined, patchOut: strin
  */
 export async function runRefine(inputs: string[], options: RefineCommandOptions, io: CliIO): Promise<ExitCode> {
   const { codebook, path, diagnostics: codebookWarnings } = await readCodebookInput(options.codebook, io.cwd);
-  const read = await readCodedInputs(inputs, codebook, io.cwd);
+  const read = await readCodedInputs(inputs, codebook, io);
   const diagnostics: Diagnostic[] = [...codebookWarnings, ...read.diagnostics];
   const known = new Set(read.notes.map((n) => n.id));
   const orphans = read.codings.filter((c) => !known.has(c.note));

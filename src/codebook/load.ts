@@ -1,8 +1,11 @@
-import { readdir, readFile } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import { dirname, isAbsolute, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { KodebokError, toResult, type Result } from "../diagnostics/result.ts";
+import { binaryContent } from "../files/binary-content.ts";
+import { readInputFile } from "../files/read-input-file.ts";
+import { decodeText } from "../notes/decode.ts";
 import { checkCodebook } from "./check.ts";
 import { CodebookSchema, type Codebook, type CodebookInput } from "./codebook.ts";
 import { parseCodebook } from "./parse.ts";
@@ -49,8 +52,9 @@ export async function listBundledCodebooks(): Promise<BundledCodebook[]> {
 }
 
 /**
- * Reads a codebook by bundled name (`natland-2021`) or by path (`./my-codebook.yaml`), validates
- * it, and resolves `extends`: the base codebooks' categories and codes come first, the extending
+ * Reads a codebook by bundled name (`natland-2021`) or by path (`./my-codebook.yaml`) (the
+ * `readX` convention: a result, never a throw; {@link loadCodebook} throws), validates it, and
+ * resolves `extends`: the base codebooks' categories and codes come first, the extending
  * codebook's follow; a category or code with the same id as the base's replaces it in place.
  *
  * @param nameOrPath a bundled codebook's name, or a path to a YAML or JSON file
@@ -105,14 +109,24 @@ async function readWithBases(nameOrPath: string, from: string, chain: string[], 
   // while reading it), so its result holds on every path that reaches it.
   const known = read.get(path);
   if (known !== undefined) return known;
-  const result = readOne(path, chain, read);
+  const result = readOne(nameOrPath, path, chain, read);
   read.set(path, result);
   return result;
 }
 
-async function readOne(path: string, chain: string[], read: Map<string, Promise<Result<Codebook>>>): Promise<Result<Codebook>> {
-  const text = await readFile(path, "utf8");
-  const parsed = parseCodebook(text, { file: path });
+async function readOne(nameOrPath: string, path: string, chain: string[], read: Map<string, Promise<Result<Codebook>>>): Promise<Result<Codebook>> {
+  const bytes = await readInputFile(path, { action: `Cannot load codebook "${nameOrPath}"`, source: "kodebok:codebook" });
+  if (!bytes.ok) return bytes;
+  const binary = binaryContent(bytes.value);
+  if (binary !== undefined) {
+    return {
+      ok: false,
+      diagnostics: [diagnostic({ code: "file-binary", severity: "error", reason: `Cannot load codebook "${nameOrPath}": the file is ${binary}, not text; a codebook is YAML or JSON`, file: path, source: "kodebok:codebook" })],
+    };
+  }
+  const decoded = decodeText(bytes.value, path);
+  const text = parseCodebook(decoded.text, { file: path });
+  const parsed: Result<Codebook> = { ...text, diagnostics: [...decoded.diagnostics, ...text.diagnostics] };
   if (!parsed.ok || parsed.value.extends === undefined) return parsed;
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
   const bases = Array.isArray(parsed.value.extends) ? parsed.value.extends : [parsed.value.extends];
@@ -172,20 +186,15 @@ async function resolveCodebookPath(nameOrPath: string, from: string): Promise<st
     candidates.push(resolve(BUNDLED_CODEBOOKS_DIR, `${nameOrPath}.yaml`), resolve(BUNDLED_CODEBOOKS_DIR, `${nameOrPath}.yml`));
   }
   candidates.push(isAbsolute(nameOrPath) ? nameOrPath : resolve(from, nameOrPath));
-  for (const candidate of candidates) {
-    try {
-      await readFile(candidate, { flag: "r" }).then(() => undefined);
-      return candidate;
-    } catch {
-      // try the next
-    }
-  }
+  // The first that exists; a folder too, so that reading it says it is a folder.
+  for (const candidate of candidates) if (await stat(candidate).then(() => true, () => false)) return candidate;
   return undefined;
 }
 
 /**
- * Loads a codebook and throws a {@link KodebokError} if it is invalid: the convenient form for
- * scripts and notebooks. Accepts a bundled name, a path, or a codebook object (validated).
+ * Loads a codebook and throws a {@link KodebokError} if it is invalid (the `loadX` convention: the
+ * value, or a throw; {@link readCodebook} returns a result): the convenient form for scripts and
+ * notebooks. Accepts a bundled name, a path, or a codebook object (validated).
  *
  * @param source a bundled name, a path, or a plain codebook object
  * @returns the validated codebook

@@ -15,6 +15,9 @@ export const DIAGNOSTIC_CODES = {
   "file-write-failed": "The output file could not be written",
   "encoding-windows-1252": "The file is not UTF-8; it was read as Windows-1252",
   "unknown-format": "The file format could not be determined",
+  "file-is-folder": "The path names a folder, not a file",
+  "file-unsupported-type": "The file's extension is not one of the formats kodebok reads",
+  "file-binary": "The file holds binary data (a spreadsheet, document, archive or image), not text",
   // CSV
   "csv-unclosed-quote": "A quoted field is not closed",
   "csv-invalid-quote": "A quote appears inside an unquoted field or after a closing quote",

@@ -1,17 +1,13 @@
-import { z } from "zod";
 import { diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Result } from "../diagnostics/result.ts";
 import { parseNotesCsv, type CsvNotesOptions } from "./csv.ts";
+import { detectNotesFormat, unreadableNotesFile, type NotesFormat } from "./formats.ts";
 import { parseNotesJson, parseNotesJsonl } from "./json.ts";
 import type { LoadedNotes } from "./loaded-notes.ts";
 import { parseNotesMarkdown } from "./markdown.ts";
-import { looksLikeTranscript, parseTranscript, type TranscriptOptions } from "./transcript.ts";
+import { parseTranscript, type TranscriptOptions } from "./transcript.ts";
 
-/** The notes formats kodebok reads. `text` is the Markdown format without headings: one note per line. */
-export const NotesFormatSchema = z.enum(["csv", "tsv", "json", "jsonl", "markdown", "transcript", "text"]);
-export type NotesFormat = z.infer<typeof NotesFormatSchema>;
-
-/** Options of {@link parseNotes} and `loadNotes`. */
+/** Options of {@link parseNotes}, `readNotes` and `loadNotes`. */
 export interface NotesOptions extends Omit<CsvNotesOptions, "file">, Pick<TranscriptOptions, "interviewers" | "includeInterviewer"> {
   /** The format; detected from the file name, then from the content, when left out. */
   format?: NotesFormat;
@@ -24,34 +20,10 @@ export interface NotesOptions extends Omit<CsvNotesOptions, "file">, Pick<Transc
 }
 
 /**
- * Chooses a notes format from a file name and, failing that, from the text.
- *
- * @example
- * ```ts
- * detectNotesFormat("seminar.csv", ""); // "csv"
- * detectNotesFormat(undefined, "I: Hva hjalp?\nP1: Tid."); // "transcript"
- * ```
- */
-export function detectNotesFormat(file: string | undefined, text: string): NotesFormat {
-  const ext = file?.toLowerCase().match(/\.([a-z0-9]+)$/u)?.[1];
-  if (ext === "csv") return "csv";
-  if (ext === "tsv" || ext === "tab") return "tsv";
-  if (ext === "json") return "json";
-  if (ext === "jsonl" || ext === "ndjson") return "jsonl";
-  if (ext === "md" || ext === "markdown") return "markdown";
-  const head = text.replace(/^\uFEFF/u, "").trimStart();
-  if (head.startsWith("[") || (head.startsWith("{") && !/\n\s*\{/u.test(head))) return "json";
-  if (head.startsWith("{")) return "jsonl";
-  if (looksLikeTranscript(text)) return "transcript";
-  if (/^#{1,4}\s|^\s*[-*+•]\s/mu.test(head)) return "markdown";
-  const firstLine = head.split(/\r?\n/u)[0] ?? "";
-  if (ext !== "txt" && /[;\t,]/u.test(firstLine) && /\b(text|tekst|svar|answer|id)\b/iu.test(firstLine)) return "csv";
-  return "text";
-}
-
-/**
- * Parses notes from text in any supported format (pure: reads no files). See the README for each
- * format; the format is detected when not given.
+ * Parses notes from a text in any supported format (pure: reads no files; the `parseX`
+ * convention: a text in, a result out). See the README for each format. Without `format`, the
+ * format comes from the extension of `file` (see `NOTES_FILE_TYPES`), and for a `.txt` name or no
+ * name from the text; a file name with an extension kodebok does not read is refused.
  *
  * @param text the decoded text
  * @param options format, file name, column mapping
@@ -63,8 +35,9 @@ export function detectNotesFormat(file: string | undefined, text: string): Notes
  * ```
  */
 export function parseNotes(text: string, options: NotesOptions = {}): Result<LoadedNotes> {
-  const format = options.format ?? detectNotesFormat(options.file, text);
   const file = options.file;
+  const format = options.format ?? detectNotesFormat(file, text);
+  if (format === undefined) return { ok: false, diagnostics: [unreadableNotesFile(file)] };
   const withFile = <T extends object>(o: T) => (file !== undefined ? { ...o, file } : o);
   switch (format) {
     case "csv":

@@ -5,7 +5,7 @@ import type { Coding } from "../codings/coding.ts";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { KodebokError } from "../diagnostics/result.ts";
 import { csvErrorDiagnostic, csvFieldPlaces, csvRecordNotes, defaultIdPrefix, detectDelimiter, mapColumns, type CsvNotesOptions, type CsvRows } from "./csv.ts";
-import { loadNotesFile } from "./load.ts";
+import { readNotesFile } from "./read-notes.ts";
 import type { Note } from "./note.ts";
 import { duplicateIdDiagnostic, NoteChecker } from "./note-checker.ts";
 import type { NotesOptions } from "./parse.ts";
@@ -27,13 +27,13 @@ const CHUNK = 1 << 17;
 /**
  * Reads notes from a file one at a time, so that a corpus of any size flows through coding and
  * counting without being held in memory. CSV and TSV files (UTF-8, with or without a byte order
- * mark) are streamed through csv-parse's stream API and give exactly the notes `loadNotes` gives:
+ * mark) are streamed through csv-parse's stream API and give exactly the notes `readNotes` gives:
  * the same ids, fields, attributes and origins, empty texts skipped with a warning, a repeated id
  * reported as an error. Other formats, and files that are not valid UTF-8 (read as Windows-1252),
  * are loaded whole and then handed out one by one.
  *
  * Warnings and errors go to `onDiagnostic` as they are found (a repeated id is an error there
- * and the note is skipped, as `loadNotes` does; ids are compared by a 64-bit hash to keep memory
+ * and the note is skipped, as `readNotes` does; ids are compared by a 64-bit hash to keep memory
  * flat). A file that cannot be read at all (missing, no text column, an unclosed quote) throws a
  * `KodebokError` with located diagnostics.
  *
@@ -185,7 +185,7 @@ async function* readNoteBatches(path: string, options: StreamNotesOptions): Asyn
           let problem = checker.check(note);
           const idColumn = rows.mapping.fields.id;
           if (problem?.code === "note-duplicate-id" && idColumn !== undefined) {
-            // At the id's own cell, as loadNotes places it.
+            // At the id's own cell, as readNotes places it.
             problem = duplicateIdDiagnostic(note, file, undefined, csvFieldPlaces(item.record, line, item.raw, rows.delimiter)(idColumn));
           }
           if (problem) report(problem);
@@ -210,7 +210,7 @@ async function* readNoteBatches(path: string, options: StreamNotesOptions): Asyn
 /** Loads a file whole (formats that do not stream, or legacy encodings): its notes as one batch. */
 async function loadedWhole(path: string, options: StreamNotesOptions): Promise<Note[]> {
   const { onDiagnostic, onCoding, ...rest } = options;
-  const result = await loadNotesFile(path, rest);
+  const result = await readNotesFile(path, rest);
   if (!result.ok) throw new KodebokError(result.diagnostics);
   for (const d of result.diagnostics) onDiagnostic?.(d);
   if (onCoding) for (const c of result.value.codings) onCoding(c);

@@ -1,9 +1,9 @@
-import { readFile } from "node:fs/promises";
 import type { Codebook } from "../codebook/codebook.ts";
-import { diagnostic } from "../diagnostics/diagnostic.ts";
-import { KodebokError, type Result } from "../diagnostics/result.ts";
+import { unwrap, type Result } from "../diagnostics/result.ts";
+import { readInputFile } from "../files/read-input-file.ts";
 import type { CodedNote } from "../match/coded-note.ts";
-import { fromQdc } from "./from-qdc.ts";
+import { parseQdc } from "./from-qdc.ts";
+import type { ImportCodebookOptions } from "./import-codes.ts";
 import { parseQdpx, type QdpxImportOptions, type RefiProject } from "./from-qdpx.ts";
 import { toQdc, type QdcOptions } from "./to-qdc.ts";
 import { toQdpx, type QdpxOptions } from "./to-qdpx.ts";
@@ -47,51 +47,97 @@ export async function writeQdpx(path: string, coded: readonly CodedNote[], codeb
 }
 
 async function readBytes(path: string): Promise<Result<Uint8Array>> {
-  try {
-    return { ok: true, value: new Uint8Array(await readFile(path)), diagnostics: [] };
-  } catch (error) {
-    return { ok: false, diagnostics: [diagnostic({ code: "file-not-found", severity: "error", file: path, source: SOURCE,
-      reason: `Cannot read "${path}": ${(error as { code?: string }).code === "ENOENT" ? "no such file" : (error as Error).message}` })] };
-  }
+  return readInputFile(path, { action: `Cannot read "${path}"`, source: SOURCE });
 }
 
 /**
- * Imports a REFI-QDA project: `.qdpx` bytes, `.qde` XML text, or the path of a `.qdpx` or `.qde`
- * file (a bare `.qde` has no source texts: each selection becomes a note). See `parseQdpx`.
+ * Reads a REFI-QDA codebook file (`.qdc`) (the `readX` convention: a result, never a throw); see
+ * {@link parseQdc}.
  *
- * @param input - bytes, XML text, or a file path
+ * @param path - the `.qdc` file
+ * @param options - codebook id, title, languages
+ * @returns the codebook with diagnostics, or errors located in the file
+ * @example
+ * ```ts
+ * const result = await readQdc("codes.qdc", { id: "atlas" });
+ * if (result.ok) console.log(result.value.codes.length);
+ * ```
+ */
+export async function readQdc(path: string, options: ImportCodebookOptions = {}): Promise<Result<Codebook>> {
+  const bytes = await readBytes(path);
+  if (!bytes.ok) return bytes;
+  return parseQdc(new TextDecoder().decode(bytes.value), { ...options, file: options.file ?? path });
+}
+
+/**
+ * Loads a REFI-QDA codebook file (`.qdc`) and throws a `KodebokError` when it cannot be read (the
+ * `loadX` convention); see {@link readQdc}.
+ *
+ * @param path - the `.qdc` file
+ * @param options - codebook id, title, languages
+ * @returns the codebook
+ * @example
+ * ```ts
+ * const codebook = await loadQdc("codes.qdc");
+ * ```
+ */
+export async function loadQdc(path: string, options: ImportCodebookOptions = {}): Promise<Codebook> {
+  return unwrap(await readQdc(path, options));
+}
+
+/**
+ * Reads a REFI-QDA project file: a `.qdpx` archive, or a bare `.qde` (which has no source texts:
+ * each selection becomes a note) (the `readX` convention: a result, never a throw). The path is
+ * always a path; to parse bytes or XML text, use `parseQdpx`.
+ *
+ * @param path - the `.qdpx` or `.qde` file
  * @param options - split rule, zip limits, codebook id/title/languages
  * @returns notes, codings, codebook, users; or errors
  * @example
  * ```ts
- * const result = await fromQdpx("project.qdpx", { split: "paragraphs" });
+ * const result = await readQdpx("project.qdpx", { split: "paragraphs" });
  * if (result.ok) console.log(result.value.codings.length);
  * ```
  */
-export async function fromQdpx(input: Uint8Array | string, options: QdpxImportOptions = {}): Promise<Result<RefiProject>> {
-  if (typeof input !== "string" || input.trimStart().startsWith("<")) return parseQdpx(input, options);
-  const bytes = await readBytes(input);
+export async function readQdpx(path: string, options: QdpxImportOptions = {}): Promise<Result<RefiProject>> {
+  const bytes = await readBytes(path);
   if (!bytes.ok) return bytes;
-  return parseQdpx(bytes.value, { ...options, file: options.file ?? input });
+  return parseQdpx(bytes.value, { ...options, file: options.file ?? path });
 }
 
-/** What {@link importRefiQda} returns: a codebook (from `.qdc`) or a project (from `.qdpx`/`.qde`). */
+/**
+ * Loads a REFI-QDA project file and throws a `KodebokError` when it cannot be read (the `loadX`
+ * convention); see {@link readQdpx}.
+ *
+ * @param path - the `.qdpx` or `.qde` file
+ * @param options - split rule, zip limits, codebook id/title/languages
+ * @returns notes, codings, codebook, users
+ * @example
+ * ```ts
+ * const { notes, codings } = await loadQdpx("project.qdpx");
+ * ```
+ */
+export async function loadQdpx(path: string, options: QdpxImportOptions = {}): Promise<RefiProject> {
+  return unwrap(await readQdpx(path, options));
+}
+
+/** What {@link readRefiQda} returns: a codebook (from `.qdc`) or a project (from `.qdpx`/`.qde`). */
 export type RefiImport = { kind: "codebook"; codebook: Codebook } | ({ kind: "project" } & RefiProject);
 
 /**
- * Imports a REFI-QDA file by path, for the CLI: `.qdc` → codebook; `.qdpx` or `.qde` → project
- * (other extensions are recognised by content).
+ * Reads a REFI-QDA file of either kind by path, for the CLI: `.qdc` → codebook; `.qdpx` or `.qde`
+ * → project (other extensions are recognised by content).
  *
  * @param path - the file
  * @param options - split rule, zip limits, codebook id/title/languages
  * @returns the codebook or project with diagnostics; or errors
  * @example
  * ```ts
- * const result = await importRefiQda("codes.qdc");
+ * const result = await readRefiQda("codes.qdc");
  * if (result.ok && result.value.kind === "codebook") console.log(result.value.codebook.codes.length);
  * ```
  */
-export async function importRefiQda(path: string, options: QdpxImportOptions = {}): Promise<Result<RefiImport>> {
+export async function readRefiQda(path: string, options: QdpxImportOptions = {}): Promise<Result<RefiImport>> {
   const bytes = await readBytes(path);
   if (!bytes.ok) return bytes;
   const data = bytes.value;
@@ -99,7 +145,7 @@ export async function importRefiQda(path: string, options: QdpxImportOptions = {
   const text = isZip ? "" : new TextDecoder().decode(data.subarray(0, 4096));
   const isCodebook = /\.qdc$/i.test(path) || (!isZip && !/\.qd(e|px)$/i.test(path) && /<([a-zA-Z_][\w.-]*:)?CodeBook[\s>/]/.test(text) && !/<([a-zA-Z_][\w.-]*:)?Project[\s>/]/.test(text));
   if (isCodebook) {
-    const result = fromQdc(new TextDecoder().decode(data), { ...options, file: options.file ?? path });
+    const result = parseQdc(new TextDecoder().decode(data), { ...options, file: options.file ?? path });
     return result.ok ? { ...result, value: { kind: "codebook", codebook: result.value } } : result;
   }
   const result = parseQdpx(data, { ...options, file: options.file ?? path });

@@ -84,11 +84,11 @@ export function reportSets(sets: XmlNode | undefined, standardAttribute: "guid" 
  * @returns the codebook, with warnings and infos; or the errors
  * @example
  * ```ts
- * const result = fromQdc(await readFile("codes.qdc", "utf8"), { file: "codes.qdc", id: "atlas" });
+ * const result = parseQdc(await readFile("codes.qdc", "utf8"), { file: "codes.qdc", id: "atlas" });
  * if (result.ok) console.log(result.value.codes.map((c) => c.id));
  * ```
  */
-export function fromQdc(xml: string, options: ImportCodebookOptions = {}): Result<Codebook> {
+export function parseQdc(xml: string, options: ImportCodebookOptions = {}): Result<Codebook> {
   const parsed = parseXmlSafely(xml, { file: options.file, what: "REFI-QDA codebook" });
   if (!parsed.ok) return parsed;
   const root = parsed.value;
@@ -96,7 +96,7 @@ export function fromQdc(xml: string, options: ImportCodebookOptions = {}): Resul
     return { ok: false, diagnostics: [diagnostic({ code: "refi-wrong-root", severity: "error", file: options.file, start: root.start,
       source: SOURCE, actual: root.name, expected: "CodeBook",
       reason: `Cannot read REFI-QDA codebook: the root element is <${root.name}>, not <CodeBook>`,
-      note: root.name === "Project" ? "this is a project file: import it with fromQdpx()" : undefined }) ] };
+      note: root.name === "Project" ? "this is a project file: read it with readQdpx() or parseQdpx()" : undefined }) ] };
   }
   const diagnostics = checkNamespace(root, QDC_NAMESPACE, options.file);
   const codes = childNamed(root, "Codes");

@@ -24,7 +24,7 @@ const SOURCE = "kodebok:refi-qda";
  */
 export type SplitRule = "paragraphs" | "lines" | "selections" | "source" | "notes";
 
-/** Options of {@link parseQdpx} and `fromQdpx`. */
+/** Options of {@link parseQdpx} and `readQdpx`. */
 export interface QdpxImportOptions extends ImportCodebookOptions {
   split?: SplitRule;
   limits?: ZipLimits;
@@ -151,7 +151,7 @@ export function parseQdpx(input: Uint8Array | string, options: QdpxImportOptions
   if (root.name !== "Project") {
     return { ok: false, diagnostics: [...diagnostics, diagnostic({ code: "refi-wrong-root", severity: "error", file: qdeFile, start: root.start,
       source: SOURCE, actual: root.name, expected: "Project", reason: `Cannot read ${what}: the root element is <${root.name}>, not <Project>`,
-      note: root.name === "CodeBook" ? "this is a codebook: import it with fromQdc()" : undefined })] };
+      note: root.name === "CodeBook" ? "this is a codebook: read it with readQdc() or parseQdc()" : undefined })] };
   }
   diagnostics.push(...checkNamespace(root, QDE_NAMESPACE, qdeFile));
   const projectName = root.attrs.name ?? "REFI-QDA project";

@@ -333,7 +333,7 @@ export function buildProject(coded: readonly CodedNote[], codebook: Codebook, op
  * per seminar, notes separated by a blank line ({@link NOTE_SEPARATOR}). Each note is a
  * `PlainTextSelection` named by its id (human codings apply to it; its `Description` carries every
  * other field of the note and the coders who saw it and gave no code, see `noteFieldsDescription`,
- * so that `fromQdpx` gives the notes back exactly), each piece of kodebok's
+ * so that `readQdpx` gives the notes back exactly), each piece of kodebok's
  * evidence a `PlainTextSelection` coded by the user `kodebok`, with positions in Unicode code
  * points. Users (kodebok and the human coders), the codebook, variables (seminar, group,
  * participant, question) and cases (participants, or groups) are included. GUIDs derive from the

@@ -56,12 +56,10 @@ function fail(code: Diagnostic["code"], reason: string, note?: string): never {
  * @example
  * ```ts
  * const codebook = await loadCodebook("natland-2021");
- * const loaded = await loadNotes("coded-sample.csv"); // with a codes:anna column
- * if (loaded.ok) {
- *   const report = refineCodebook({ notes: loaded.value.notes, codings: loaded.value.codings }, codebook, { coder: "anna" });
- *   console.log(report.overall.before.kappa, report.overall.crossValidated?.kappa);
- *   await writeFile("refined.yaml", report.patch.yaml);
- * }
+ * const { notes, codings } = await loadNotes("coded-sample.csv"); // with a codes:anna column
+ * const report = refineCodebook({ notes, codings }, codebook, { coder: "anna" });
+ * console.log(report.overall.before.kappa, report.overall.crossValidated?.kappa);
+ * await writeFile("refined.yaml", report.patch.yaml);
  * ```
  */
 export function refineCodebook(input: RefineInput, codebook: Codebook, options?: RefineOptionsInput): RefineReport {

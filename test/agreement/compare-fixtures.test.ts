@@ -5,7 +5,7 @@ import { CodebookSchema } from "../../src/codebook/codebook.ts";
 import { parseCodings } from "../../src/codings/parse-codings.ts";
 import { unwrap } from "../../src/diagnostics/result.ts";
 import { codeNotes } from "../../src/match/code-notes.ts";
-import { loadNotes } from "../../src/notes/load.ts";
+import { loadNotes } from "../../src/notes/read-notes.ts";
 import { compareCodings } from "../../src/agreement/compare-codings.ts";
 
 const fixture = new URL("../../fixtures/seminars/city-seminar.csv", import.meta.url);
@@ -31,7 +31,7 @@ const codebook = CodebookSchema.parse({
 
 describe("compareCodings() on the city seminar fixture", () => {
   it("reads the hand codes (codes:hand) with parseCodings as loadNotes does", async () => {
-    const loaded = unwrap(await loadNotes(fileURLToPath(fixture)));
+    const loaded = (await loadNotes(fileURLToPath(fixture)));
     const text = await readFile(fixture, "utf8");
     const parsed = unwrap(parseCodings(text, { file: "city-seminar.csv", codebook, notes: loaded.notes }));
     expect(parsed.form).toBe("wide");
@@ -43,7 +43,7 @@ describe("compareCodings() on the city seminar fixture", () => {
   });
 
   it("compares the hand coder with kodebok over every note of the file", async () => {
-    const loaded = unwrap(await loadNotes(fileURLToPath(fixture)));
+    const loaded = (await loadNotes(fileURLToPath(fixture)));
     const coded = codeNotes(loaded.notes, codebook, { language: "nb" });
     const result = compareCodings(loaded, coded, { codebook, interval: { samples: 200, seed: 1 } });
     expect(result.coders).toEqual(["hand", "kodebok"]);

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { codeNotes, loadCodebook, loadNotes, streamNotes, tallyCodes, unwrap } from "../../src/index.ts";
+import { codeNotes, loadCodebook, loadNotes, streamNotes, tallyCodes } from "../../src/index.ts";
 import { codeNoteGeneral } from "../../src/match/code-note.ts";
 import { compileCodebook } from "../../src/match/compile.ts";
 import { builtLibrary } from "../match/build-for-workers.ts";
@@ -55,7 +55,7 @@ describe("the benchmark's codebook (bench/themes.codebook.yaml)", () => {
       for (const c of coded) for (const code of new Set(c.codes.map((a) => a.code))) counts[code] = (counts[code] ?? 0) + 1;
       return counts;
     };
-    const notes = unwrap(await loadNotes(csv)).notes;
+    const notes = (await loadNotes(csv)).notes;
     // The glob automaton (codeNotes) and the token interner with hit objects (the general path).
     expect(counted(codeNotes(notes, codebook, { language: "nb" }))).toEqual(C10K);
     const matcher = compileCodebook(codebook);

@@ -84,7 +84,7 @@ describe.concurrent("kodebok check", () => {
   it("an unreadable dataset file or codebook is an input error (exit 2)", async () => {
     const missing = await kodebok(["check", "no-such.csv", "--codebook", CODEBOOK]);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('no-such.csv: Cannot read "no-such.csv": the file does not exist [file-not-found]');
+    expect(missing.stderr).toContain("no-such.csv: Cannot read the dataset file: the file does not exist [file-not-found]");
     const codebook = await kodebok(["check", GOOD, "--codebook", "fixtures/bad/codebook-duplicate-code.yaml"]);
     expect(codebook.code).toBe(2);
     expect(codebook.stderr).toMatch(/codebook-duplicate-code\.yaml:18:9: .*\[codebook-duplicate-id\]/);

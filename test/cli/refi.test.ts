@@ -2,7 +2,7 @@ import { readFileSync, readdirSync, copyFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { fromQdc } from "../../src/refi-qda/from-qdc.ts";
+import { parseQdc } from "../../src/refi-qda/from-qdc.ts";
 import { kodebok, ROOT } from "./run-cli.ts";
 import { tempDir } from "../support/temp-dir.ts";
 
@@ -12,7 +12,7 @@ describe.concurrent("kodebok export / import (REFI-QDA)", () => {
   it("export --format qdc prints the codebook as a .qdc that reads back with its codes", async () => {
     const run = await kodebok(["export", "--format", "qdc", "--codebook", CODEBOOK]);
     expect(run.code).toBe(0);
-    const back = fromQdc(run.stdout);
+    const back = parseQdc(run.stdout);
     expect(back.ok).toBe(true);
     if (back.ok) expect(back.value.codes.map((c) => c.id).sort()).toEqual(["choice", "knowledge", "knowledge_sharing", "reciprocity", "relation", "time"]);
   });

@@ -13,9 +13,9 @@ export interface CliRun {
 
 /**
  * Runs `node dist/cli/main.js ...args` in the repository root (or `cwd`), without colour unless `env`
- * asks. Asynchronous, so that the tests of a file can run their processes side by side.
+ * asks, with `input` on standard input when given. Asynchronous, so that the tests of a file can run their processes side by side.
  */
-export function kodebok(args: string[], options: { env?: Record<string, string | undefined>; cwd?: string } = {}): Promise<CliRun> {
+export function kodebok(args: string[], options: { env?: Record<string, string | undefined>; cwd?: string; input?: string | Uint8Array } = {}): Promise<CliRun> {
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, CI: "true", ...options.env };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
   return new Promise((resolve, reject) => {
@@ -26,6 +26,7 @@ export function kodebok(args: string[], options: { env?: Record<string, string |
     child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
     child.on("error", reject);
     child.on("close", (code) => resolve({ code, stdout, stderr }));
+    if (options.input !== undefined) child.stdin.end(options.input);
   });
 }
 

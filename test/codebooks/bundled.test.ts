@@ -8,7 +8,7 @@ import { listBundledCodebooks, mergeCodebooks, readCodebook } from "../../src/co
 import { parseCodebook } from "../../src/codebook/parse.ts";
 import { unwrap } from "../../src/diagnostics/result.ts";
 import { codeNotes } from "../../src/match/code-notes.ts";
-import { loadNotes } from "../../src/notes/load.ts";
+import { loadNotes } from "../../src/notes/read-notes.ts";
 import { LANGUAGES } from "../../src/text/language.ts";
 import { THEMES, TARGET, crosswalkMarkdown, readCrosswalkCodebooks } from "../../scripts/crosswalk.mjs";
 
@@ -59,7 +59,7 @@ function applications(codebook: Codebook, code: string, example: Example) {
 }
 
 async function agreement(codebook: Codebook, file: string): Promise<Comparison> {
-  const loaded = unwrap(await loadNotes(root(file)));
+  const loaded = (await loadNotes(root(file)));
   const coded = codeNotes(loaded.notes, codebook);
   return compareCodings(loaded, coded, { codebook, interval: false });
 }
@@ -184,7 +184,7 @@ describe("bundled codebooks of the field's other frameworks", () => {
       for (const rule of code.rules) expect(rule.polarity, `${code.id} ${rule.id ?? ""}`).toBe("barrier");
       expect(code.relatesTo, code.id).toHaveLength(1);
     }
-    const loaded = unwrap(await loadNotes(root("fixtures/codebooks/barriers.csv")));
+    const loaded = (await loadNotes(root("fixtures/codebooks/barriers.csv")));
     const polarities = new Set(codeNotes(loaded.notes, codebook).flatMap((c) => c.codes.map((a) => a.polarity)));
     expect([...polarities]).toEqual(["barrier"]);
   });
@@ -263,7 +263,7 @@ describe("crosswalk to natland-2021", () => {
       let mentions = 0;
       let landed = 0;
       for (const file of ["fixtures/seminars/city-seminar.csv", "fixtures/seminars/rural-seminar.csv", "fixtures/english/seminar-en.csv"]) {
-        const loaded = unwrap(await loadNotes(root(file)));
+        const loaded = (await loadNotes(root(file)));
         const hand = new Map<string, Set<string>>();
         for (const c of loaded.codings) hand.set(c.note, (hand.get(c.note) ?? new Set()).add(c.code));
         for (const coded of codeNotes(loaded.notes, codebook)) {

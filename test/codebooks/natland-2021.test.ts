@@ -3,7 +3,7 @@ import {
   codeNotes,
   compileCodebook,
   loadCodebook,
-  loadNotes,
+  readNotes,
   readCodebook,
   type Codebook,
   type Example,
@@ -191,7 +191,7 @@ describe("natland-2021: agreement with the hand-coded fixtures", () => {
     english: ["fixtures/english/seminar-en.csv"],
   };
   it.each(Object.entries(sets))("agrees with hand coding on the %s seminars (kappa >= 0.6 per theme)", async (_name, files) => {
-    const loaded = await loadNotes(files.map((f) => new URL(`../../${f}`, import.meta.url).pathname));
+    const loaded = await readNotes(files.map((f) => new URL(`../../${f}`, import.meta.url).pathname));
     expect(loaded.ok).toBe(true);
     if (!loaded.ok) return;
     const { notes, codings } = loaded.value;

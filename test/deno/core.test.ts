@@ -1,7 +1,7 @@
 // Runs under Deno 2 against the TypeScript sources: `deno test --allow-read --allow-env test/deno/`.
 // Deno cannot run vitest files, so this file uses Deno.test with node:assert.
 import assert from "node:assert/strict";
-import { codeNotes, formatDiagnostic, loadNotes, parseCodebook, rollUp, unwrap } from "../../src/index.ts";
+import { codeNotes, formatDiagnostic, readNotes, parseCodebook, rollUp, unwrap } from "../../src/index.ts";
 
 declare const Deno: { test(name: string, fn: () => void | Promise<void>): void };
 
@@ -32,8 +32,8 @@ Deno.test("codeNotes() finds a glob at the end of a compound and marks a negated
   assert.equal(coded[1]!.note.text.slice(evidence.start, evidence.end), evidence.text);
 });
 
-Deno.test("loadNotes() reads the seminar fixtures and rollUp() counts them", async () => {
-  const result = await loadNotes(["fixtures/seminars/city-seminar.csv", "fixtures/seminars/rural-seminar.csv"]);
+Deno.test("readNotes() reads the seminar fixtures and rollUp() counts them", async () => {
+  const result = await readNotes(["fixtures/seminars/city-seminar.csv", "fixtures/seminars/rural-seminar.csv"]);
   assert.ok(result.ok);
   if (!result.ok) return;
   const summary = rollUp(codeNotes(result.value.notes, codebook), codebook);
@@ -41,8 +41,8 @@ Deno.test("loadNotes() reads the seminar fixtures and rollUp() counts them", asy
   assert.equal(summary.totals.seminars, 2);
 });
 
-Deno.test("loadNotes() locates an unclosed quote", async () => {
-  const result = await loadNotes("fixtures/bad/unclosed-quote.csv");
+Deno.test("readNotes() locates an unclosed quote", async () => {
+  const result = await readNotes("fixtures/bad/unclosed-quote.csv");
   assert.equal(result.ok, false);
   assert.equal(formatDiagnostic(result.diagnostics[0]!), "fixtures/bad/unclosed-quote.csv:4:7: Cannot load notes: a quoted field is not closed [csv-unclosed-quote]");
 });

@@ -1,7 +1,7 @@
 // Deno smoke test of streaming and worker coding from the TypeScript sources (run: deno test
 // --allow-read --allow-env test/deno/): node:worker_threads under Deno loads the .ts worker.
 import assert from "node:assert/strict";
-import { codeNotes, codeNotesStream, loadCodebook, loadNotes, streamNotes, tallyCodes, unwrap } from "../../src/index.ts";
+import { codeNotes, codeNotesStream, loadCodebook, loadNotes, streamNotes, tallyCodes } from "../../src/index.ts";
 
 declare const Deno: { test(name: string, fn: () => void | Promise<void>): void };
 
@@ -9,7 +9,7 @@ const codebook = await loadCodebook(new URL("../match/rich.codebook.yaml", impor
 const file = new URL("../../fixtures/seminars/city-seminar.csv", import.meta.url).pathname;
 
 Deno.test("streaming and worker coding give the in-memory coded notes under Deno", async () => {
-  const inMemory = codeNotes(unwrap(await loadNotes(file)).notes, codebook, { language: "auto" });
+  const inMemory = codeNotes((await loadNotes(file)).notes, codebook, { language: "auto" });
   for (const workers of [0, 2]) {
     const coded: unknown[] = [];
     for await (const c of codeNotesStream(streamNotes(file), codebook, { language: "auto", workers })) coded.push(c);

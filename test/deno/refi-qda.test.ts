@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { CodebookSchema, fromQdc, parseQdpx, refiGuid, toQdc, toQdpx } from "../../src/index.ts";
+import { CodebookSchema, parseQdc, parseQdpx, refiGuid, toQdc, toQdpx } from "../../src/index.ts";
 
 declare const Deno: { test(name: string, fn: () => void | Promise<void>): void };
 
@@ -20,8 +20,8 @@ Deno.test("refiGuid() gives the same GUID on Deno as on Node", () => {
   assert.equal(refiGuid("code", "natland-2021", "time"), "15099f69-1598-8288-b0c6-6f58a690f23a");
 });
 
-Deno.test("toQdc() and fromQdc() round-trip a codebook", () => {
-  const result = fromQdc(toQdc(codebook));
+Deno.test("toQdc() and parseQdc() round-trip a codebook", () => {
+  const result = parseQdc(toQdc(codebook));
   assert.ok(result.ok);
   assert.deepEqual(result.value.codes.map((c) => [c.id, c.category, c.definition]), [["time", "relational", "Tid og tilgjengelighet"]]);
 });
@@ -40,7 +40,7 @@ Deno.test("toQdpx() and parseQdpx() keep notes and code point positions", () => 
   assert.deepEqual([segment.startPosition, segment.start], [start - 1, start]);
 });
 
-Deno.test("fromQdc() rejects ATLAS.ti's truncated codebook with its place", () => {
+Deno.test("parseQdc() rejects ATLAS.ti's truncated codebook with its place", () => {
   const file = fileURLToPath(new URL("../../../shared/refi-qda/atlasti-23.4-win-codebook-truncated.qdc", import.meta.url));
   let xml: string;
   try {
@@ -48,7 +48,7 @@ Deno.test("fromQdc() rejects ATLAS.ti's truncated codebook with its place", () =
   } catch {
     xml = readFileSync(fileURLToPath(new URL("../../../../shared/refi-qda/atlasti-23.4-win-codebook-truncated.qdc", import.meta.url)), "utf8");
   }
-  const result = fromQdc(xml);
+  const result = parseQdc(xml);
   assert.equal(result.ok, false);
   assert.deepEqual(result.diagnostics[0]!.start, { line: 17, column: 10 });
 });

@@ -1,10 +1,10 @@
 // Deno smoke test of kodebok refine from the same source (run: deno test --allow-read --allow-env test/deno/).
 import assert from "node:assert/strict";
-import { loadCodebook, loadNotes, refineCodebook, refineReportToMarkdown } from "../../src/index.ts";
+import { loadCodebook, readNotes, refineCodebook, refineReportToMarkdown } from "../../src/index.ts";
 
 Deno.test("refineCodebook() gives the hand-computed figures and patch under Deno", async () => {
   const codebook = await loadCodebook(new URL("../../fixtures/refine/codebook.yaml", import.meta.url).pathname);
-  const loaded = await loadNotes(new URL("../../fixtures/refine/sample.csv", import.meta.url).pathname);
+  const loaded = await readNotes(new URL("../../fixtures/refine/sample.csv", import.meta.url).pathname);
   assert.ok(loaded.ok);
   const report = refineCodebook({ notes: loaded.value.notes, codings: loaded.value.codings }, codebook, { coder: "anna", interval: { samples: 100, seed: 1 } });
   const time = report.codes[0]!;

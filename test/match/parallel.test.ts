@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import { codeNotes, codeNotesStream, loadCodebook, loadNotes, rollUp, streamNotes, tallyCodes, unwrap, type Codebook, type CodedNote, type Diagnostic, type Note } from "../../src/index.ts";
+import { codeNotes, codeNotesStream, loadCodebook, loadNotes, readNotes, rollUp, streamNotes, tallyCodes, type Codebook, type CodedNote, type Diagnostic, type Note } from "../../src/index.ts";
 import { builtLibrary } from "./build-for-workers.ts";
 import { tempDir } from "../support/temp-dir.ts";
 
@@ -27,7 +27,7 @@ beforeAll(async () => {
 describe("streaming, in-memory and worker coding", () => {
   for (const fixture of FIXTURES) {
     it(`codeNotesStream(streamNotes()) equals codeNotes(loadNotes()) on ${fixture}`, async () => {
-      const notes = unwrap(await loadNotes(path(fixture))).notes;
+      const notes = (await loadNotes(path(fixture))).notes;
       const inMemory = codeNotes(notes, codebook, { language: "auto" });
       const streamed = await collect(codeNotesStream(streamNotes(path(fixture)), codebook, { language: "auto" }));
       expect(streamed).toEqual(inMemory);
@@ -35,10 +35,10 @@ describe("streaming, in-memory and worker coding", () => {
     });
 
     it.runIf(fixture.includes("seminar"))(`workers give the same coded notes in the same order on ${fixture}`, async () => {
-      const inMemory = lib.codeNotes(lib.unwrap(await lib.loadNotes(path(fixture))).notes, codebook, { language: "auto" });
+      const inMemory = lib.codeNotes((await lib.loadNotes(path(fixture))).notes, codebook, { language: "auto" });
       // From a file: the workers parse row-aligned chunks; from notes: they code batches.
       const fromFile = await collect(lib.codeNotesStream(lib.streamNotes(path(fixture)), codebook, { language: "auto", workers: 2 }));
-      const fromNotes = await collect(lib.codeNotesStream(lib.unwrap(await lib.loadNotes(path(fixture))).notes, codebook, { language: "auto", workers: 3 }));
+      const fromNotes = await collect(lib.codeNotesStream((await lib.loadNotes(path(fixture))).notes, codebook, { language: "auto", workers: 3 }));
       expect(json(fromFile)).toEqual(json(inMemory));
       expect(json(fromNotes)).toEqual(json(inMemory));
     });
@@ -61,7 +61,7 @@ describe("streaming, in-memory and worker coding", () => {
     expect(one).toHaveLength(20000);
     expect(one[19987]!.note.id).toBe("big-19988");
     expect(json(two)).toEqual(json(one));
-    expect(json(one)).toEqual(json(lib.codeNotes(lib.unwrap(await lib.loadNotes(file)).notes, codebook, { language: "nb" })));
+    expect(json(one)).toEqual(json(lib.codeNotes((await lib.loadNotes(file)).notes, codebook, { language: "nb" })));
     const tallyOne = await lib.tallyCodes(one.map((c) => c.note), codebook, { language: "nb" });
     const tallyTwo = await lib.tallyCodes(lib.streamNotes(file), codebook, { language: "nb", workers: 2 });
     expect(tallyTwo).toEqual(tallyOne);
@@ -154,7 +154,7 @@ describe("streaming, in-memory and worker coding", () => {
 
 describe("tallyCodes()", () => {
   it("counts what rollUp() counts", async () => {
-    const notes: Note[] = unwrap(await loadNotes(path("fixtures/seminars/city-seminar.csv"))).notes;
+    const notes: Note[] = (await loadNotes(path("fixtures/seminars/city-seminar.csv"))).notes;
     const summary = rollUp(codeNotes(notes, codebook), codebook);
     const tallies = await tallyCodes(notes, codebook);
     expect(tallies.notes).toBe(summary.totals.notes);
@@ -170,7 +170,7 @@ describe("tallyCodes()", () => {
   it("counts what rollUp() counts on every fixture, helpful and barrier apart", async () => {
     let barriers = 0;
     for (const fixture of FIXTURES) {
-      const notes: Note[] = unwrap(await loadNotes(path(fixture))).notes;
+      const notes: Note[] = (await loadNotes(path(fixture))).notes;
       const summary = rollUp(codeNotes(notes, codebook, { language: "auto" }), codebook);
       const byCode = new Map(summary.categories.flatMap((c) => c.codes).map((c) => [c.id, [c.notes, c.helpful, c.barrier]]));
       const tallies = await tallyCodes(notes, codebook, { language: "auto" });
@@ -187,8 +187,8 @@ describe("tallyCodes()", () => {
 
 describe("streamNotes()", () => {
   for (const fixture of [...FIXTURES, "fixtures/bad/windows-1252.csv", "fixtures/bad/empty-text.csv", "fixtures/bad/bom-comma.csv", "fixtures/seminars/followup-seminar.md"]) {
-    it(`gives the notes and diagnostics loadNotes() gives for ${fixture}`, async () => {
-      const loaded = await loadNotes(path(fixture));
+    it(`gives the notes and diagnostics readNotes() gives for ${fixture}`, async () => {
+      const loaded = await readNotes(path(fixture));
       const diagnostics: Diagnostic[] = [];
       const streamed = await collect(streamNotes(path(fixture), { onDiagnostic: (d) => diagnostics.push(d) }));
       expect(loaded.ok).toBe(true);
@@ -203,7 +203,7 @@ describe("streamNotes()", () => {
     const file = `${tempDir("nfc")}/nfd.csv`;
     // A BOM, "å" as a + combining ring, and a mark right after a line break inside quotes.
     writeFileSync(file, '\uFEFFid;tekst\n1;Tilgjengelig p\u0061\u030A telefon\n2;"Relasjon\n\u0301tillit"\n3;Ærlig\n');
-    const loaded = unwrap(await loadNotes(file)).notes;
+    const loaded = (await loadNotes(file)).notes;
     expect(loaded[0]!.text).toBe("Tilgjengelig på telefon");
     expect(await collect(streamNotes(file))).toEqual(loaded);
     const inWorkers = await collect(lib.codeNotesStream(lib.streamNotes(file), codebook, { language: "nb", workers: 1 }));
@@ -213,7 +213,7 @@ describe("streamNotes()", () => {
   it("reports a repeated id as an error and skips the note", async () => {
     const diagnostics: Diagnostic[] = [];
     const notes = await collect(streamNotes(path("fixtures/bad/duplicate-id.csv"), { onDiagnostic: (d) => diagnostics.push(d) }));
-    const loaded = await loadNotes(path("fixtures/bad/duplicate-id.csv"));
+    const loaded = await readNotes(path("fixtures/bad/duplicate-id.csv"));
     expect(loaded.ok).toBe(false);
     expect(diagnostics.map((d) => [d.code, d.start?.line, d.start?.column])).toEqual(loaded.diagnostics.map((d) => [d.code, d.start?.line, d.start?.column]));
     expect(diagnostics.map((d) => [d.start?.line, d.start?.column])).toEqual([[6, 1]]); // the id cell, as fixtures/bad/README.md says

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { formatDiagnostic, loadNotes, parseNotes } from "../../src/index.ts";
+import { formatDiagnostic, readNotes, parseNotes } from "../../src/index.ts";
 
-const printed = async (file: string) => (await loadNotes(file)).diagnostics.map(formatDiagnostic);
+const printed = async (file: string) => (await readNotes(file)).diagnostics.map(formatDiagnostic);
 
-describe("loadNotes() on CSV", () => {
+describe("readNotes() on CSV", () => {
   it("reads a ;-delimited seminar file with Norwegian headers and codes:<coder> columns", async () => {
-    const result = await loadNotes("fixtures/seminars/city-seminar.csv");
+    const result = await readNotes("fixtures/seminars/city-seminar.csv");
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const first = result.value.notes[0]!;
@@ -16,8 +16,8 @@ describe("loadNotes() on CSV", () => {
   });
 
   it("maps Norwegian survey headers, keeps other columns as attributes and generates stable ids", async () => {
-    const a = await loadNotes("fixtures/survey/user-survey.csv", { source: "survey" });
-    const b = await loadNotes("fixtures/survey/user-survey.csv", { source: "survey" });
+    const a = await readNotes("fixtures/survey/user-survey.csv", { source: "survey" });
+    const b = await readNotes("fixtures/survey/user-survey.csv", { source: "survey" });
     expect(a.ok && b.ok).toBe(true);
     if (!a.ok || !b.ok) return;
     expect(a.value.notes.map((n) => n.id)).toEqual(b.value.notes.map((n) => n.id));
@@ -29,13 +29,13 @@ describe("loadNotes() on CSV", () => {
   });
 
   it("reads a file with a BOM and comma delimiter", async () => {
-    const result = await loadNotes("fixtures/bad/bom-comma.csv");
+    const result = await readNotes("fixtures/bad/bom-comma.csv");
     expect(result.ok && result.value.notes[0]?.id).toBe("c1");
     expect(result.ok && result.value.notes[0]?.text).toBe("Fast saksbehandler, endelig");
   });
 
   it("reads Windows-1252 with a warning at the first byte that is not UTF-8", async () => {
-    const result = await loadNotes("fixtures/bad/windows-1252.csv");
+    const result = await readNotes("fixtures/bad/windows-1252.csv");
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.value.notes.find((n) => n.id === "w2")?.text).toBe("Ble møtt som et menneske");
@@ -58,7 +58,7 @@ describe("loadNotes() on CSV", () => {
   });
 
   it("warns about an empty text at its field, and keeps the other notes", async () => {
-    const result = await loadNotes("fixtures/bad/empty-text.csv");
+    const result = await readNotes("fixtures/bad/empty-text.csv");
     expect(result.ok && result.value.notes.map((n) => n.id)).not.toContain("e4");
     expect(result.diagnostics.map(formatDiagnostic)).toEqual([
       'fixtures/bad/empty-text.csv:5:7: warning: Skipped note "e4": its text is empty [note-empty-text]',
@@ -71,10 +71,10 @@ describe("loadNotes() on CSV", () => {
   });
 
   it("says which header lacks a text column and how to map one", async () => {
-    const result = await loadNotes("fixtures/bad/no-text-column.csv");
+    const result = await readNotes("fixtures/bad/no-text-column.csv");
     expect(result.ok).toBe(false);
     expect(result.diagnostics[0]).toMatchObject({ code: "csv-no-text-column", start: { line: 1, column: 1 } });
-    const mapped = await loadNotes("fixtures/bad/no-text-column.csv", { columns: { text: "dato" } });
+    const mapped = await readNotes("fixtures/bad/no-text-column.csv", { columns: { text: "dato" } });
     expect(mapped.ok).toBe(true);
   });
 
@@ -87,7 +87,7 @@ describe("loadNotes() on CSV", () => {
   });
 });
 
-describe("loadNotes() on JSON, JSONL, Markdown and transcripts", () => {
+describe("readNotes() on JSON, JSONL, Markdown and transcripts", () => {
   it("locates a JSON syntax error", async () => {
     expect(await printed("fixtures/bad/syntax-error.json")).toEqual([
       "fixtures/bad/syntax-error.json:4:3: Cannot load notes: Expected ',' or ']' after array element [json-parse-error]",
@@ -100,13 +100,13 @@ describe("loadNotes() on JSON, JSONL, Markdown and transcripts", () => {
   });
 
   it("reports a bad JSONL line with its line number", async () => {
-    const result = await loadNotes("fixtures/bad/invalid-line.jsonl");
+    const result = await readNotes("fixtures/bad/invalid-line.jsonl");
     expect(result.ok).toBe(false);
     expect(result.diagnostics.map((d) => `${d.start?.line}:${d.start?.column} ${d.code}`)).toEqual(["3:29 json-parse-error"]);
   });
 
   it("reads the Markdown flip-over format with seminar, group, question, cluster and participant", async () => {
-    const result = await loadNotes("fixtures/seminars/followup-seminar.md");
+    const result = await readNotes("fixtures/seminars/followup-seminar.md");
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.value.notes).toHaveLength(25);
@@ -119,7 +119,7 @@ describe("loadNotes() on JSON, JSONL, Markdown and transcripts", () => {
   });
 
   it("reads an interview transcript as the participants' turns, with the interviewer's question", async () => {
-    const result = await loadNotes("fixtures/interviews/interview-01.txt");
+    const result = await readNotes("fixtures/interviews/interview-01.txt");
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.value.notes.length).toBeGreaterThan(5);
@@ -128,18 +128,18 @@ describe("loadNotes() on JSON, JSONL, Markdown and transcripts", () => {
   });
 
   it("accepts plain objects and reports the bad ones", async () => {
-    const result = await loadNotes([{ id: "1", text: "Tid" }, { id: "", text: "x" }]);
+    const result = await readNotes([{ id: "1", text: "Tid" }, { id: "", text: "x" }]);
     expect(result.ok).toBe(false);
     expect(result.diagnostics[0]?.field).toBe("[1].id");
   });
 
   it("reports a missing file as a diagnostic", async () => {
-    const result = await loadNotes("fixtures/none.csv");
+    const result = await readNotes("fixtures/none.csv");
     expect(result.diagnostics[0]).toMatchObject({ code: "file-not-found", file: "fixtures/none.csv" });
   });
 
   it("rejects the same id in two files", async () => {
-    const result = await loadNotes(["fixtures/seminars/city-seminar.csv", "fixtures/seminars/city-seminar.csv"]);
+    const result = await readNotes(["fixtures/seminars/city-seminar.csv", "fixtures/seminars/city-seminar.csv"]);
     expect(result.ok).toBe(false);
     expect(result.diagnostics.filter((d) => d.code === "note-duplicate-id").length).toBe(108);
   });

@@ -6,7 +6,7 @@ import writeXlsxFile from "write-excel-file/universal";
 import { afterAll, describe, expect, it } from "vitest";
 import { formatDiagnostic } from "../../src/diagnostics/diagnostic.ts";
 import { parseNotesCsv } from "../../src/notes/csv.ts";
-import { loadNotes } from "../../src/notes/load.ts";
+import { readNotes } from "../../src/notes/read-notes.ts";
 import { parseNotesMarkdown } from "../../src/notes/markdown.ts";
 import type { Note } from "../../src/notes/note.ts";
 import { cellText, columnLetters, parseNotesXlsx } from "../../src/notes/spreadsheet.ts";
@@ -79,12 +79,12 @@ describe("parseNotesXlsx()", async () => {
     ]);
   });
 
-  it("is what loadNotes() reads from a .xlsx file", async () => {
+  it("is what readNotes() reads from a .xlsx file", async () => {
     const dir = mkdtempSync(join(tmpdir(), "kodebok-office-"));
     dirs.push(dir);
     const path = join(dir, "survey.xlsx");
     writeFileSync(path, bytes);
-    const loaded = await loadNotes(path);
+    const loaded = await readNotes(path);
     expect(loaded.ok && loaded.value.notes.map((n) => n.text)).toEqual(["Hun tok seg tid til å høre på meg", "Fikk ærlig informasjon om\nhva som var mulig", "Ingen ringte tilbake"]);
   });
 

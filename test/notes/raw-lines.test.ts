@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { loadNotes, parseNotes } from "../../src/index.ts";
+import { readNotes, parseNotes } from "../../src/index.ts";
 import { RawLines } from "../../src/notes/raw-lines.ts";
 
 describe("RawLines", () => {
@@ -27,7 +27,7 @@ describe("parseNotesCsv() origins in Windows files", () => {
   });
 
   it("places the survey fixture's notes (CRLF, a three-line answer) on the lines where they start", async () => {
-    const result = await loadNotes("fixtures/survey/user-survey.csv");
+    const result = await readNotes("fixtures/survey/user-survey.csv");
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const { readFileSync } = await import("node:fs");

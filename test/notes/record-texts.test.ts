@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { loadNotes, streamNotes, unwrap, type Diagnostic, type Note } from "../../src/index.ts";
+import { readNotes, streamNotes, unwrap, type Diagnostic, type Note } from "../../src/index.ts";
 import { lfRecords, RecordTexts } from "../../src/notes/record-texts.ts";
 import { parse } from "csv-parse/sync";
 import { fileURLToPath } from "node:url";
@@ -68,7 +68,7 @@ describe("RecordTexts", () => {
 });
 
 describe("streamNotes() on LF files without csv-parse's raw option", () => {
-  it("gives exactly the notes, origins and diagnostics of loadNotes(), across read chunks", async () => {
+  it("gives exactly the notes, origins and diagnostics of readNotes(), across read chunks", async () => {
     const rows = ["id;gruppe;tekst;kommune"];
     const texts = ["Hun tok seg god tid", 'Fikk ikke "nok" tid,\nmen tillit', "Mangel på\rinformasjon", "Relasjonen;\n\nvar god", "Ærlig svar, ingen ventetid", "   ", "slutt\r"];
     const field = (t: string) => (/[;"\n]/u.test(t) ? `"${t.replaceAll('"', '""')}"` : t);
@@ -78,7 +78,7 @@ describe("streamNotes() on LF files without csv-parse's raw option", () => {
     }
     const file = `${tempDir("lf")}/lf.csv`;
     writeFileSync(file, rows.join("\n"));
-    const loaded = await loadNotes(file);
+    const loaded = await readNotes(file);
     const diagnostics: Diagnostic[] = [];
     const streamed: Note[] = [];
     for await (const note of streamNotes(file, { onDiagnostic: (d) => diagnostics.push(d) })) streamed.push(note);

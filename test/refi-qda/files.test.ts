@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { KodebokError } from "../../src/diagnostics/result.ts";
-import { fromQdpx, importRefiQda, writeQdc, writeQdpx } from "../../src/refi-qda/files.ts";
+import { readQdpx, readRefiQda, writeQdc, writeQdpx } from "../../src/refi-qda/files.ts";
 import { toQdc } from "../../src/refi-qda/to-qdc.ts";
 import { codebook, coded, humanCodings, SHARED, validate } from "./helpers.ts";
 import { tempDir } from "../support/temp-dir.ts";
@@ -33,26 +33,26 @@ describe("writeQdc() and writeQdpx()", () => {
   });
 });
 
-describe("importRefiQda() and fromQdpx()", () => {
+describe("readRefiQda() and readQdpx()", () => {
   it("import a .qdc as a codebook and a .qdpx as a project", async () => {
     const dir = temp();
     await writeQdc(join(dir, "book.qdc"), codebook);
     await writeQdpx(join(dir, "p.qdpx"), coded, codebook, { codings: humanCodings });
-    const book = await importRefiQda(join(dir, "book.qdc"));
+    const book = await readRefiQda(join(dir, "book.qdc"));
     expect(book.ok && book.value.kind === "codebook" && book.value.codebook.codes.map((c) => c.id)).toEqual(["relation", "time", "knowledge_sharing"]);
-    const project = await importRefiQda(join(dir, "p.qdpx"));
+    const project = await readRefiQda(join(dir, "p.qdpx"));
     expect(project.ok && project.value.kind === "project" && project.value.notes.length).toBe(4);
-    const direct = await fromQdpx(join(dir, "p.qdpx"));
+    const direct = await readQdpx(join(dir, "p.qdpx"));
     expect(direct.ok && direct.value.codings.length).toBe(10);
   });
 
   it("import ATLAS.ti's bare .qde by path", async () => {
-    const result = await fromQdpx(join(SHARED, "atlasti-8.4-mac-refi-standard-project.qde"));
+    const result = await readQdpx(join(SHARED, "atlasti-8.4-mac-refi-standard-project.qde"));
     expect(result.ok && result.value.codebook.codes.length).toBe(14);
   });
 
   it("report a missing file", async () => {
-    const result = await importRefiQda(join(temp(), "nope.qdpx"));
+    const result = await readRefiQda(join(temp(), "nope.qdpx"));
     expect(result.ok).toBe(false);
     expect(result.diagnostics[0]!.code).toBe("file-not-found");
   });

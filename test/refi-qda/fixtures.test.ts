@@ -4,8 +4,8 @@ import { loadCodebook } from "../../src/codebook/load.ts";
 import { parseCodebook } from "../../src/codebook/parse.ts";
 import { unwrap } from "../../src/diagnostics/result.ts";
 import { codeNotes } from "../../src/match/code-notes.ts";
-import { loadNotes } from "../../src/notes/load.ts";
-import { fromQdc } from "../../src/refi-qda/from-qdc.ts";
+import { loadNotes } from "../../src/notes/read-notes.ts";
+import { parseQdc } from "../../src/refi-qda/from-qdc.ts";
 import { parseQdpx } from "../../src/refi-qda/from-qdpx.ts";
 import { buildProject, toQdpx } from "../../src/refi-qda/to-qdpx.ts";
 import { localized, toQdc } from "../../src/refi-qda/to-qdc.ts";
@@ -33,7 +33,7 @@ codes:
 `;
 
 async function roundTrip(codebook: Codebook) {
-  const loaded = unwrap(await loadNotes([fixture("seminars/city-seminar.csv"), fixture("seminars/rural-seminar.csv")]));
+  const loaded = (await loadNotes([fixture("seminars/city-seminar.csv"), fixture("seminars/rural-seminar.csv")]));
   const coded = codeNotes(loaded.notes, codebook, { language: "auto" });
   const known = new Set(codebook.codes.map((c) => c.id));
   const codings = loaded.codings.filter((c) => known.has(c.code));
@@ -59,7 +59,7 @@ async function roundTrip(codebook: Codebook) {
   expect(imported.overall.kappa).toBeCloseTo(original.overall.kappa, 12);
   expect(imported.codes.map((c) => [c.code, c.kappa])).toEqual(original.codes.map((c) => [c.code, c.kappa]));
   expect(Number.isFinite(original.overall.kappa)).toBe(true);
-  const qdc = fromQdc(toQdc(codebook));
+  const qdc = parseQdc(toQdc(codebook));
   expect(qdc.ok && qdc.value.codes.map((c) => [c.id, c.category])).toEqual(codebook.codes.map((c) => [c.id, c.category]));
   // Definitions and inclusion/exclusion notes come back in the export's language.
   const lang = codebook.languages[0];

@@ -8,7 +8,7 @@ import type { CheckReport } from "../../src/check/check-report.ts";
 import { loadCodebook } from "../../src/codebook/load.ts";
 import { formatDiagnostic } from "../../src/diagnostics/diagnostic.ts";
 import { codeNotes } from "../../src/match/code-notes.ts";
-import { loadNotes } from "../../src/notes/load.ts";
+import { readNotes } from "../../src/notes/read-notes.ts";
 import type { Note } from "../../src/notes/note.ts";
 import { parseQdpx } from "../../src/refi-qda/from-qdpx.ts";
 import { noteFieldsDescription, parseNoteFieldsDescription } from "../../src/refi-qda/note-fields.ts";
@@ -79,7 +79,7 @@ describe("noteFieldsDescription() / parseNoteFieldsDescription()", () => {
 
 describe("a .qdpx round trip of the seminars is lossless", async () => {
   const codebook = await loadCodebook("natland-2021");
-  const loaded = await loadNotes(SEMINARS.map((f) => join(ROOT, f)));
+  const loaded = await readNotes(SEMINARS.map((f) => join(ROOT, f)));
   if (!loaded.ok) throw new Error(loaded.diagnostics.map(formatDiagnostic).join("\n"));
   const { notes, codings } = loaded.value;
   const first = toQdpx(codeNotes(notes, codebook), codebook, { codings });
@@ -155,7 +155,7 @@ describe("kodebok export -> import -> export (CLI)", () => {
 
 describe("a project from another tool, which records only codings", async () => {
   const codebook = await loadCodebook("natland-2021");
-  const loaded = await loadNotes(SEMINARS.map((f) => join(ROOT, f)));
+  const loaded = await readNotes(SEMINARS.map((f) => join(ROOT, f)));
   if (!loaded.ok) throw new Error("notes");
   const archive = unzipSync(toQdpx(codeNotes(loaded.value.notes, codebook), codebook, { codings: loaded.value.codings, machine: false }));
   // As another tool would write it: no kodebok descriptions, its own GUIDs.

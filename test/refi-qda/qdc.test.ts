@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatDiagnostic } from "../../src/diagnostics/diagnostic.ts";
-import { fromQdc } from "../../src/refi-qda/from-qdc.ts";
+import { parseQdc } from "../../src/refi-qda/from-qdc.ts";
 import { refiGuid } from "../../src/refi-qda/guid.ts";
 import { toQdc } from "../../src/refi-qda/to-qdc.ts";
 import { codebook, SHARED, validate } from "./helpers.ts";
@@ -32,9 +32,9 @@ describe("toQdc()", () => {
   });
 });
 
-describe("fromQdc()", () => {
+describe("parseQdc()", () => {
   it("round-trips a kodebok export: same ids, categories, labels, definitions and notes", () => {
-    const result = fromQdc(toQdc(codebook), { id: "test-book" });
+    const result = parseQdc(toQdc(codebook), { id: "test-book" });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.diagnostics).toEqual([]);
@@ -54,13 +54,13 @@ describe("fromQdc()", () => {
   it("keeps a multi-line inclusion note whole", () => {
     const book = structuredClone(codebook);
     book.codes[1]!.include = ["første linje\nandre linje", "neste"];
-    const result = fromQdc(toQdc(book));
+    const result = parseQdc(toQdc(book));
     expect(result.ok && result.value.codes[1]!.include).toEqual(["første linje\nandre linje", "neste"]);
   });
 
   it("reads ATLAS.ti 23.4's codebook with a warning about its schemaLocation", () => {
     const file = join(SHARED, "atlasti-23.4-win-codebook.qdc");
-    const result = fromQdc(readFileSync(file, "utf8"), { file: "atlasti-23.4-win-codebook.qdc" });
+    const result = parseQdc(readFileSync(file, "utf8"), { file: "atlasti-23.4-win-codebook.qdc" });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.value.codes).toHaveLength(1);
@@ -75,7 +75,7 @@ describe("fromQdc()", () => {
 
   it("rejects the truncated ATLAS.ti codebook with a located error", () => {
     const text = readFileSync(join(SHARED, "atlasti-23.4-win-codebook-truncated.qdc"), "utf8");
-    const result = fromQdc(text, { file: "truncated.qdc" });
+    const result = parseQdc(text, { file: "truncated.qdc" });
     expect(result.ok).toBe(false);
     expect(result.diagnostics.map(formatDiagnostic)).toEqual([
       "truncated.qdc:17:10: Cannot read REFI-QDA codebook: the file ends before <Code> (opened at 17:5) is closed; it is truncated or incomplete [refi-xml-invalid]",
@@ -83,7 +83,7 @@ describe("fromQdc()", () => {
   });
 
   it("rejects non-XML with a located error", () => {
-    const result = fromQdc("name,code\nx,y\n", { file: "codes.csv" });
+    const result = parseQdc("name,code\nx,y\n", { file: "codes.csv" });
     expect(result.ok).toBe(false);
     expect(result.diagnostics[0]!.code).toBe("refi-xml-invalid");
     expect(result.diagnostics[0]!.start).toEqual({ line: 1, column: 1 });
@@ -91,12 +91,12 @@ describe("fromQdc()", () => {
 
   it("refuses a DTD and entity declarations (no entity expansion)", () => {
     const bomb = `<?xml version="1.0"?>\n<!DOCTYPE CodeBook [\n <!ENTITY a "aaaaaaaa">\n <!ENTITY b "&a;&a;&a;&a;">\n]>\n<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes><Code guid="1FF58B12-6F6F-4B0C-8BE5-BBDC91F55294" name="&b;" isCodable="true"/></Codes></CodeBook>`;
-    const result = fromQdc(bomb, { file: "bomb.qdc" });
+    const result = parseQdc(bomb, { file: "bomb.qdc" });
     expect(result.ok).toBe(false);
     expect(formatDiagnostic(result.diagnostics[0]!)).toBe(
       "bomb.qdc:2:1: Cannot read REFI-QDA codebook: it declares a DTD or entities, which kodebok refuses (no entity expansion) [refi-xml-doctype]");
     const external = `<!ENTITY x SYSTEM "file:///etc/passwd"><CodeBook/>`;
-    expect(fromQdc(external).diagnostics[0]!.code).toBe("refi-xml-doctype");
+    expect(parseQdc(external).diagnostics[0]!.code).toBe("refi-xml-doctype");
   });
 
   it("reads colours with alpha, nested codable parents and Norwegian names", () => {
@@ -111,7 +111,7 @@ describe("fromQdc()", () => {
     <Code guid="5d7f0c2a-8e9b-4a1c-b2d3-e4f5a6b7c8db" name="Møte" isCodable="false"/>
   </Codes>
 </CodeBook>`;
-    const result = fromQdc(xml, { file: "x.qdc" });
+    const result = parseQdc(xml, { file: "x.qdc" });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.value.categories.map((c) => c.id)).toEqual(["aerlighet-og-apenhet", "mote"]);
@@ -128,16 +128,16 @@ describe("fromQdc()", () => {
 
   it("accepts DOCTYPE text inside CDATA and comments, and rejects absurd nesting", () => {
     const ok = `<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><!-- <!DOCTYPE x> --><Codes><Code guid="1FF58B12-6F6F-4B0C-8BE5-BBDC91F55294" name="a" isCodable="true"><Description><![CDATA[<!ENTITY x "y"> & <b>]]></Description></Code></Codes></CodeBook>`;
-    const result = fromQdc(ok);
+    const result = parseQdc(ok);
     expect(result.ok && result.value.codes[0]!.definition).toBe('<!ENTITY x "y"> & <b>');
     const deep = `<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>${'<Code guid="1FF58B12-6F6F-4B0C-8BE5-BBDC91F55294" name="a" isCodable="true">'.repeat(500)}${"</Code>".repeat(500)}</Codes></CodeBook>`;
-    const rejected = fromQdc(deep, { file: "deep.qdc" });
+    const rejected = parseQdc(deep, { file: "deep.qdc" });
     expect(rejected.ok).toBe(false);
     expect(rejected.diagnostics[0]!.code).toBe("refi-xml-invalid");
   });
 
   it("rejects a project file with a hint", () => {
-    const result = fromQdc('<Project xmlns="urn:QDA-XML:project:1.0" name="x"/>');
+    const result = parseQdc('<Project xmlns="urn:QDA-XML:project:1.0" name="x"/>');
     expect(result.ok).toBe(false);
     expect(result.diagnostics[0]!.code).toBe("refi-wrong-root");
   });
