@@ -50,8 +50,9 @@ export interface CodeSelection {
   present: Uint8Array;
 }
 
-/** The term kinds candidates for missed notes are drawn from, and the kinds of context words. */
+/** The kinds of candidate term for missed notes: every kind. */
 export const TERM_KINDS: ReadonlySet<FeatureKind> = new Set(["word", "phrase", "stem", "prefix", "suffix"]);
+/** The kinds of context word a `notNear` or `notInNote` condition is proposed with: words and prefix globs. */
 export const CONTEXT_KINDS: ReadonlySet<FeatureKind> = new Set(["word", "prefix"]);
 
 
