@@ -178,27 +178,34 @@ export function featureRule(feature: Feature, id: string): Rule {
   return rule;
 }
 
+/** What a feature's matches must be about: the `about` and `notAbout` frames of the code it would join. */
+export interface FeatureFrames {
+  about?: readonly string[] | undefined;
+  notAbout?: readonly string[] | undefined;
+}
+
 /**
  * The notes each feature is found in, by the matcher itself: every feature becomes a code of its
- * own with the rule {@link featureRule} gives it, so a count means exactly what the proposed rule
- * would find (globs, stems, phrases, languages).
+ * own, in a copy of the codebook (its languages, frames and cues), with the rule {@link featureRule}
+ * gives it and the frames of the code it would join, so a count means exactly what the proposed
+ * rule would find (globs, stems, phrases, languages, frames). Context words are counted with
+ * `notAbout: []`, as the plain words a `notInNote` condition looks for.
  *
  * @param features the features
  * @param notes the notes to count in
- * @param languages the codebook's languages
+ * @param codebook the codebook the rules would join
+ * @param frames the code's `about` and `notAbout` (default: the codebook's own)
  * @returns for each feature, the indices of the notes it is found in, ascending
  * @example
  * ```ts
- * featureNotes(features, notes, ["nb", "en"])[0]; // Int32Array [0, 4]
+ * featureNotes(features, notes, codebook)[0]; // Int32Array [0, 4]
  * ```
  */
-export function featureNotes(features: readonly Feature[], notes: readonly Note[], languages: readonly Language[]): Int32Array[] {
+export function featureNotes(features: readonly Feature[], notes: readonly Note[], codebook: Codebook, frames: FeatureFrames = {}): Int32Array[] {
   if (features.length === 0) return [];
-  const codebook: Codebook = {
-    id: "refine-features",
-    title: "candidate features",
-    authors: [],
-    languages: [...languages],
+  const counting: Codebook = {
+    ...codebook,
+    overlap: "within-code",
     categories: [{ id: "f", label: "features" }],
     codes: features.map((f, i) => ({
       id: `f${i}`,
@@ -211,13 +218,12 @@ export function featureNotes(features: readonly Feature[], notes: readonly Note[
       nonExamples: [],
       relatesTo: [],
       rules: [featureRule(f, `f${i}`)],
+      ...(frames.about !== undefined ? { about: [...frames.about] } : {}),
+      ...(frames.notAbout !== undefined ? { notAbout: [...frames.notAbout] } : {}),
     })),
-    frames: [],
-    polarity: {},
-    overlap: "within-code",
   };
   const lists: number[][] = features.map(() => []);
-  codeNotes(notes, codebook).forEach((coded, n) => {
+  codeNotes(notes, counting).forEach((coded, n) => {
     for (const application of coded.codes) {
       const list = lists[Number(application.code.slice(1))]!;
       if (list[list.length - 1] !== n) list.push(n);

@@ -35,7 +35,16 @@ export function explicitRules(code: Code): Code {
   return out;
 }
 
-/** The ids of a code's rules, as the matcher gives them. */
+/**
+ * The ids of a code's rules in order, as the matcher gives them (shorthands first).
+ *
+ * @param code the code
+ * @returns the rule ids
+ * @example
+ * ```ts
+ * ruleIds({ ...code, id: "time", terms: ["tid"], rules: [{ ...rule, id: undefined }] }); // ["time.terms", "time.1"]
+ * ```
+ */
 export function ruleIds(code: Code): string[] {
   return expandRules(code.id, code.terms, code.barrierTerms, code.rules).map((r) => r.id);
 }

@@ -202,7 +202,7 @@ export function refineCodebook(input: RefineInput, codebook: Codebook, options?:
       .flatMap((r) => r.terms.filter((t) => t.fp > 0).map((t) => ({ rule: r.rule, term: t.term, tp: t.tp, fp: t.fp, precision: t.precision, harm: t.harm, kappaIfRemoved: t.kappaIfRemoved, notes: t.falsePositives.map(ref) })))
       .sort((x, y) => (y.harm ?? -Infinity) - (x.harm ?? -Infinity) || y.fp - x.fp || (x.rule + x.term < y.rule + y.term ? -1 : 1));
     const rankOptions = { measure: opts.measure, correction: opts.correction, minNotes: opts.minNotes };
-    const candidateTerms: CandidateTerm[] = rankFeatures(full.features, full.notesOf, missedMask, notCoded, groups, { ...rankOptions, kinds: TERM_KINDS, keys: full.termKeys })
+    const candidateTerms: CandidateTerm[] = rankFeatures(full.features, full.notesOf.get(id)!, missedMask, notCoded, groups, { ...rankOptions, kinds: TERM_KINDS, keys: full.termKeys })
       .slice(0, opts.candidates)
       .map((r) => {
         const term: CandidateTerm = {
@@ -212,7 +212,7 @@ export function refineCodebook(input: RefineInput, codebook: Codebook, options?:
           words: r.feature.words,
           missed: r.target,
           other: r.reference,
-          found: [...full.notesOf[r.index]!].filter((i) => agreed[i]).length,
+          found: [...full.notesOf.get(id)![r.index]!].filter((i) => agreed[i]).length,
           keyness: r.keyness,
           groups: r.groups,
           oneOff: r.groups === 1,
@@ -229,7 +229,7 @@ export function refineCodebook(input: RefineInput, codebook: Codebook, options?:
       for (const i of notesOfRule(state, rule)) if (!human[i]) (wrong[i] = 1), count++;
       if (count < opts.minNotes) continue;
       const own = explicitRules(code).rules.find((r) => r.id === rule)!;
-      const ranked = rankFeatures(full.features, full.notesOf, wrong, agreed, groups, { ...rankOptions, kinds: CONTEXT_KINDS, keys: full.contextKeys });
+      const ranked = rankFeatures(full.features, full.notesOf.get(id)!, wrong, agreed, groups, { ...rankOptions, kinds: CONTEXT_KINDS, keys: full.contextKeys });
       for (const r of ranked.filter((x) => !isOwnWord(own, x.feature)).slice(0, opts.candidates)) {
         const term = r.feature.term;
         const x: CandidateExclusion = { rule, term, kind: r.feature.kind, falsePositives: r.target, truePositives: r.reference, keyness: r.keyness, groups: r.groups, oneOff: r.groups === 1, examples: examples(r.targetNotes) };
@@ -364,13 +364,25 @@ function buildTraining(
   const terms = extractFeatures(missed.map((i) => notes[i]!), missed.map((i) => languages[i]!), { ...common, kinds: TERM_KINDS });
   const context = extractFeatures(wrong.map((i) => notes[i]!), wrong.map((i) => languages[i]!), { ...common, kinds: CONTEXT_KINDS }).map((f) => ({ ...f, key: `context:${f.key}`, lang: undefined }));
   const features = [...terms, ...context];
+  // Term features are counted as a rule of the code would find them: once per distinct set of
+  // code frames (about, notAbout); context words as plain words.
+  const contextNotes = featureNotes(context, own, codebook, { notAbout: [] });
+  const bySignature = new Map<string, Int32Array[]>();
+  const notesOf = new Map<string, Int32Array[]>();
+  for (const id of humanCodes.keys()) {
+    const code = codebook.codes.find((c) => c.id === id)!;
+    const signature = JSON.stringify([code.about ?? null, code.notAbout ?? null]);
+    let lists = bySignature.get(signature);
+    if (!lists) bySignature.set(signature, (lists = [...featureNotes(terms, own, codebook, { about: code.about, notAbout: code.notAbout }), ...contextNotes]));
+    notesOf.set(id, lists);
+  }
   return {
     codebook,
     notes: own,
     groups: indices.map((i) => groups[i]!),
     human,
     features,
-    notesOf: featureNotes(features, own, codebook.languages),
+    notesOf,
     termKeys: new Set(terms.map((f) => f.key)),
     contextKeys: new Set(context.map((f) => f.key)),
   };

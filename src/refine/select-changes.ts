@@ -19,8 +19,11 @@ export interface TrainingSet {
   human: ReadonlyMap<string, Uint8Array>;
   /** Features of the notes codes missed (term candidates) and coded wrongly (context candidates). */
   features: readonly Feature[];
-  /** For each feature, the notes it is found in. */
-  notesOf: readonly Int32Array[];
+  /**
+   * Per code: for each feature, the notes it is found in (term features as a rule of that code
+   * would find them, with the code's frames; context words as plain words).
+   */
+  notesOf: ReadonlyMap<string, readonly Int32Array[]>;
   termKeys: ReadonlySet<string>;
   contextKeys: ReadonlySet<string>;
 }
@@ -50,8 +53,9 @@ export interface CodeSelection {
   present: Uint8Array;
 }
 
-/** The term kinds candidates for missed notes are drawn from, and the kinds of context words. */
+/** The kinds of candidate term for missed notes: every kind. */
 export const TERM_KINDS: ReadonlySet<FeatureKind> = new Set(["word", "phrase", "stem", "prefix", "suffix"]);
+/** The kinds of context word a `notNear` or `notInNote` condition is proposed with: words and prefix globs. */
 export const CONTEXT_KINDS: ReadonlySet<FeatureKind> = new Set(["word", "prefix"]);
 
 
@@ -119,12 +123,13 @@ function candidateOf(r: RankedFeature): ChosenChange["candidate"] {
 export function selectChanges(training: TrainingSet, codeId: string, options: RefineOptions, taken: Set<string> = new Set()): CodeSelection {
   const { codebook, notes, groups } = training;
   const human = training.human.get(codeId)!;
+  const notesOf = training.notesOf.get(codeId)!;
   let state = codeState(codebook, codebook.codes.find((c) => c.id === codeId)!, notes);
   const changes: ChosenChange[] = [];
   const n = notes.length;
   const groupCount = (list: readonly number[]) => new Set(list.map((i) => groups[i])).size;
   const rank = (target: Uint8Array, reference: Uint8Array, kinds: ReadonlySet<FeatureKind>, keys: ReadonlySet<string>, limit: number) =>
-    rankFeatures(training.features, training.notesOf, target, reference, groups, {
+    rankFeatures(training.features, notesOf, target, reference, groups, {
       measure: options.measure,
       correction: options.correction,
       minNotes: options.minNotes,
@@ -155,7 +160,7 @@ export function selectChanges(training: TrainingSet, codeId: string, options: Re
     const id = newRuleId(code, taken);
     for (const r of rank(missed, notCoded, TERM_KINDS, training.termKeys, options.candidates)) {
       const change: RefineChange = { kind: "add-rule", code: codeId, rule: featureRule(r.feature, id) };
-      trials.push(trial(change, `add-rule:${codeId}:${r.feature.key}`, training.notesOf[r.index], candidateOf(r)));
+      trials.push(trial(change, `add-rule:${codeId}:${r.feature.key}`, notesOf[r.index], candidateOf(r)));
     }
     // Conditions and removals for the false positives, rule by rule.
     const explicit = explicitRules(code).rules;
@@ -168,7 +173,7 @@ export function selectChanges(training: TrainingSet, codeId: string, options: Re
       const own = explicit.find((r) => r.id === rule)!;
       for (const r of rank(wrong, agreed, CONTEXT_KINDS, training.contextKeys, Infinity).filter((x) => !isOwnWord(own, x.feature)).slice(0, options.exclusions)) {
         const term = r.feature.term;
-        const found = training.notesOf[r.index];
+        const found = notesOf[r.index];
         trials.push(trial({ kind: "add-condition", code: codeId, rule, condition: "notNear", term, within }, `notNear:${rule}:${term}`, found, candidateOf(r)));
         trials.push(trial({ kind: "add-condition", code: codeId, rule, condition: "notInNote", term }, `notInNote:${rule}:${term}`, found, candidateOf(r)));
       }
