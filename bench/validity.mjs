@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // npm run validity: how well a codebook agrees with independent human coders on ../shared/gold/.
 //
-//   node bench/validity.mjs [--codebook natland-2021|path.yaml] [--json] [--errors [theme]]
+//   node bench/validity.mjs [--codebook natland-2021|barriers|path.yaml] [--barrier-side] [--json] [--errors [theme]]
 //
+// Another bundled codebook is measured through its crosswalk to the default themes (each code's
+// `relatesTo`); `barriers`, and any codebook with --barrier-side, against the gold's barrier side.
 // Prints, for the development notes (the rules were written looking at them: a tuned figure), the
 // blind notes (never read while writing rules: the fair figure) and all notes: mean per-theme Cohen's
 // kappa, each theme's kappa, category kappa, polarity agreement on the themes both found, and the
@@ -24,7 +26,18 @@ const kodebok = await import(pathToFileURL(path.join(ROOT, "dist", "index.js")).
 const { notes, gold, blind } = loadGold();
 const codebook = await kodebok.loadCodebook(codebookName);
 const coded = kodebok.codeNotes(notes, codebook);
-const predicted = new Map(coded.map((c) => [c.note.id, themesOf(c)]));
+// Another codebook is measured through its crosswalk: each code counts for the default themes it
+// names in `relatesTo` ("natland-2021:time"). A codebook of barriers only (every code's examples
+// barriers) is compared with the gold's barrier side: a theme coded barrier or both.
+const themesOfCode = (code) =>
+  codebook.id === "natland-2021" ? [code.id] : code.relatesTo.filter((r) => r.startsWith("natland-2021:")).map((r) => r.slice("natland-2021:".length));
+const crosswalk = new Map(codebook.codes.map((c) => [c.id, themesOfCode(c)]));
+const barrierSide = codebook.id === "barriers" || args.includes("--barrier-side");
+const mapped = (c) => ({ ...c, codes: c.codes.flatMap((a) => (crosswalk.get(a.code) ?? []).map((t) => ({ ...a, code: t }))) });
+const predicted = new Map(coded.map((c) => [c.note.id, themesOf(mapped(c))]));
+if (barrierSide) {
+  for (const [id, g] of gold) gold.set(id, { ...g, themes: Object.fromEntries(Object.entries(g.themes).filter(([, p]) => p !== "helpful").map(([t]) => [t, "barrier"])) });
+}
 const codedById = new Map(coded.map((c) => [c.note.id, c]));
 const byId = new Map(notes.map((n) => [n.id, n]));
 
