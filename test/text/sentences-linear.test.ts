@@ -20,7 +20,12 @@ function before(text: string): { start: number; end: number }[] {
     let i = m.index;
     while (i > 0 && /[\p{L}.]/u.test(text[i - 1]!)) i--;
     const word = text.slice(i, m.index).toLowerCase();
-    if (m[0].startsWith(".") && word.length > 0 && ABBREVIATIONS.has(word)) continue;
+    // The abbreviation rule as sentences() has it: a title always continues the sentence, another
+    // abbreviation only before lower case or a digit.
+    let next = end;
+    while (next < text.length && /\s/u.test(text[next]!)) next++;
+    const continues = ["dr", "mr", "mrs", "ms", "prof", "st"].includes(word) || (next < text.length && /[\p{Ll}\p{N}]/u.test(text[next]!));
+    if (m[0].startsWith(".") && word.length > 0 && ABBREVIATIONS.has(word) && continues) continue;
     push(start, end);
     start = end;
   }

@@ -65,3 +65,17 @@ describe("detectLanguage() with words both languages share", () => {
     expect(detectLanguage(tokenize("Må ta bussen i en time for å komme dit"))).not.toBe("en");
   });
 });
+
+describe("sentences() and abbreviations that are also words", () => {
+  it("ends a sentence after 'min.' or Nynorsk 'no.' before a capital, not after 'kl.' before a digit", () => {
+    const text = "Jeg stoler på veilederen min. Hun svarer alltid. Det er betre no. Møtet var kl. 10 i dag.";
+    expect(sentences(text).map((s) => text.slice(s.start, s.end))).toEqual([
+      "Jeg stoler på veilederen min.",
+      "Hun svarer alltid.",
+      "Det er betre no.",
+      "Møtet var kl. 10 i dag.",
+    ]);
+    const title = "Dr. Hansen tok seg tid.";
+    expect(sentences(title).map((s) => title.slice(s.start, s.end))).toEqual([title]);
+  });
+});
