@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { recordSkippedCheck } from "../../scripts/skipped-checks.mjs";
 import { loadCodebook } from "../../src/codebook/load.ts";
 import { codeNotes } from "../../src/match/code-notes.ts";
-import { loadNotes } from "../../src/notes/load.ts";
+import { loadNotes } from "../../src/notes/read-notes.ts";
 import { rollUp } from "../../src/rollup/roll-up.ts";
 import { toHtml } from "../../src/report/html.ts";
 import { launchChromium, NO_CHROMIUM, npmChromium, systemChromium, type ChromiumChoice } from "../support/chromium.ts";
@@ -21,10 +21,9 @@ const artifacts = new URL("../../test-artifacts/", import.meta.url);
 /** The report of the two example seminars (196 notes) with the default codebook, as a researcher makes it. */
 async function seminarReport(appendix: "short" | "full"): Promise<string> {
   const root = new URL("../../fixtures/seminars/", import.meta.url);
-  const loaded = await loadNotes([new URL("city-seminar.csv", root).pathname, new URL("rural-seminar.csv", root).pathname]);
-  if (!loaded.ok) throw new Error("fixtures");
+  const { notes } = await loadNotes([new URL("city-seminar.csv", root).pathname, new URL("rural-seminar.csv", root).pathname]);
   const codebook = await loadCodebook("natland-2021");
-  const coded = codeNotes(loaded.value.notes, codebook, { language: "auto" });
+  const coded = codeNotes(notes, codebook, { language: "auto" });
   const questions = { q1: "Hva har du vært mest fornøyd med, og hva har hjulpet deg mest, i møte med hjelpeapparatet?", q2: "Hva gjorde at dette ble en god erfaring?" };
   return toHtml(rollUp(coded, codebook, { language: "nb" }), { coded, codebook, questions, appendix, date: "2026-11-27" });
 }
