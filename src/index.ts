@@ -197,7 +197,8 @@ export {
 export { REPORT_LABELS, formatShare, type ReportLanguage } from "./report/labels.ts";
 export { KODEBOK_VERSION, reportRedactor, type ReportOptions } from "./report/report-options.ts";
 export { toMarkdown } from "./report/markdown.ts";
-export { MATRIX_ATTRIBUTES, escapeHtml, reportCharts, toHtml, type HtmlOptions, type ReportChart } from "./report/html.ts";
+export { MATRIX_ATTRIBUTES, escapeHtml, reportCharts, toHtml, type AppendixMode, type HtmlOptions, type ReportChart } from "./report/html.ts";
+export { reportMatrices, type ReportMatrices } from "./report/report-matrices.ts";
 export {
   POLARITY_COLORS,
   categoryChartSpec,

@@ -1,4 +1,4 @@
-import { Command, Option } from "commander";
+import { Command, InvalidArgumentError, Option } from "commander";
 import type { Codebook } from "../codebook/codebook.ts";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
 import { codeNotes, codeNotesStream } from "../match/code-notes.ts";
@@ -8,6 +8,7 @@ import type { Note } from "../notes/note.ts";
 import type { NotesFormat } from "../notes/formats.ts";
 import type { NotesOptions } from "../notes/parse.ts";
 import { rollUp } from "../rollup/roll-up.ts";
+import type { AppendixMode } from "../report/html.ts";
 import type { Summary } from "../rollup/summary.ts";
 import type { LanguageOption } from "../text/language.ts";
 import { redact } from "../rollup/redact.ts";
@@ -35,6 +36,19 @@ export interface CodeCommandOptions {
   verbose?: boolean;
   /** Worker threads to code on (0: the main thread). */
   workers?: number;
+  /** The HTML report's codebook appendix. */
+  appendix?: AppendixMode;
+  /** Question texts by id, from `--question id=text` (repeatable). */
+  question?: Record<string, string>;
+}
+
+/** Parses one `--question id=text` into the map of question texts. */
+function questionText(value: string, previous: Record<string, string> | undefined): Record<string, string> {
+  const at = value.indexOf("=");
+  if (at <= 0 || at === value.length - 1) {
+    throw new InvalidArgumentError(`expected id=text, as in q1="Hva har hjulpet deg mest?", not "${value}"`);
+  }
+  return { ...previous, [value.slice(0, at).trim()]: value.slice(at + 1).trim() };
 }
 
 const EXAMPLES = `
@@ -45,6 +59,7 @@ Examples:
   $ kodebok code notes.csv --format json --quotes 5 > summary.json
   $ kodebok code survey.xlsx --text-column svar --format xlsx --out results.xlsx
   $ kodebok code big-survey.csv --text-column svar --workers 2 --format md --out report.md
+  $ kodebok code seminar.csv --format html --out report.html --question q1="Hva har hjulpet deg mest?" --appendix full
 `;
 
 /**
@@ -76,6 +91,8 @@ export function registerCodeCommand(program: Command, io: CliIO, setExit: (code:
     .addOption(inputFormatOption())
     .option("-w, --workers <n>", "code on this many worker threads (0: on the main thread; same result either way)", integerIn(0, 64), 0)
     .option("-v, --verbose", "also print informational messages")
+    .addOption(new Option("--appendix <size>", "the HTML report's codebook appendix: short (definitions, examples), full (also the search terms), none").choices(["short", "full", "none"]).default("short"))
+    .option("--question <id=text>", "the text of a question, shown instead of its id in the tables and charts by question (repeatable)", questionText)
     .addHelpText("after", EXAMPLES)
     .action(async (notes: string[], options: CodeCommandOptions) => {
       setExit(await runCode(notes, options, io));
@@ -114,6 +131,8 @@ export async function runCode(files: string[], options: CodeCommandOptions, io: 
     codebook,
     redact: options.redact,
     colour: options.out === undefined && colourEnabled(io, "stdout"),
+    ...(options.appendix ? { appendix: options.appendix } : {}),
+    ...(options.question ? { questions: options.question } : {}),
   });
   await emit(io, output, options.out, [...files.filter((f) => f !== "-"), ...(path ? [path] : [])]);
   return EXIT.ok;

@@ -1,5 +1,6 @@
 import type { Codebook } from "../codebook/codebook.ts";
 import type { CodedNote } from "../match/coded-note.ts";
+import type { AppendixMode } from "../report/html.ts";
 import type { ReportOptions } from "../report/report-options.ts";
 import type { Summary } from "../rollup/summary.ts";
 import { style } from "./io.ts";
@@ -18,6 +19,10 @@ export interface RenderSummaryOptions {
   redact: boolean;
   /** Whether `text` may use colour. */
   colour: boolean;
+  /** The HTML report's codebook appendix (`--appendix`); default short. */
+  appendix?: AppendixMode;
+  /** Question texts by id (`--question q1="..."`), for the tables and charts by question. */
+  questions?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -35,7 +40,12 @@ export interface RenderSummaryOptions {
  * ```
  */
 export async function renderSummary(summary: Summary, format: SummaryFormat, options: RenderSummaryOptions): Promise<string | Uint8Array> {
-  const report: ReportOptions = { coded: options.coded, codebook: options.codebook, ...(options.redact ? {} : { redact: false }) };
+  const report: ReportOptions = {
+    coded: options.coded,
+    codebook: options.codebook,
+    ...(options.redact ? {} : { redact: false }),
+    ...(options.questions ? { questions: options.questions } : {}),
+  };
   switch (format) {
     case "text":
       return summaryToText(summary, style(options.colour));
@@ -47,7 +57,7 @@ export async function renderSummary(summary: Summary, format: SummaryFormat, opt
     case "md":
       return (await import("../report/markdown.ts")).toMarkdown(summary, report);
     case "html":
-      return (await import("../report/html.ts")).toHtml(summary, report);
+      return (await import("../report/html.ts")).toHtml(summary, { ...report, ...(options.appendix ? { appendix: options.appendix } : {}) });
     case "xlsx":
       return (await import("../report/xlsx.ts")).toXlsx(summary, report);
   }

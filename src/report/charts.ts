@@ -20,13 +20,48 @@ export const POLARITY_COLORS = { helpful: "#3b75af", barrier: "#e1812c" } as con
 
 const SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json";
 
-const CONFIG = {
-  font: "sans-serif",
-  view: { stroke: null },
-  axis: { labelFontSize: 11, titleFontSize: 11, labelLimit: 220 },
-  legend: { labelFontSize: 11, titleFontSize: 11 },
-  header: { labelFontSize: 12, labelFontWeight: "bold", labelAnchor: "start", labelAngle: 0, labelOrient: "top" },
-};
+/**
+ * Text sizes in pixels: the SVG is drawn at its own size (scaled down only where the page is
+ * narrower), so 13 px labels print at about 10 pt, the size of the report's tables.
+ */
+const FONT = { label: 13, title: 13, header: 14, cell: 13 } as const;
+
+/** Number formats as the tables write them (see `formatShare`): "27,8 %" in Norwegian, "27.8%" in English. */
+const LOCALES = {
+  nb: { decimal: ",", thousands: " ", grouping: [3], currency: ["", " kr"], percent: " %" },
+  en: { decimal: ".", thousands: ",", grouping: [3], currency: ["£", ""], percent: "%" },
+} as const;
+
+function config(language: ReportLanguage): Record<string, unknown> {
+  return {
+    font: "sans-serif",
+    view: { stroke: null },
+    axis: { labelFontSize: FONT.label, titleFontSize: FONT.title, labelLimit: 260 },
+    legend: { labelFontSize: FONT.label, titleFontSize: FONT.title },
+    header: { labelFontSize: FONT.header, labelFontWeight: "bold", labelAnchor: "start", labelAngle: 0, labelOrient: "top" },
+    locale: { number: LOCALES[language] },
+  };
+}
+
+/** Breaks a label into lines of at most `width` characters, at spaces (a longer word keeps its own line). */
+function wrapLines(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line === "") line = word;
+    else if (line.length + 1 + word.length <= width) line += ` ${word}`;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  if (line !== "") lines.push(line);
+  return lines.length > 0 ? lines : [text];
+}
+
+/** Characters per line of a wrapped column label, and the widest a column gets (px). */
+const LABEL_WIDTH = 22;
+const MAX_STEP = 190;
 
 /**
  * The chart of themes per category: one horizontal bar per theme, stacked into helpful and
@@ -62,7 +97,8 @@ export function categoryChartSpec(summary: Summary, language: ReportLanguage): V
     facet: { row: { field: "category", type: "nominal", title: null, sort: summary.categories.map((c) => c.label) } },
     resolve: { scale: { y: "independent" } },
     spec: {
-      width: 360,
+      width: 480,
+      height: { step: 24 },
       mark: { type: "bar" },
       encoding: {
         y: { field: "theme", type: "nominal", title: null, sort: order },
@@ -78,7 +114,7 @@ export function categoryChartSpec(summary: Summary, language: ReportLanguage): V
         description: { field: "desc" },
       },
     },
-    config: CONFIG,
+    config: config(language),
   };
 }
 
@@ -99,20 +135,34 @@ export function matrixChartSpec(matrix: CodeMatrix, labels: Record<string, strin
   const l = REPORT_LABELS[language];
   const label = (code: string): string => labels[code] ?? code;
   const title = l.byValue[matrix.by] ?? matrix.by;
-  return heatmap(
+  // Column labels lie flat, broken into lines (a question's text, a seminar's name), under the cells:
+  // each column is as wide as its longest line, within bounds.
+  const wrapped = new Map(matrix.values.map((v) => [v, wrapLines(v, LABEL_WIDTH).join("\n")]));
+  const longest = Math.max(0, ...[...wrapped.values()].flatMap((v) => v.split("\n").map((line) => line.length)));
+  const step = Math.min(MAX_STEP, Math.max(64, Math.ceil(longest * FONT.label * 0.58) + 16));
+  const spec = heatmap(
     matrix.cells.map((c) => ({
       row: label(c.code),
-      column: c.value,
+      column: wrapped.get(c.value) ?? c.value,
       notes: c.notes,
       share: Math.round(c.share * 1000) / 1000,
       desc: `${label(c.code)}, ${c.value}: ${c.notes} (${formatShare(c.share, language)})`,
     })),
     matrix.codes.map(label),
-    matrix.values,
+    matrix.values.map((v) => wrapped.get(v) ?? v),
     title,
-    { field: "share", type: "quantitative", title: l.share, legend: { format: ".0%", orient: "bottom" }, scale: { scheme: "blues", zero: true } },
+    { field: "share", type: "quantitative", title: l.share, legend: { format: ".1%", orient: "bottom" }, scale: { scheme: "blues", zero: true } },
     l.themeByDesc,
+    language,
   );
+  const encoding = spec.encoding as { x: Record<string, unknown> };
+  return {
+    ...spec,
+    width: { step },
+    // Under the cells, where a label of several lines grows away from them. Vega measures text with an
+    // estimate wider than the real font, so labels are not cut short by it.
+    encoding: { ...encoding, x: { ...encoding.x, axis: { orient: "bottom", labelAngle: 0, labelAlign: "center", labelBaseline: "top", labelExpr: "split(datum.label, '\\n')", labelLimit: 1000, titlePadding: 8 } } },
+  };
 }
 
 /**
@@ -147,7 +197,7 @@ export function cooccurrenceChartSpec(data: Cooccurrence, labels: Record<string,
   };
   const diagonalInk = (r: Record<string, string | number>): Record<string, string | number> =>
     r.row === r.column ? { ...r, ink: "#111111" } : r;
-  const spec = heatmap(rows, names, names, null, color, l.cooccurrenceDesc);
+  const spec = heatmap(rows, names, names, null, color, l.cooccurrenceDesc, language);
   const inked = spec.data as { values: Array<Record<string, string | number>> };
   return { ...spec, data: { values: inked.values.map(diagonalInk) } };
 }
@@ -169,13 +219,14 @@ function heatmap(
   columnTitle: string | null,
   color: Record<string, unknown>,
   description: string,
+  language: ReportLanguage,
 ): VegaLiteSpec {
   return {
     $schema: SCHEMA,
     description,
     data: { values: withInk(rows, String(color.field)) },
-    width: { step: 56 },
-    height: { step: 24 },
+    width: { step: 64 },
+    height: { step: 28 },
     encoding: {
       y: { field: "row", type: "nominal", title: null, sort: rowOrder },
       x: { field: "column", type: "nominal", title: columnTitle, sort: columnOrder, axis: { orient: "top", labelAngle: -30, labelAlign: "left" } },
@@ -183,7 +234,7 @@ function heatmap(
     layer: [
       { mark: { type: "rect" }, encoding: { color, description: { field: "desc" } } },
       {
-        mark: { type: "text", fontSize: 11 },
+        mark: { type: "text", fontSize: FONT.cell },
         encoding: {
           text: { field: "notes", type: "quantitative" },
           color: {
@@ -197,7 +248,7 @@ function heatmap(
         },
       },
     ],
-    config: CONFIG,
+    config: config(language),
   };
 }
 

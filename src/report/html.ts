@@ -1,10 +1,11 @@
 import type { Codebook, LocalizedText, TermList } from "../codebook/codebook.ts";
-import { codeMatrix, MISSING_VALUE, type CodeMatrix } from "../rollup/code-matrix.ts";
-import { cooccurrence, type Cooccurrence } from "../rollup/cooccurrence.ts";
+import type { CodeMatrix } from "../rollup/code-matrix.ts";
+import type { Cooccurrence } from "../rollup/cooccurrence.ts";
 import type { Summary, Tally } from "../rollup/summary.ts";
 import { categoryChartSpec, cooccurrenceChartSpec, matrixChartSpec, renderSvg, type VegaLiteSpec } from "./charts.ts";
 import { REPORT_LABELS, formatShare, type ReportLabels, type ReportLanguage } from "./labels.ts";
 import { attribution, noteLanguages, provenanceParts, reportTitle, totalsLine } from "./markdown.ts";
+import { reportMatrices } from "./report-matrices.ts";
 import { redactionOn, reportLanguage, reportRedactor, type ReportOptions } from "./report-options.ts";
 
 /** Options of {@link toHtml}. */
@@ -13,6 +14,12 @@ export interface HtmlOptions extends ReportOptions {
   fragment?: boolean;
   /** Leave the charts out and keep their tables (smaller output, no rendering). Default `true`: charts. */
   charts?: boolean;
+  /**
+   * The codebook's appendix (with `codebook`): `short` (default: each code's definition and up to three
+   * examples in the report's language, a page or two), `full` (also inclusion and exclusion notes, every
+   * example, every search term and barrier term), or `none`.
+   */
+  appendix?: AppendixMode;
 }
 
 /** A chart of the report: its id, title, Vega-Lite spec, and its data as an HTML table. */
@@ -24,8 +31,7 @@ export interface ReportChart {
   table: string;
 }
 
-/** The attributes the report cross-tabulates themes by, when the notes have more than one value. */
-export const MATRIX_ATTRIBUTES = ["seminar", "group", "question"] as const;
+export { MATRIX_ATTRIBUTES } from "./report-matrices.ts";
 
 /**
  * Escapes text for HTML element content and attribute values.
@@ -74,7 +80,8 @@ export const REPORT_CSS: string = `
 .kodebok-report th{background:#f3f3f3;text-align:left}
 .kodebok-report td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .kodebok-report tr.category th,.kodebok-report tr.category td{background:#eef3f8;font-weight:600}
-.kodebok-report figure{margin:1rem 0 1.5rem}
+.kodebok-report figure{margin:1rem 0 .4rem}
+.kodebok-report figure + .table-wrap{margin-bottom:1.5rem}
 .kodebok-report figcaption{font-weight:600}
 .kodebok-report figcaption span{display:block;font-weight:400;color:#555;font-size:.9rem}
 .kodebok-report .chart svg{max-width:100%;height:auto}
@@ -94,6 +101,8 @@ export const REPORT_CSS: string = `
 .kodebok-report h2,.kodebok-report h3{break-after:avoid}
 .kodebok-report section.appendix{break-before:page}
 .kodebok-report th,.kodebok-report tr.category td{background:none}
+.kodebok-report .polarity{background:none;color:#1f4e7a;border:1px solid currentColor}
+.kodebok-report .polarity.barrier{background:none;color:#8a4a0f}
 .kodebok-report .table-wrap{overflow:visible}
 }
 `.trim();
@@ -154,14 +163,6 @@ function cooccurrenceTable(data: Cooccurrence, labels: Record<string, string>, c
 export function reportCharts(summary: Summary, options: ReportOptions = {}): ReportChart[] {
   const language = reportLanguage(summary, options);
   const l = REPORT_LABELS[language];
-  const labels: Record<string, string> = {};
-  const codes: string[] = [];
-  for (const category of summary.categories) {
-    for (const code of category.codes) {
-      labels[code.id] = code.label;
-      codes.push(code.id);
-    }
-  }
   const charts: ReportChart[] = [
     {
       id: "categories",
@@ -171,21 +172,18 @@ export function reportCharts(summary: Summary, options: ReportOptions = {}): Rep
       table: categoryTable(summary, l, language, `${l.tableOf} ${l.themesPerCategory.toLowerCase()}`),
     },
   ];
-  const coded = options.coded;
-  if (coded && coded.length > 0) {
-    for (const by of MATRIX_ATTRIBUTES) {
-      const matrix = codeMatrix(coded, by, { codes });
-      if (matrix.values.filter((v) => v !== MISSING_VALUE).length < 2) continue;
-      const title = l.themeBy[by] ?? by;
-      charts.push({
-        id: `by-${by}`,
-        title,
-        description: l.themeByDesc,
-        spec: matrixChartSpec(matrix, labels, language),
-        table: matrixTable(matrix, labels, `${l.tableOf} ${title.toLowerCase()}`, language),
-      });
-    }
-    const co = cooccurrence(coded, { codes });
+  const { labels, byAttribute, cooccurrence: co } = reportMatrices(summary, options);
+  for (const matrix of byAttribute) {
+    const title = l.themeBy[matrix.by] ?? matrix.by;
+    charts.push({
+      id: `by-${matrix.by}`,
+      title,
+      description: l.themeByDesc,
+      spec: matrixChartSpec(matrix, labels, language),
+      table: matrixTable(matrix, labels, `${l.tableOf} ${title.toLowerCase()}`, language),
+    });
+  }
+  if (co) {
     charts.push({
       id: "cooccurrence",
       title: l.cooccurrence,
@@ -197,17 +195,37 @@ export function reportCharts(summary: Summary, options: ReportOptions = {}): Rep
   return charts;
 }
 
+/**
+ * A chart's figure: its caption and picture, kept on one printed page, then its data table (inside
+ * the figure when there is no picture, so the caption stays with the table).
+ */
 function figure(chart: ReportChart, svg: string | undefined): string {
   const captionId = `chart-${chart.id}`;
-  const picture = svg === undefined ? "" : `<div class="chart" role="img" aria-labelledby="${captionId}">${svg}</div>`;
-  return `<figure id="figure-${chart.id}" data-chart="${chart.id}"><figcaption id="${captionId}">${escapeHtml(chart.title)}<span>${escapeHtml(chart.description)}</span></figcaption>${picture}<div class="table-wrap">${chart.table}</div></figure>`;
+  const caption = `<figcaption id="${captionId}">${escapeHtml(chart.title)}<span>${escapeHtml(chart.description)}</span></figcaption>`;
+  const table = `<div class="table-wrap" data-table="${chart.id}">${chart.table}</div>`;
+  if (svg === undefined) return `<figure id="figure-${chart.id}" data-chart="${chart.id}">${caption}${table}</figure>`;
+  return `<figure id="figure-${chart.id}" data-chart="${chart.id}">${caption}<div class="chart" role="img" aria-labelledby="${captionId}">${svg}</div></figure>${table}`;
 }
 
-function appendix(codebook: Codebook, l: ReportLabels, language: ReportLanguage): string {
-  const out: string[] = [`<section class="appendix"><h2>${escapeHtml(l.appendix)}</h2>`];
+/** How much of the codebook the HTML report's appendix shows. */
+export type AppendixMode = "short" | "full" | "none";
+
+/** The examples a short appendix shows for a code: those in the report's language (Nynorsk for `nb` too), at most three. */
+function shortExamples(code: Codebook["codes"][number], language: ReportLanguage): string[] {
+  const fits = (lang: string | undefined): boolean => lang === undefined || lang === language || (language === "nb" && lang === "nn");
+  return code.examples
+    .map((e) => (typeof e === "string" ? { text: e, lang: undefined } : e))
+    .filter((e) => fits(e.lang))
+    .slice(0, 3)
+    .map((e) => e.text);
+}
+
+function appendix(codebook: Codebook, l: ReportLabels, language: ReportLanguage, mode: "short" | "full"): string {
+  const out: string[] = [`<section class="appendix ${mode}"><h2>${escapeHtml(l.appendix)}</h2>`];
   out.push(`<p>${escapeHtml(localized(codebook.title, language))}${codebook.version ? ` ${escapeHtml(codebook.version)}` : ""} <code>${escapeHtml(codebook.id)}</code></p>`);
   if (codebook.description) out.push(`<p>${escapeHtml(localized(codebook.description, language))}</p>`);
-  if (codebook.reference) out.push(`<p class="note">${escapeHtml(codebook.reference)}</p>`);
+  if (codebook.reference) out.push(`<p class="note reference">${escapeHtml(codebook.reference)}</p>`);
+  if (mode === "short") out.push(`<p class="note">${escapeHtml(l.appendixShortNote.replace("{id}", codebook.id))}</p>`);
   const list = (items: string[]): string => `<ul>${items.map((i) => `<li>${escapeHtml(i)}</li>`).join("")}</ul>`;
   for (const category of codebook.categories) {
     out.push(`<h3>${escapeHtml(localized(category.label, language))}</h3>`);
@@ -215,12 +233,17 @@ function appendix(codebook: Codebook, l: ReportLabels, language: ReportLanguage)
     for (const code of codebook.codes.filter((c) => c.category === category.id)) {
       const parts: string[] = [`<dt>${escapeHtml(localized(code.label, language))} <code>${escapeHtml(code.id)}</code></dt>`];
       parts.push(`<dd><strong>${escapeHtml(l.definition)}:</strong> ${escapeHtml(localized(code.definition, language))}</dd>`);
-      const include = code.include.map((t) => localized(t, language));
-      const exclude = code.exclude.map((t) => localized(t, language));
-      const examples = code.examples.map((e) => (typeof e === "string" ? e : e.text));
-      const terms = [...termList(code.terms), ...code.rules.flatMap((r) => termList(r.terms))];
-      const barrierTerms = termList(code.barrierTerms);
-      for (const [title, items] of [[l.include, include], [l.exclude, exclude], [l.examples, examples], [l.terms, terms], [l.barrierTerms, barrierTerms]] as const) {
+      const sections: Array<readonly [string, string[]]> =
+        mode === "short"
+          ? [[l.examples, shortExamples(code, language)]]
+          : [
+              [l.include, code.include.map((t) => localized(t, language))],
+              [l.exclude, code.exclude.map((t) => localized(t, language))],
+              [l.examples, code.examples.map((e) => (typeof e === "string" ? e : e.text))],
+              [l.terms, [...termList(code.terms), ...code.rules.flatMap((r) => termList(r.terms))]],
+              [l.barrierTerms, termList(code.barrierTerms)],
+            ];
+      for (const [title, items] of sections) {
         if (items.length > 0) parts.push(`<dd><strong>${escapeHtml(title)}:</strong>${list(items)}</dd>`);
       }
       out.push(`<dl class="code">${parts.join("")}</dl>`);
@@ -285,7 +308,8 @@ export function reportBody(summary: Summary, options: HtmlOptions, svgs: Readonl
   }
   out.push("</section>");
 
-  if (options.codebook) out.push(appendix(options.codebook, l, language));
+  const mode = options.appendix ?? "short";
+  if (options.codebook && mode !== "none") out.push(appendix(options.codebook, l, language, mode));
   out.push(`<footer class="provenance">${escapeHtml(`${l.provenance}: ${provenanceParts(summary, options, language).join(" · ")}`)}</footer>`);
   out.push("</div>");
   return out.join("\n");

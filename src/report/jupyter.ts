@@ -3,7 +3,7 @@ import type { CodedNote } from "../match/coded-note.ts";
 import type { Summary } from "../rollup/summary.ts";
 import { renderSvg, type VegaLiteSpec } from "./charts.ts";
 import { escapeHtml, reportBody, reportCharts, wrapHtml, type HtmlOptions } from "./html.ts";
-import { REPORT_LABELS, formatShare } from "./labels.ts";
+import { REPORT_LABELS, countOf, formatShare } from "./labels.ts";
 import { toMarkdown, totalsLine } from "./markdown.ts";
 import { reportLanguage, reportRedactor, type ReportOptions } from "./report-options.ts";
 
@@ -15,7 +15,7 @@ export const VEGA_LITE_MIME = "application/vnd.vegalite.v5+json";
 function plainSummary(summary: Summary, options: ReportOptions): string {
   const language = reportLanguage(summary, options);
   const l = REPORT_LABELS[language];
-  const lines = [`${summary.codebook.title}: ${summary.totals.notes} ${l.notes.toLowerCase()}, ${summary.totals.coded} ${l.coded}`];
+  const lines = [`${summary.codebook.title}: ${countOf(summary.totals.notes, l.counted.notes)}, ${summary.totals.coded} ${l.coded}`];
   for (const category of summary.categories) {
     lines.push(`${category.label}: ${category.notes} (${formatShare(category.share, language)})`);
     for (const code of category.codes) {

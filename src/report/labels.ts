@@ -5,6 +5,13 @@ export type ReportLanguage = "nb" | "en";
 export const REPORT_LABELS = {
   nb: {
     results: "resultater",
+    /** Counted words, singular and plural: "1 seminar", "2 seminarer" (see {@link countOf}). */
+    counted: {
+      notes: ["notat", "notater"],
+      participants: ["deltaker", "deltakere"],
+      groups: ["gruppe", "grupper"],
+      seminars: ["seminar", "seminarer"],
+    },
     notes: "Notater",
     coded: "kodet",
     uncodedShort: "uten kode",
@@ -32,11 +39,14 @@ export const REPORT_LABELS = {
     themesPerCategoryDesc: "Antall notater per tema, delt i hjelpsomt og hindring.",
     themeBy: { seminar: "Tema per seminar", group: "Tema per gruppe", question: "Tema per spørsmål" } as Record<string, string>,
     themeByDesc: "Antall notater med temaet; fargen viser andelen av notatene i kolonnen.",
+    themeByTableNote: "Antall notater med temaet, og i parentes andelen av notatene i kolonnen; kolonnens antall notater står i overskriften.",
+    shareNote: "Andel: andelen av alle notatene (med og uten kode) som har temaet. Et notat kan ha flere temaer.",
     byValue: { seminar: "Seminar", group: "Gruppe", question: "Spørsmål" } as Record<string, string>,
     cooccurrence: "Temaer som forekommer sammen",
     cooccurrenceDesc: "Antall notater med begge temaene; diagonalen er notater med temaet.",
     notesCount: "Antall notater",
     appendix: "Vedlegg: kodeboken",
+    appendixShortNote: "Hvert tema med definisjon og eksempler. Hele kodeboken, med hva som tas med og ikke, alle eksempler og søkeordene, står i kodebokfilen ({id}) og i rapporten med hele vedlegget (kodebok code --appendix full, eller appendix: \"full\").",
     definition: "Definisjon",
     include: "Ta med",
     exclude: "Ta ikke med",
@@ -53,6 +63,12 @@ export const REPORT_LABELS = {
   },
   en: {
     results: "results",
+    counted: {
+      notes: ["note", "notes"],
+      participants: ["participant", "participants"],
+      groups: ["group", "groups"],
+      seminars: ["seminar", "seminars"],
+    },
     notes: "Notes",
     coded: "coded",
     uncodedShort: "uncoded",
@@ -80,11 +96,14 @@ export const REPORT_LABELS = {
     themesPerCategoryDesc: "Notes per theme, split into helpful and barrier.",
     themeBy: { seminar: "Theme by seminar", group: "Theme by group", question: "Theme by question" } as Record<string, string>,
     themeByDesc: "Notes with the theme; the colour shows the share of the column's notes.",
+    themeByTableNote: "Notes with the theme, and in brackets the share of the column's notes; the column's number of notes is in its heading.",
+    shareNote: "Share: the share of all notes (with or without a code) that have the theme. A note can have several themes.",
     byValue: { seminar: "Seminar", group: "Group", question: "Question" } as Record<string, string>,
     cooccurrence: "Themes that occur together",
     cooccurrenceDesc: "Notes with both themes; the diagonal is notes with the theme.",
     notesCount: "Notes",
     appendix: "Appendix: the codebook",
+    appendixShortNote: "Each theme with its definition and examples. The whole codebook, with what to include and exclude, every example and the search terms, is in the codebook file ({id}) and in the report with the full appendix (kodebok code --appendix full, or appendix: \"full\").",
     definition: "Definition",
     include: "Include",
     exclude: "Exclude",
@@ -102,6 +121,22 @@ export const REPORT_LABELS = {
 } as const;
 
 export type ReportLabels = (typeof REPORT_LABELS)[ReportLanguage];
+
+/**
+ * A count with its word in singular or plural: "1 seminar", "2 seminarer", "0 notes".
+ *
+ * @param n the count
+ * @param word the word's singular and plural
+ * @returns the count and the word
+ * @example
+ * ```ts
+ * countOf(1, REPORT_LABELS.nb.counted.seminars); // "1 seminar"
+ * countOf(2, REPORT_LABELS.nb.counted.seminars); // "2 seminarer"
+ * ```
+ */
+export function countOf(n: number, word: readonly [string, string]): string {
+  return `${n} ${n === 1 ? word[0] : word[1]}`;
+}
 
 /**
  * Formats a share (0..1) as a percentage with one decimal, the way the language writes it,

@@ -1,5 +1,6 @@
 import type { Summary, Tally } from "../rollup/summary.ts";
-import { REPORT_LABELS, formatShare, type ReportLabels, type ReportLanguage } from "./labels.ts";
+import { REPORT_LABELS, countOf, formatShare, type ReportLabels, type ReportLanguage } from "./labels.ts";
+import { reportMatrices } from "./report-matrices.ts";
 import { KODEBOK_VERSION, redactionOn, reportLanguage, reportRedactor, type ReportOptions } from "./report-options.ts";
 
 /**
@@ -114,17 +115,46 @@ export function reportTitle(summary: Summary, options: ReportOptions, language: 
 export function totalsLine(summary: Summary, l: ReportLabels): string {
   const t = summary.totals;
   return [
-    `${t.notes} ${l.notes.toLowerCase()}, ${t.coded} ${l.coded}, ${t.uncoded} ${l.uncodedShort}`,
-    `${t.participants} ${l.participants.toLowerCase()}`,
-    `${t.groups} ${l.groups.toLowerCase()}`,
-    `${t.seminars} ${l.seminars.toLowerCase()}`,
+    `${countOf(t.notes, l.counted.notes)}, ${t.coded} ${l.coded}, ${t.uncoded} ${l.uncodedShort}`,
+    countOf(t.participants, l.counted.participants),
+    countOf(t.groups, l.counted.groups),
+    countOf(t.seminars, l.counted.seminars),
   ].join(" · ");
+}
+
+/** The tables of themes by seminar, group and question, and of co-occurrence (with coded notes). */
+function matrixSections(summary: Summary, options: ReportOptions, l: ReportLabels, language: ReportLanguage): string[] {
+  const { labels, byAttribute, cooccurrence: co } = reportMatrices(summary, options);
+  const out: string[] = [];
+  for (const matrix of byAttribute) {
+    out.push(`### ${l.themeBy[matrix.by] ?? escapeMarkdown(matrix.by)}`, "", l.themeByTableNote, "");
+    out.push(`| ${l.code} | ${matrix.values.map((v, j) => `${escapeMarkdown(v)} (${matrix.totals[j] ?? 0})`).join(" | ")} |`);
+    out.push(`|:--|${matrix.values.map(() => "--:").join("|")}|`);
+    matrix.codes.forEach((code, i) => {
+      const cells = matrix.values.map((_, j) => {
+        const n = matrix.counts[i]?.[j] ?? 0;
+        const total = matrix.totals[j] ?? 0;
+        return `${n} (${formatShare(total === 0 ? 0 : n / total, language)})`;
+      });
+      out.push(`| ${escapeMarkdown(labels[code] ?? code)} | ${cells.join(" | ")} |`);
+    });
+    out.push("");
+  }
+  if (co) {
+    const names = co.codes.map((c) => escapeMarkdown(labels[c] ?? c));
+    out.push(`### ${l.cooccurrence}`, "", l.cooccurrenceDesc, "");
+    out.push(`| | ${names.join(" | ")} |`, `|:--|${names.map(() => "--:").join("|")}|`);
+    co.codes.forEach((_, i) => out.push(`| ${names[i]} | ${co.codes.map((__, j) => co.counts[i]?.[j] ?? 0).join(" | ")} |`));
+    out.push("");
+  }
+  return out;
 }
 
 /**
  * Writes the roll-up as Markdown a researcher can paste into a report: totals; a table of
  * categories and themes with notes, share, helpful and barrier counts, participants, groups and
- * seminars; the quotes with attribution; the notes no code matched; and a provenance footer
+ * seminars; with the coded notes (`coded`), tables of themes by seminar, group and question and of
+ * co-occurrence; the quotes with attribution; the notes no code matched; and a provenance footer
  * (kodebok version, codebook id and hash, input hash, and the date only when given).
  * Quotes and uncoded notes are redacted unless `redact: false`. The same input gives the same bytes.
  *
@@ -156,7 +186,8 @@ export function toMarkdown(summary: Summary, options: ReportOptions = {}): strin
     out.push(row(`**${escapeMarkdown(category.label)}**`, category));
     for (const code of category.codes) out.push(row(escapeMarkdown(code.label), code));
   }
-  out.push("");
+  out.push("", `${l.shareNote}`, "");
+  out.push(...matrixSections(summary, options, l, language));
 
   out.push(`## ${l.quotes}`, "", redactionOn(options) ? l.redactionNote.replace(/[[\]]/g, "\\$&") : l.redactionOff, "");
   for (const category of summary.categories) {
@@ -166,7 +197,8 @@ export function toMarkdown(summary: Summary, options: ReportOptions = {}): strin
       for (const quote of code.quotes) {
         const who = mask(quote.attribution || attribution(quote, l), languageOf(quote.note));
         const polarity = quote.polarity === "helpful" ? l.helpfulLower : l.barrierLower;
-        out.push(`> ${escapeMarkdown(mask(quote.text, languageOf(quote.note)))}`, `> — ${escapeMarkdown(who)} (${polarity})`, "");
+        // The attribution is a paragraph of its own in the quote: lines of one paragraph run together.
+        out.push(`> ${escapeMarkdown(mask(quote.text, languageOf(quote.note)))}`, ">", `> — ${escapeMarkdown(who)} (${polarity})`, "");
       }
     }
   }

@@ -28,6 +28,11 @@ export interface ReportOptions {
   coded?: readonly CodedNote[];
   /** The codebook: needed for the appendix. */
   codebook?: Codebook;
+  /**
+   * The questions' texts by id (`{ q1: "Hva har hjulpet deg mest?" }`): the tables and charts of
+   * themes by question show the text instead of the id. Default: the notes' `question` as it is.
+   */
+  questions?: Readonly<Record<string, string>>;
 }
 
 /**

@@ -46,7 +46,7 @@ export const SummaryRowSchema = z.object({
   code: z.string(),
   code_label: z.string(),
   notes: z.number().int(),
-  /** Share of all coded notes, 0..1. */
+  /** Share of all the notes rolled up (coded or not) that have it: `notes / totals.notes`, 0..1. */
   share: z.number(),
   helpful: z.number().int(),
   barrier: z.number().int(),

@@ -22,7 +22,7 @@ export const TallySchema = z.object({
   participants: z.number().int(),
   groups: z.number().int(),
   seminars: z.number().int(),
-  /** Share of all coded notes, 0..1. */
+  /** Share of all the notes rolled up (coded or not) that have it: `notes / totals.notes`, 0..1. */
   share: z.number(),
   /** Notes with a helpful mention, and notes with a barrier mention (a note can have both). */
   helpful: z.number().int(),

@@ -6,6 +6,10 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { recordSkippedCheck } from "../../scripts/skipped-checks.mjs";
+import { loadCodebook } from "../../src/codebook/load.ts";
+import { codeNotes } from "../../src/match/code-notes.ts";
+import { loadNotes } from "../../src/notes/read-notes.ts";
+import { rollUp } from "../../src/rollup/roll-up.ts";
 import { toHtml } from "../../src/report/html.ts";
 import { launchChromium, NO_CHROMIUM, npmChromium, systemChromium, type ChromiumChoice } from "../support/chromium.ts";
 import { coded, codebook, summary } from "./sample.ts";
@@ -13,6 +17,19 @@ import { coded, codebook, summary } from "./sample.ts";
 const browsers = [systemChromium(), npmChromium()].filter((b): b is ChromiumChoice => b !== undefined);
 if (browsers.length === 0) recordSkippedCheck({ check: "the HTML report in headless Chromium", ...NO_CHROMIUM });
 const artifacts = new URL("../../test-artifacts/", import.meta.url);
+
+/** The report of the two example seminars (196 notes) with the default codebook, as a researcher makes it. */
+async function seminarReport(appendix: "short" | "full"): Promise<string> {
+  const root = new URL("../../fixtures/seminars/", import.meta.url);
+  const { notes } = await loadNotes([new URL("city-seminar.csv", root).pathname, new URL("rural-seminar.csv", root).pathname]);
+  const codebook = await loadCodebook("natland-2021");
+  const coded = codeNotes(notes, codebook, { language: "auto" });
+  const questions = { q1: "Hva har du vært mest fornøyd med, og hva har hjulpet deg mest, i møte med hjelpeapparatet?", q2: "Hva gjorde at dette ble en god erfaring?" };
+  return toHtml(rollUp(coded, codebook, { language: "nb" }), { coded, codebook, questions, appendix, date: "2026-11-27" });
+}
+
+/** Pages of a PDF written by Chromium: one `/Type /Page` object each. */
+const pageCount = (pdf: Buffer): number => (pdf.toString("latin1").match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
 
 describe.skipIf(browsers.length === 0).each(browsers)("the HTML report in headless Chromium ($source)", (choice) => {
   it("renders offline with its charts, æøå and the redactions, fetching nothing", async () => {
@@ -64,5 +81,50 @@ describe.skipIf(browsers.length === 0).each(browsers)("the HTML report in headle
       await browser.close();
     }
     expect(existsSync(new URL(`report-${choice.source}.png`, artifacts))).toBe(true);
+  });
+
+  it("prints the seminars' report on a few A4 pages, its charts' words as large as the tables'", async () => {
+    mkdirSync(artifacts, { recursive: true });
+    const browser = await launchChromium(choice);
+    try {
+      const page = await browser.newPage({ viewport: { width: 794, height: 1123 } });
+      const pages: Record<string, number> = {};
+      for (const appendix of ["full", "short"] as const) {
+        const file = new URL(`seminars-${appendix}-${choice.source}.html`, artifacts);
+        writeFileSync(file, await seminarReport(appendix));
+        await page.goto(pathToFileURL(file.pathname).href, { waitUntil: "load" });
+        await page.emulateMedia({ media: "print" });
+        const pdf = await page.pdf({ path: new URL(`seminars-${appendix}-${choice.source}.pdf`, artifacts).pathname, format: "A4" });
+        pages[appendix] = pageCount(pdf);
+      }
+      // 56 pages before the short appendix, 47 of them the codebook's term lists; 8 with it (Debian's
+      // Chromium and its fonts). The full rules are still there behind the option.
+      expect(pages.short).toBeLessThanOrEqual(10);
+      expect(pages.full).toBeGreaterThan(3 * (pages.short ?? 0));
+
+      // On the printed page (the last one loaded: the short report), the smallest word of each chart is
+      // drawn at least 90 % the size of the tables' numbers, and no chart is wider than the page.
+      const sizes = await page.evaluate(() => {
+        const px = (el: Element): number => Number.parseFloat(getComputedStyle(el).fontSize);
+        const cell = document.querySelector(".kodebok-report td.n");
+        const width = document.querySelector(".kodebok-report")?.getBoundingClientRect().width ?? 0;
+        return {
+          table: cell ? px(cell) : 0,
+          width,
+          charts: [...document.querySelectorAll(".kodebok-report .chart svg")].map((svg) => {
+            const scale = svg.getBoundingClientRect().width / Number(svg.getAttribute("width"));
+            const smallest = Math.min(...[...svg.querySelectorAll("text")].map((t) => Number.parseFloat(t.getAttribute("font-size") ?? "0")));
+            return { id: svg.closest("figure")?.id ?? "", label: smallest * scale, width: svg.getBoundingClientRect().width };
+          }),
+        };
+      });
+      expect(sizes.charts.map((c) => c.id)).toEqual(["figure-categories", "figure-by-seminar", "figure-by-group", "figure-by-question", "figure-cooccurrence"]);
+      for (const chart of sizes.charts) {
+        expect(chart.label, chart.id).toBeGreaterThanOrEqual(0.9 * sizes.table);
+        expect(chart.width, chart.id).toBeLessThanOrEqual(sizes.width);
+      }
+    } finally {
+      await browser.close();
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import MarkdownIt from "markdown-it";
 import { describe, expect, it } from "vitest";
 import { formatShare } from "../../src/report/labels.ts";
 import { toMarkdown } from "../../src/report/markdown.ts";
@@ -16,8 +17,8 @@ describe("toMarkdown()", () => {
   });
 
   it("quotes with attribution and polarity, redacted by default", () => {
-    expect(md).toContain("> Fikk direktenummeret [telefon] og kunne ringe når som helst, tid til meg\n> — Seminar Byen, gruppe 1, deltaker P2 (hjelpsomt)");
-    expect(md).toContain("> Byttet saksbehandler hele tiden, ingen relasjon\n> — Seminar Byen, gruppe 1, deltaker P3 (hindring)");
+    expect(md).toContain("> Fikk direktenummeret [telefon] og kunne ringe når som helst, tid til meg\n>\n> — Seminar Byen, gruppe 1, deltaker P2 (hjelpsomt)");
+    expect(md).toContain("> Byttet saksbehandler hele tiden, ingen relasjon\n>\n> — Seminar Byen, gruppe 1, deltaker P3 (hindring)");
     expect(md).not.toContain("22 33 44 55");
     expect(md).not.toContain("15076500565");
   });
@@ -52,6 +53,49 @@ describe("toMarkdown()", () => {
     expect(en).toContain("| Category / theme | Notes | Share | Helpful | Barrier | Participants | Groups | Seminars |");
     expect(en).toContain("| Tid | 6 | 54.5% | 4 | 2 | 6 | 4 | 2 |");
     expect(en).toContain("Provenance: Made with kodebok");
+  });
+});
+
+describe("toMarkdown() rendered (markdown-it, CommonMark with tables)", () => {
+  const md = toMarkdown(summary, { coded });
+  const html = new MarkdownIt().render(md);
+
+  it("keeps each quote apart from its attribution: two paragraphs in the quote", () => {
+    expect(html).toContain(
+      "<blockquote>\n<p>Fikk direktenummeret [telefon] og kunne ringe når som helst, tid til meg</p>\n<p>— Seminar Byen, gruppe 1, deltaker P2 (hjelpsomt)</p>\n</blockquote>",
+    );
+    expect(html).not.toMatch(/tid til meg\s*— Seminar/);
+  });
+
+  it("has the tables of themes by seminar, group and question and of co-occurrence, as the README promises", () => {
+    const headings = [...html.matchAll(/<h3>([^<]+)<\/h3>/g)].map((m) => m[1]).slice(0, 4);
+    expect(headings).toEqual(["Tema per seminar", "Tema per gruppe", "Tema per spørsmål", "Temaer som forekommer sammen"]);
+    // Byen has 7 notes (b1-b7), Bygda 6 (r1-r6), see sample.ts. Relasjon: b1, b3, b6 and r2; Tid: b1, b2, b6 and r3, r4, r6.
+    expect(html).toContain('<th style="text-align:left">Tema</th>\n<th style="text-align:right">Byen (7)</th>\n<th style="text-align:right">Bygda (6)</th>');
+    expect(html).toContain('<td style="text-align:left">Relasjon</td>\n<td style="text-align:right">3 (42,9 %)</td>\n<td style="text-align:right">1 (16,7 %)</td>');
+    expect(html).toContain('<td style="text-align:left">Tid</td>\n<td style="text-align:right">3 (42,9 %)</td>\n<td style="text-align:right">3 (50,0 %)</td>');
+    // Group ids repeat across the seminars, so they carry the seminar.
+    expect(html).toContain('<th style="text-align:right">Byen / 1 (3)</th>');
+    expect((html.match(/<table>/g) ?? []).length).toBe(5);
+  });
+
+  it("shows a question's text instead of its id when given", () => {
+    // question 1: b1, b2, b4, b7, r1, r2, r5, r6; question 2: b3, b5, b6, r3, r4
+    expect(md).toContain("| Tema | 1 (8) | 2 (5) |");
+    const withText = toMarkdown(summary, { coded, questions: { 1: "Hva har hjulpet deg mest?", 2: "Hva gjorde det godt?" } });
+    expect(withText).toContain("| Tema | Hva har hjulpet deg mest? (8) | Hva gjorde det godt? (5) |");
+  });
+
+  it("leaves the tables out without the coded notes", () => {
+    expect((new MarkdownIt().render(toMarkdown(summary)).match(/<table>/g) ?? []).length).toBe(1);
+  });
+
+  it("says a share is of all notes, and counts in singular and plural", () => {
+    expect(md).toContain("Andel: andelen av alle notatene (med og uten kode) som har temaet.");
+    const one = structuredClone(summary);
+    one.totals = { notes: 1, coded: 1, uncoded: 0, participants: 1, groups: 1, seminars: 1 };
+    expect(toMarkdown(one)).toContain("1 notat, 1 kodet, 0 uten kode · 1 deltaker · 1 gruppe · 1 seminar\n");
+    expect(toMarkdown(one, { language: "en" })).toContain("1 note, 1 coded, 0 uncoded · 1 participant · 1 group · 1 seminar\n");
   });
 });
 
