@@ -15,7 +15,7 @@ export {
 export { KodebokError, toResult, unwrap, type Result } from "./diagnostics/result.ts";
 
 // text
-export { LANGUAGES, LanguageOptionSchema, LanguageSchema, codingLanguage, type Language, type LanguageOption } from "./text/language.ts";
+export { GivenLanguageSchema, LANGUAGES, LANGUAGE_OPTIONS, LanguageOptionSchema, type LanguageOptionInput, LanguageSchema, codingLanguage, type Language, type LanguageOption } from "./text/language.ts";
 
 // notes and codings
 export { NOTE_SOURCES, NoteOriginSchema, NoteSchema, type Note, type NoteInput, type NoteOrigin } from "./notes/note.ts";
@@ -104,7 +104,8 @@ export { stem } from "./text/stem.ts";
 export { parseTerm, type ParsedTerm, type WordPattern } from "./match/term.ts";
 export { compileCodebook, expandRules, type CompiledRule, type Matcher, type TermEntry } from "./match/compile.ts";
 export { codeNote } from "./match/code-note.ts";
-export { codeNotes, codeNotesStream, type CodeNotesOptions } from "./match/code-notes.ts";
+export { codeNotes, codeNotesStream } from "./match/code-notes.ts";
+export { CodeNotesOptionsSchema, type CodeNotesOptions } from "./match/coding-options.ts";
 
 // validity: cross-validation folds
 export { defaultFoldGroup, splitFolds, type FoldGroup, type Folds, type SplitFoldsOptions } from "./validity/folds.ts";
@@ -140,12 +141,21 @@ export type {
 } from "./refine/refine-report.ts";
 
 // roll-up
-export { rollUp, type RollUpOptions } from "./rollup/roll-up.ts";
+export { RollUpOptionsSchema, rollUp, type RedactFunction, type RollUpOptions } from "./rollup/roll-up.ts";
 export { attribution, chooseQuotes, shorten, type QuoteOptions } from "./rollup/quotes.ts";
 
 // notes
 export { loadNotes, readNotes, type NotesSource } from "./notes/read-notes.ts";
 export { parseNotes, type NotesOptions } from "./notes/parse.ts";
+export {
+  CsvNotesOptionsSchema,
+  JsonNotesOptionsSchema,
+  MarkdownNotesOptionsSchema,
+  NoteFieldSchema,
+  NotesOptionsSchema,
+  SpreadsheetNotesOptionsSchema,
+  TranscriptOptionsSchema,
+} from "./notes/notes-options.ts";
 export {
   NOTES_FILE_TYPES,
   NotesFormatSchema,

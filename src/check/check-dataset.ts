@@ -3,6 +3,7 @@ import { detectLanguage } from "../text/detect-language.ts";
 import { tokenize } from "../text/tokenize.ts";
 import type { Codebook } from "../codebook/codebook.ts";
 import { codebookHash } from "../codebook/hash.ts";
+import { checkCodebookArgument, checkOptions, invalidArgument } from "../diagnostics/options.ts";
 import { localize } from "../codebook/label.ts";
 import type { Coding } from "../codings/coding.ts";
 import { diagnostic, hasErrors, type Diagnostic, type Place } from "../diagnostics/diagnostic.ts";
@@ -23,7 +24,7 @@ import {
   type UncodedRow,
 } from "./check-report.ts";
 import { looksLikeCodingsFile, parseDatasetCodings } from "./dataset-codings.ts";
-import { findRedactions, type RedactionKind } from "../rollup/redact.ts";
+import { findSpans, type RedactionKind } from "../rollup/redact.ts";
 
 /** One file of a coded dataset: its name (for messages) and its decoded text. */
 export interface DatasetFile {
@@ -68,7 +69,11 @@ const SOURCE = "kodebok:check";
  * ```
  */
 export function checkDataset(files: readonly DatasetFile[], codebook: Codebook, options: CheckOptions = {}): CheckReport {
-  const opts = CheckOptionsSchema.parse(options);
+  const opts = checkOptions(CheckOptionsSchema, options, "check the dataset", SOURCE);
+  checkCodebookArgument(codebook, "check the dataset", SOURCE);
+  if (!Array.isArray(files as unknown) || !files.every((f) => f !== null && typeof f === "object" && typeof f.file === "string" && typeof f.text === "string")) {
+    throw invalidArgument("check the dataset", 'the files must be a list of { file, text } (each file\'s name and its text)', "files", SOURCE);
+  }
   const findings: Diagnostic[] = [];
   const lines = new Map<string, string[]>();
   const checkedFiles: CheckedFile[] = [];
@@ -286,7 +291,7 @@ export function checkDataset(files: readonly DatasetFile[], codebook: Codebook, 
     // name is not flagged, since texts name helpers and places as well as participants.
     const names: Record<RedactionKind, string> = { email: "an e-mail address", phone: "a phone number", "id-number": "a national identity number", name: "a name" };
     for (const note of notes) {
-      for (const match of findRedactions(note.text, { kinds: PERSONAL_DATA_KINDS, detectNames: false })) {
+      for (const match of findSpans(note.text, { kinds: PERSONAL_DATA_KINDS, detectNames: false })) {
         findings.push(
           located(lines, note.origin, match.text, {
             code: "check-personal-data",

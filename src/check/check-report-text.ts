@@ -1,3 +1,5 @@
+import { checkOptions } from "../diagnostics/options.ts";
+import { z } from "zod";
 import { formatDiagnostic } from "../diagnostics/diagnostic.ts";
 import type { AgreementRow, CheckReport } from "./check-report.ts";
 
@@ -8,6 +10,8 @@ export interface CheckTextOptions {
   /** Include info findings (default false). */
   infos?: boolean;
 }
+
+const CheckTextOptionsSchema: z.ZodType<CheckTextOptions, unknown> = z.object({ findings: z.boolean().optional(), infos: z.boolean().optional() }).strict();
 
 /**
  * Renders a check report for people: the findings as `file:line:column: message [code]`, the
@@ -22,6 +26,7 @@ export interface CheckTextOptions {
  * ```
  */
 export function checkReportToText(report: CheckReport, options: CheckTextOptions = {}): string {
+  options = checkOptions(CheckTextOptionsSchema, options, "write the check report", "kodebok:check");
   const out: string[] = [];
   if (options.findings !== false) {
     for (const d of report.findings) if (d.severity !== "info" || options.infos) out.push(formatDiagnostic(d).replace(/^<input>/u, "kodebok"));

@@ -1,3 +1,5 @@
+import { checkOptions } from "../diagnostics/options.ts";
+import { z } from "zod";
 import { isMap, isSeq, parseDocument } from "yaml";
 import type { Codebook, Example } from "../codebook/codebook.ts";
 import { LineCounter, locator } from "../codebook/locate.ts";
@@ -12,6 +14,8 @@ export interface LintCodebookOptions {
   /** The file name for messages. */
   file?: string;
 }
+
+const LintCodebookOptionsSchema: z.ZodType<LintCodebookOptions, unknown> = z.object({ text: z.string().optional(), file: z.string().optional() }).strict();
 
 /**
  * Tests every worked example of every code against the codebook's own rules: each of a code's
@@ -29,6 +33,7 @@ export interface LintCodebookOptions {
  * ```
  */
 export function lintCodebookExamples(codebook: Codebook, options: LintCodebookOptions = {}): Diagnostic[] {
+  options = checkOptions(LintCodebookOptionsSchema, options, "lint the codebook", "kodebok:check");
   const matcher = compileCodebook(codebook);
   const places = exampleLocator(options.text);
   const findings: Diagnostic[] = [];

@@ -12,7 +12,7 @@ import { CliError, EXIT, type ExitCode } from "./exit-codes.ts";
 import { colourEnabled, printDiagnostics, style, type CliIO } from "./io.ts";
 import { readCodedInputs } from "./coded-inputs.ts";
 import { inputFormatOption, readCodebookInput } from "./load-inputs.ts";
-import { DEFAULT_CODEBOOK } from "./options.ts";
+import { DEFAULT_CODEBOOK, languageOption } from "./options.ts";
 import { emit } from "./output.ts";
 import { renderTable } from "./table.ts";
 
@@ -62,7 +62,7 @@ export function registerAgreeCommand(program: Command, io: CliIO, setExit: (code
     .option("-c, --codebook <name|file>", "a bundled codebook name or a codebook file", DEFAULT_CODEBOOK)
     .addOption(new Option("--by <level>", "agreement per code or per category").choices(["code", "category"]).default("code"))
     .option("--against-auto", "also compare each coder with kodebok's own coding (needs notes files)")
-    .addOption(new Option("-l, --language <language>", "the notes' language, for --against-auto").choices(["nb", "nn", "en", "auto"]).default("auto"))
+    .addOption(languageOption("the notes' language, for --against-auto"))
     .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text"))
     .option("-o, --out <file>", "write to this file (atomically) instead of stdout")
     .addOption(inputFormatOption())

@@ -10,7 +10,7 @@ import type { LanguageOption } from "../text/language.ts";
 import { EXIT, type ExitCode } from "./exit-codes.ts";
 import { colourEnabled, printDiagnostics, style, type CliIO } from "./io.ts";
 import { inputFormatOption, readCodebookInput, readDatasetFiles } from "./load-inputs.ts";
-import { delimiter, numberIn } from "./options.ts";
+import { delimiter, numberIn, languageOption } from "./options.ts";
 import { emit } from "./output.ts";
 
 /** The reporters of `kodebok check`. */
@@ -72,7 +72,7 @@ export function registerCheckCommand(program: Command, io: CliIO, setExit: (code
     .option("--min-kappa <x>", "fail when kappa (Cohen's; Fleiss' for more than two coders) is below this (default: none)", numberIn(-1, 1))
     .option("--against-auto", "also compare each coder with kodebok's own coding")
     .option("--max-uncoded <share>", "fail when a coder left more than this share of notes uncoded", numberIn(0, 1), 0.2)
-    .addOption(new Option("-l, --language <language>", "the notes' language").choices(["nb", "nn", "en", "auto"]).default("auto"))
+    .addOption(languageOption("the notes' language"))
     .option("--no-personal-data", "do not look for personal data in the texts")
     .addOption(new Option("-r, --reporter <reporter>", "how to report").choices([...CHECK_REPORTERS]).default("text"))
     .option("-o, --out <file>", "write the report to this file (atomically) instead of stdout")

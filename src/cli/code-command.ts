@@ -17,7 +17,7 @@ import { tokenize } from "../text/tokenize.ts";
 import { CliError, EXIT, type ExitCode } from "./exit-codes.ts";
 import { colourEnabled, printDiagnostics, type CliIO } from "./io.ts";
 import { inputFormatOption, readCodebookInput, readNotesInputs } from "./load-inputs.ts";
-import { DEFAULT_CODEBOOK, delimiter, integerIn } from "./options.ts";
+import { DEFAULT_CODEBOOK, delimiter, integerIn, languageOption } from "./options.ts";
 import { emit } from "./output.ts";
 import { progress } from "./progress.ts";
 import { renderSummary, SUMMARY_FORMATS, type SummaryFormat } from "./summary-formats.ts";
@@ -81,7 +81,7 @@ export function registerCodeCommand(program: Command, io: CliIO, setExit: (code:
     .description("Code notes against a codebook and print or write the roll-up: categories and themes with notes, participants, groups, seminars, share, helpful/barrier mentions and quotes.")
     .argument("<notes...>", "notes files (CSV/TSV, JSON, JSONL, Markdown, transcripts); - reads standard input")
     .option("-c, --codebook <name|file>", "a bundled codebook name or a codebook file", DEFAULT_CODEBOOK)
-    .addOption(new Option("-l, --language <language>", "the notes' language").choices(["nb", "nn", "en", "auto"]).default("auto"))
+    .addOption(languageOption("the notes' language"))
     .addOption(new Option("-f, --format <format>", "output format").choices([...SUMMARY_FORMATS]).default("text"))
     .option("-o, --out <file>", "write to this file (atomically) instead of stdout")
     .option("-q, --quotes <n>", "quotes per theme", integerIn(0, 100), 3)

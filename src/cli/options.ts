@@ -1,4 +1,5 @@
-import { InvalidArgumentError } from "commander";
+import { InvalidArgumentError, Option } from "commander";
+import { LANGUAGE_OPTIONS, type LanguageOption } from "../text/language.ts";
 
 /**
  * A commander parser for a number option in [min, max]; a bad value is a usage error (exit 2).
@@ -59,3 +60,24 @@ export function delimiter(value: string): string {
 
 /** The default codebook of `kodebok code` and `kodebok agree`. */
 export const DEFAULT_CODEBOOK = "natland-2021";
+
+/**
+ * The `-l, --language` option of the commands that code notes: `nb`, `nn`, `en`, `auto`, or `no`
+ * (Norwegian), which means `nb`.
+ *
+ * @param description what the language is for
+ * @returns the commander option (default `auto`)
+ * @example
+ * ```ts
+ * command.addOption(languageOption("the notes' language"));
+ * ```
+ */
+export function languageOption(description: string): Option {
+  return new Option("-l, --language <language>", `${description} (no: Bokmål)`)
+    .choices(LANGUAGE_OPTIONS)
+    .default("auto")
+    .argParser((value): LanguageOption => {
+      if (!(LANGUAGE_OPTIONS as readonly string[]).includes(value)) throw new InvalidArgumentError(`Allowed choices are ${LANGUAGE_OPTIONS.join(", ")}.`);
+      return value === "no" ? "nb" : (value as LanguageOption);
+    });
+}

@@ -6,7 +6,7 @@ import type { ExitCode } from "./exit-codes.ts";
 import type { CliIO } from "./io.ts";
 import type { NotesFormat } from "../notes/formats.ts";
 import { inputFormatOption } from "./load-inputs.ts";
-import { DEFAULT_CODEBOOK, delimiter } from "./options.ts";
+import { DEFAULT_CODEBOOK, delimiter, languageOption } from "./options.ts";
 
 /** Options of `kodebok export`. */
 export interface ExportCommandOptions {
@@ -63,7 +63,7 @@ export function registerRefiCommands(program: Command, io: CliIO, setExit: (code
     .addOption(new Option("-f, --format <format>", "qdc (codebook) or qdpx (project)").choices(["qdc", "qdpx"]).makeOptionMandatory())
     .option("-c, --codebook <name|file>", "a bundled codebook name or a codebook file", DEFAULT_CODEBOOK)
     .option("-o, --out <file>", "the file to write (atomically; required for qdpx)")
-    .addOption(new Option("-l, --language <language>", "the notes' language").choices(["nb", "nn", "en", "auto"]).default("auto"))
+    .addOption(languageOption("the notes' language"))
     .addOption(new Option("--sources <grouping>", "one text source per seminar, per note source, or per note").choices(["seminar", "note-source", "note"]).default("seminar"))
     .option("--no-machine", "leave kodebok's own codings out of the project (human codings only)")
     .option("--text-column <name>", "the column holding the note text")

@@ -13,7 +13,7 @@ import { readCodedInputs } from "./coded-inputs.ts";
 import { CliError, EXIT, type ExitCode } from "./exit-codes.ts";
 import { printDiagnostics, type CliIO } from "./io.ts";
 import { readCodebookInput } from "./load-inputs.ts";
-import { DEFAULT_CODEBOOK, integerIn, numberIn } from "./options.ts";
+import { DEFAULT_CODEBOOK, integerIn, numberIn, languageOption } from "./options.ts";
 import { assertNotInput, emit } from "./output.ts";
 
 /** The output formats of `kodebok refine`. */
@@ -95,7 +95,7 @@ export function registerRefineCommand(program: Command, io: CliIO, setExit: (cod
     .option("-c, --codebook <name|file>", "the codebook to refine: a bundled name or a file", DEFAULT_CODEBOOK)
     .option("--coder <name>", "the coder whose coding is the reference (needed when the inputs hold several)")
     .option("--codes <ids>", "refine only these codes (comma-separated; default all)", codeList)
-    .addOption(new Option("-l, --language <language>", "the notes' language").choices(["nb", "nn", "en", "auto"]).default("auto"))
+    .addOption(languageOption("the notes' language"))
     .addOption(new Option("-f, --format <format>", "report format").choices([...REFINE_FORMATS]).default("text"))
     .option("-o, --out <file>", "write the report to this file (atomically) instead of stdout")
     .option("--patch-out <file>", "write the proposed patch (YAML) to this file; otherwise it ends the report")

@@ -1,3 +1,5 @@
+import { describeValue, validateOptions } from "../diagnostics/options.ts";
+import { z } from "zod";
 import { readdir, stat } from "node:fs/promises";
 import { dirname, isAbsolute, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -51,6 +53,8 @@ export async function listBundledCodebooks(): Promise<BundledCodebook[]> {
   return out;
 }
 
+const ReadCodebookOptionsSchema: z.ZodType<{ from?: string }, unknown> = z.object({ from: z.string().min(1).optional() }).strict();
+
 /**
  * Reads a codebook by bundled name (`natland-2021`) or by path (`./my-codebook.yaml`) (the
  * `readX` convention: a result, never a throw; {@link loadCodebook} throws), validates it, and
@@ -67,6 +71,11 @@ export async function listBundledCodebooks(): Promise<BundledCodebook[]> {
  * ```
  */
 export async function readCodebook(nameOrPath: string, options: { from?: string } = {}): Promise<Result<Codebook>> {
+  const valid = validateOptions(ReadCodebookOptionsSchema, options, "load the codebook", "kodebok:codebook");
+  if (!valid.ok) return valid;
+  if (typeof nameOrPath !== "string" || nameOrPath === "") {
+    return { ok: false, diagnostics: [diagnostic({ code: "option-invalid", severity: "error", field: "nameOrPath", source: "kodebok:codebook", reason: `Cannot load the codebook: expected a bundled codebook's name or a path, not ${describeValue(nameOrPath)}` })] };
+  }
   return readWithBases(nameOrPath, options.from ?? process.cwd(), [], new Map());
 }
 

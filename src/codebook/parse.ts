@@ -1,3 +1,5 @@
+import { validateOptions } from "../diagnostics/options.ts";
+import { z } from "zod";
 import { parseDocument } from "yaml";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { toResult, type Result } from "../diagnostics/result.ts";
@@ -10,6 +12,8 @@ export interface ParseCodebookOptions {
   /** The file name used in diagnostics. */
   file?: string;
 }
+
+const ParseCodebookOptionsSchema: z.ZodType<ParseCodebookOptions, unknown> = z.object({ file: z.string().optional() }).strict();
 
 /**
  * Parses and validates a codebook from YAML or JSON text (JSON is read as YAML, its superset).
@@ -27,6 +31,8 @@ export interface ParseCodebookOptions {
  * ```
  */
 export function parseCodebook(text: string, options: ParseCodebookOptions = {}): Result<Codebook> {
+  const valid = validateOptions(ParseCodebookOptionsSchema, options, "load the codebook", "kodebok:codebook");
+  if (!valid.ok) return valid;
   const file = options.file;
   const lines = new LineCounter();
   const doc = parseDocument(text.replace(/^\uFEFF/u, ""), { lineCounter: lines, prettyErrors: false, uniqueKeys: true });

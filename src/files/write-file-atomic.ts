@@ -1,3 +1,5 @@
+import { checkOptions } from "../diagnostics/options.ts";
+import { z } from "zod";
 import { randomBytes } from "node:crypto";
 import { realpath, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
@@ -9,6 +11,8 @@ export interface WriteOptions {
   /** Paths of the files the output was made from; writing over one of them is refused. */
   inputs?: readonly string[];
 }
+
+const WriteOptionsSchema: z.ZodType<WriteOptions, unknown> = z.object({ inputs: z.array(z.string()).readonly().optional() }).strict();
 
 /**
  * True when two paths name the same file: the same path after resolving links, or the same inode
@@ -41,6 +45,7 @@ export async function sameFile(a: string, b: string): Promise<boolean> {
  * ```
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array, options: WriteOptions = {}): Promise<void> {
+  options = checkOptions(WriteOptionsSchema, options, `write "${path}"`, "kodebok:files");
   for (const input of options.inputs ?? []) {
     if (await sameFile(input, path)) {
       throw new KodebokError([

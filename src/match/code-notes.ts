@@ -1,8 +1,8 @@
 import type { Codebook } from "../codebook/codebook.ts";
 import type { Note, NoteInput } from "../notes/note.ts";
-import { KodebokError } from "../diagnostics/result.ts";
 import { diagnostic } from "../diagnostics/diagnostic.ts";
-import type { LanguageOption } from "../text/language.ts";
+import { KodebokError } from "../diagnostics/result.ts";
+import { checkCodingArguments, type CodeNotesOptions } from "./coding-options.ts";
 import { codeNote } from "./code-note.ts";
 import type { CodedNote } from "./coded-note.ts";
 import type { Matcher } from "./compile.ts";
@@ -10,17 +10,7 @@ import { showInNotebook } from "../display/notebook-display.ts";
 import { toMatcher, toNote } from "./to-note.ts";
 import { batches, codeNotesInWorkers } from "./parallel.ts";
 
-/** Options of {@link codeNotes}. */
-export interface CodeNotesOptions {
-  /** The notes' language: `nb`, `nn`, `en`, or `auto` (default) to detect it per note. A note's own `language` wins. */
-  language?: LanguageOption;
-  /**
-   * `codeNotesStream` only: code on this many worker threads (default 0: on the calling thread).
-   * The coded notes are the same and in the same order; a stream from `streamNotes` over a CSV
-   * file is also parsed in the workers.
-   */
-  workers?: number;
-}
+export type { CodeNotesOptions };
 
 /**
  * Codes notes against a codebook: one coded note per note, in the same order, each with the
@@ -30,8 +20,9 @@ export interface CodeNotesOptions {
  *
  * @param notes notes, or plain objects `{ id, text, ... }`
  * @param codebookOrMatcher a codebook or a compiled matcher
- * @param options the language
+ * @param options the language (`no` means `nb`); checked before any work
  * @returns the coded notes
+ * @throws KodebokError (`option-invalid`) for an option it does not have or a bad value, notes that are not a list, a codebook that is not one
  * @example
  * ```ts
  * const codebook = await loadCodebook("natland-2021");
@@ -44,10 +35,12 @@ export function codeNotes(
   codebookOrMatcher: Codebook | Matcher,
   options: CodeNotesOptions = {},
 ): CodedNote[] {
+  const { language, workers } = checkCodingArguments(notes, codebookOrMatcher, options, "code notes");
+  if (workers > 0) throw new KodebokError([diagnostic({ code: "option-invalid", severity: "error", source: "kodebok:match", field: "workers", actual: String(workers), reason: "Cannot code notes: codeNotes codes on the calling thread; to code on worker threads, use codeNotesStream(notes, codebook, { workers })" })]);
   const matcher = toMatcher(codebookOrMatcher);
   const out: CodedNote[] = [];
   let i = 0;
-  for (const note of notes) out.push(codeNote(toNote(note, i++), matcher, options.language ?? "auto"));
+  for (const note of notes) out.push(codeNote(toNote(note, i++), matcher, language));
   return showInNotebook(out, async () => (await import("../report/jupyter.ts")).codedBundle(out, { limit: 20 }));
 }
 
@@ -60,7 +53,7 @@ export function codeNotes(
  * @returns an async iterable of coded notes in input order
  * @example
  * ```ts
- * for await (const coded of codeNotesStream(readNotesStream("survey.csv"), codebook)) count(coded);
+ * for await (const coded of codeNotesStream(streamNotes("survey.csv"), codebook, { workers: 2 })) count(coded);
  * ```
  */
 export async function* codeNotesStream(
@@ -68,18 +61,15 @@ export async function* codeNotesStream(
   codebookOrMatcher: Codebook | Matcher,
   options: CodeNotesOptions = {},
 ): AsyncGenerator<CodedNote> {
-  const workers = options.workers ?? 0;
-  if (!(Number.isInteger(workers) && workers >= 0)) {
-    throw new KodebokError([diagnostic({ code: "option-invalid", severity: "error", reason: `Cannot code notes: workers must be a whole number >= 0, not ${String(workers)}` })]);
-  }
+  const { language, workers } = checkCodingArguments(notes, codebookOrMatcher, options, "code notes");
   if (workers > 0) {
     const codebook = "lookup" in codebookOrMatcher ? codebookOrMatcher.codebook : codebookOrMatcher;
-    yield* codeNotesInWorkers(notes, codebook, workers, options.language ?? "auto");
+    yield* codeNotesInWorkers(notes, codebook, workers, language);
     return;
   }
   const matcher = toMatcher(codebookOrMatcher);
   let i = 0;
   for await (const batch of batches(notes)) {
-    for (const note of batch) yield codeNote(toNote(note, i++), matcher, options.language ?? "auto");
+    for (const note of batch) yield codeNote(toNote(note, i++), matcher, language);
   }
 }

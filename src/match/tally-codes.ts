@@ -1,8 +1,6 @@
 import type { Codebook } from "../codebook/codebook.ts";
-import { KodebokError } from "../diagnostics/result.ts";
-import { diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Note, NoteInput } from "../notes/note.ts";
-import type { LanguageOption } from "../text/language.ts";
+import { checkCodingArguments, type CodeNotesOptions } from "./coding-options.ts";
 import { codeNoteCodes } from "./code-note.ts";
 import { toMatcher, toNote } from "./to-note.ts";
 import type { Matcher } from "./compile.ts";
@@ -25,13 +23,8 @@ export interface CodeTallies {
   codes: CodeTally[];
 }
 
-/** Options of {@link tallyCodes}. */
-export interface TallyCodesOptions {
-  /** The notes' language (default `auto`). */
-  language?: LanguageOption;
-  /** Code on this many worker threads (default 0: on the calling thread). Same counts either way. */
-  workers?: number;
-}
+/** Options of {@link tallyCodes}: the notes' language (default `auto`; `no` means `nb`) and the worker threads (default 0). */
+export type TallyCodesOptions = CodeNotesOptions;
 
 /**
  * Codes notes and counts, per code, the notes it applies to (and those with a helpful or a barrier
@@ -55,12 +48,8 @@ export async function tallyCodes(
   codebookOrMatcher: Codebook | Matcher,
   options: TallyCodesOptions = {},
 ): Promise<CodeTallies> {
+  const { language, workers } = checkCodingArguments(notes, codebookOrMatcher, options, "count codes");
   const codebook = "lookup" in codebookOrMatcher ? codebookOrMatcher.codebook : codebookOrMatcher;
-  const language = options.language ?? "auto";
-  const workers = options.workers ?? 0;
-  if (!(Number.isInteger(workers) && workers >= 0)) {
-    throw new KodebokError([diagnostic({ code: "option-invalid", severity: "error", reason: `Cannot count codes: workers must be a whole number >= 0, not ${String(workers)}` })]);
-  }
   const counter = new Counter(codebook);
   if (workers > 0) {
     await codesInWorkers(notes, codebook, workers, language, (_id, codes, at) => counter.addCodes(codes, at));

@@ -1,3 +1,6 @@
+import type { z } from "zod";
+import { validateOptions } from "../diagnostics/options.ts";
+import { CsvNotesOptionsSchema } from "./notes-options.ts";
 import { parse } from "csv-parse/sync";
 import type { Coding } from "../codings/coding.ts";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
@@ -8,20 +11,7 @@ import type { Note } from "./note.ts";
 import { RawLines } from "./raw-lines.ts";
 
 /** Options for reading notes from CSV or TSV. */
-export interface CsvNotesOptions {
-  /** The file name for messages and generated ids. */
-  file?: string;
-  /** The delimiter; detected from the header line when left out (`,`, `;` or tab). */
-  delimiter?: string;
-  /** Explicit mapping of note fields to header names; wins over the built-in aliases. */
-  columns?: Partial<Record<NoteField, string>>;
-  /** Several free-text columns (a survey with one column per question): one note per row and column, the header as question. */
-  textColumns?: string[];
-  /** The `source` of every note without a source column (`survey`, `seminar-note`, ...). */
-  source?: string;
-  /** Prefix of generated ids (default: the file's base name). */
-  idPrefix?: string;
-}
+export type CsvNotesOptions = z.input<typeof CsvNotesOptionsSchema>;
 
 const CODES_COLUMN = /^codes?:(.+)$/iu;
 const LOCATION = { source: "kodebok:csv" } as const;
@@ -65,6 +55,8 @@ export function detectDelimiter(text: string): string {
  * ```
  */
 export function parseNotesCsv(text: string, options: CsvNotesOptions = {}): Result<LoadedNotes> {
+  const valid = validateOptions(CsvNotesOptionsSchema, options, "load notes", "kodebok:csv");
+  if (!valid.ok) return valid;
   const file = options.file;
   const body = text.replace(/^\uFEFF/u, "");
   const delimiter = options.delimiter ?? detectDelimiter(body);

@@ -1,18 +1,8 @@
-import { z } from "zod";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { NotesFormatSchema, type NotesFormat } from "./notes-format.ts";
 import { looksLikeTranscript } from "./transcript.ts";
 
-/** The notes formats kodebok reads. `text` is the Markdown format without headings: one note per line. */
-export const NotesFormatSchema: z.ZodEnum<{ csv: "csv"; tsv: "tsv"; json: "json"; jsonl: "jsonl"; markdown: "markdown"; transcript: "transcript"; text: "text" }> = z.enum([
-  "csv",
-  "tsv",
-  "json",
-  "jsonl",
-  "markdown",
-  "transcript",
-  "text",
-]);
-export type NotesFormat = z.infer<typeof NotesFormatSchema>;
+export { NotesFormatSchema, type NotesFormat };
 
 /** Formats read from a file's bytes, not its text: an Excel workbook, a Word document. */
 export type OfficeFormat = "xlsx" | "docx";

@@ -1,3 +1,5 @@
+import { validateOptions } from "../diagnostics/options.ts";
+import { JsonNotesOptionsSchema } from "./notes-options.ts";
 import { parseDocument } from "yaml";
 import { z } from "zod";
 import { CodingSchema, type Coding } from "../codings/coding.ts";
@@ -35,6 +37,8 @@ function jsonErrorPlace(text: string, message: string): { line: number; column: 
  * ```
  */
 export function parseNotesJson(text: string, options: { file?: string } = {}): Result<LoadedNotes> {
+  const valid = validateOptions(JsonNotesOptionsSchema, options, "load notes", "kodebok:json");
+  if (!valid.ok) return valid;
   const file = options.file;
   const body = text.replace(/^\uFEFF/u, "");
   let data: unknown;
@@ -96,6 +100,8 @@ function issueDiagnostics(issue: z.core.$ZodIssue, place: ReturnType<typeof loca
  * ```
  */
 export function parseNotesJsonl(text: string, options: { file?: string } = {}): Result<LoadedNotes> {
+  const valid = validateOptions(JsonNotesOptionsSchema, options, "load notes", "kodebok:json");
+  if (!valid.ok) return valid;
   const file = options.file;
   const diagnostics: Diagnostic[] = [];
   const notes: Note[] = [];

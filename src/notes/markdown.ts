@@ -1,16 +1,13 @@
+import type { z } from "zod";
+import { validateOptions } from "../diagnostics/options.ts";
+import { MarkdownNotesOptionsSchema } from "./notes-options.ts";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { toResult, type Result } from "../diagnostics/result.ts";
 import { checkNotes, type LoadedNotes } from "./loaded-notes.ts";
 import type { Note } from "./note.ts";
 
 /** Options for reading notes typed from flip-over sheets. */
-export interface MarkdownNotesOptions {
-  file?: string;
-  /** Prefix of generated ids (default: the file's base name). */
-  idPrefix?: string;
-  /** The `source` of every note (default `seminar-note`). */
-  source?: string;
-}
+export type MarkdownNotesOptions = z.input<typeof MarkdownNotesOptionsSchema>;
 
 const HEADING = /^(#{1,4})\s+(.*?)\s*#*\s*$/u;
 const BULLET = /^([-*+•])\s+(.*)$/u;
@@ -49,6 +46,8 @@ const ATTRIBUTE = /^([\p{L}][\p{L}\p{N}_ -]{0,30}):\s*(.+)$/u;
  * ```
  */
 export function parseNotesMarkdown(text: string, options: MarkdownNotesOptions = {}): Result<LoadedNotes> {
+  const valid = validateOptions(MarkdownNotesOptionsSchema, options, "load notes", "kodebok:notes");
+  if (!valid.ok) return valid;
   const file = options.file;
   const prefix = options.idPrefix ?? stemOf(file);
   const lines = stripComments(text.replace(/^\uFEFF/u, "")).split(/\r?\n/u);

@@ -1,3 +1,6 @@
+import type { z } from "zod";
+import { validateOptions } from "../diagnostics/options.ts";
+import { NotesOptionsSchema } from "./notes-options.ts";
 import { diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Result } from "../diagnostics/result.ts";
 import { parseNotesCsv, type CsvNotesOptions } from "./csv.ts";
@@ -8,16 +11,7 @@ import { parseNotesMarkdown } from "./markdown.ts";
 import { parseTranscript, type TranscriptOptions } from "./transcript.ts";
 
 /** Options of {@link parseNotes}, `readNotes` and `loadNotes`. */
-export interface NotesOptions extends Omit<CsvNotesOptions, "file">, Pick<TranscriptOptions, "interviewers" | "includeInterviewer"> {
-  /** The format; detected from the file name, then from the content, when left out. */
-  format?: NotesFormat;
-  /** The file name, for messages, generated ids and format detection. */
-  file?: string;
-  /** For an Excel workbook (`.xlsx`): the sheet to read, by name or number from 1 (default: the first). */
-  sheet?: string | number;
-  /** For an Excel workbook: the header row, from 1 (default: found; see `parseNotesXlsx`). */
-  headerRow?: number;
-}
+export type NotesOptions = z.input<typeof NotesOptionsSchema>;
 
 /**
  * Parses notes from a text in any supported format (pure: reads no files; the `parseX`
@@ -35,6 +29,8 @@ export interface NotesOptions extends Omit<CsvNotesOptions, "file">, Pick<Transc
  * ```
  */
 export function parseNotes(text: string, options: NotesOptions = {}): Result<LoadedNotes> {
+  const valid = validateOptions(NotesOptionsSchema, options, "load notes", "kodebok:notes");
+  if (!valid.ok) return valid;
   const file = options.file;
   const format = options.format ?? detectNotesFormat(file, text);
   if (format === undefined) return { ok: false, diagnostics: [unreadableNotesFile(file)] };

@@ -1,3 +1,5 @@
+import { validateOptions } from "../diagnostics/options.ts";
+import { NotesOptionsSchema } from "./notes-options.ts";
 import { appendAll } from "../collections/append-all.ts";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { toResult, unwrap, type Result } from "../diagnostics/result.ts";
@@ -36,6 +38,8 @@ const ACTION = "Cannot load notes";
  * ```
  */
 export async function readNotes(input: NotesSource, options: NotesOptions = {}): Promise<Result<LoadedNotes>> {
+  const valid = validateOptions(NotesOptionsSchema, options, "load notes", "kodebok:notes");
+  if (!valid.ok) return valid;
   if (typeof input === "string") return readNotesFile(input, options);
   if (!Array.isArray(input)) return invalidInput(`expected a path, a list of paths or a list of notes, not ${describe(input)}`);
   const paths = input.filter((x): x is string => typeof x === "string").length;

@@ -1,3 +1,6 @@
+import type { z } from "zod";
+import { validateOptions } from "../diagnostics/options.ts";
+import { SpreadsheetNotesOptionsSchema } from "./notes-options.ts";
 import type { Coding } from "../codings/coding.ts";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { toResult, type Result } from "../diagnostics/result.ts";
@@ -6,16 +9,7 @@ import { checkNotes, type LoadedNotes } from "./loaded-notes.ts";
 import type { Note } from "./note.ts";
 
 /** Options for reading notes from an Excel workbook (`.xlsx`): the CSV options, and which sheet and header row. */
-export interface SpreadsheetNotesOptions extends CsvNotesOptions {
-  /** The sheet to read: its name, or its number counting from 1 (default: the first sheet). */
-  sheet?: string | number;
-  /**
-   * The header row, counting from 1. Default: the first row (among the first 20) whose names give a
-   * text column, so that title rows above the header (often merged across columns) are skipped;
-   * failing that, the first row that is not empty.
-   */
-  headerRow?: number;
-}
+export type SpreadsheetNotesOptions = z.input<typeof SpreadsheetNotesOptionsSchema>;
 
 /** A cell as read-excel-file gives it. */
 type CellValue = string | number | boolean | Date | null | undefined;
@@ -128,6 +122,8 @@ function findHeaderRow(rows: string[][], options: SpreadsheetNotesOptions): numb
  * ```
  */
 export async function parseNotesXlsx(bytes: Uint8Array, options: SpreadsheetNotesOptions = {}): Promise<Result<LoadedNotes>> {
+  const valid = validateOptions(SpreadsheetNotesOptionsSchema, options, "load notes", "kodebok:xlsx");
+  if (!valid.ok) return valid;
   const file = options.file;
   const workbook = await readWorkbook(bytes, file);
   if (!workbook.ok) return workbook;

@@ -1,6 +1,9 @@
 import { createReadStream } from "node:fs";
 import { Readable } from "node:stream";
 import { parse } from "csv-parse";
+import { z } from "zod";
+import { checkOptions, describeValue, invalidArgument } from "../diagnostics/options.ts";
+import { NotesOptionsSchema } from "./notes-options.ts";
 import type { Coding } from "../codings/coding.ts";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { KodebokError } from "../diagnostics/result.ts";
@@ -13,13 +16,17 @@ import { RawLines } from "./raw-lines.ts";
 import { lfRecords, RecordTexts } from "./record-texts.ts";
 import { concatBytes, isUtf8File, nfcBytes, withoutBom } from "./utf8-bytes.ts";
 
-/** Options of {@link streamNotes}. */
+/** Options of {@link streamNotes}: those of `readNotes`, and two callbacks. */
 export interface StreamNotesOptions extends NotesOptions {
   /** Called with every diagnostic (warnings, skipped notes, duplicate ids) as it is found. */
   onDiagnostic?: (diagnostic: Diagnostic) => void;
   /** Called with every coding read from `codes:<coder>` columns. */
   onCoding?: (coding: Coding) => void;
 }
+
+const callback = (what: string) => z.custom<(value: never) => void>((v) => typeof v === "function", `expected a function (${what}) => void`).optional();
+/** The schema {@link streamNotes} checks its options with. */
+const StreamNotesOptionsSchema = NotesOptionsSchema.extend({ onDiagnostic: callback("diagnostic"), onCoding: callback("coding") });
 
 const CSV_FILE = /\.(csv|tsv|tab)$/iu;
 const CHUNK = 1 << 17;
@@ -35,7 +42,7 @@ const CHUNK = 1 << 17;
  * Warnings and errors go to `onDiagnostic` as they are found (a repeated id is an error there
  * and the note is skipped, as `readNotes` does; ids are compared by a 64-bit hash to keep memory
  * flat). A file that cannot be read at all (missing, no text column, an unclosed quote) throws a
- * `KodebokError` with located diagnostics.
+ * `KodebokError` with located diagnostics, as do options it does not take (checked at once).
  *
  * @param path the notes file
  * @param options format, delimiter, column mapping, and the diagnostic and coding callbacks
@@ -46,6 +53,8 @@ const CHUNK = 1 << 17;
  * ```
  */
 export function streamNotes(path: string, options: StreamNotesOptions = {}): NotesStream {
+  checkOptions(StreamNotesOptionsSchema, options, "load notes", "kodebok:notes");
+  if (typeof path !== "string") throw invalidArgument("load notes", `streamNotes reads a file: the path must be a string, not ${describeValue(path)}`, "path", "kodebok:notes");
   return Object.assign(flatten(readNoteBatches(path, options)), {
     [FILE_SOURCE]: { path, options },
     [NOTE_BATCHES]: () => readNoteBatches(path, options),

@@ -1,19 +1,13 @@
+import type { z } from "zod";
+import { validateOptions } from "../diagnostics/options.ts";
+import { TranscriptOptionsSchema } from "./notes-options.ts";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { toResult, type Result } from "../diagnostics/result.ts";
 import { checkNotes, type LoadedNotes } from "./loaded-notes.ts";
 import type { Note } from "./note.ts";
 
 /** Options for reading interview and focus-group transcripts. */
-export interface TranscriptOptions {
-  file?: string;
-  idPrefix?: string;
-  /** Speakers whose turns are questions, not data (default: I, Int, Intervjuer, Interviewer, Moderator, ...). */
-  interviewers?: string[];
-  /** Keep the interviewers' turns as notes too (default false). */
-  includeInterviewer?: boolean;
-  /** The `source` of every note (default `interview`). */
-  source?: string;
-}
+export type TranscriptOptions = z.input<typeof TranscriptOptionsSchema>;
 
 /** Speaker names that mark the interviewer by default (compared in lower case). */
 export const DEFAULT_INTERVIEWERS: readonly string[] = [
@@ -55,6 +49,8 @@ export function looksLikeTranscript(text: string): boolean {
  * ```
  */
 export function parseTranscript(text: string, options: TranscriptOptions = {}): Result<LoadedNotes> {
+  const valid = validateOptions(TranscriptOptionsSchema, options, "load notes", "kodebok:notes");
+  if (!valid.ok) return valid;
   const file = options.file;
   const prefix = options.idPrefix ?? ((file?.split(/[\\/]/u).pop() ?? "note").replace(/\.[^.]+$/u, "") || "note");
   const interviewers = new Set((options.interviewers ?? DEFAULT_INTERVIEWERS).map((s) => s.toLowerCase()));

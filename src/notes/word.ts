@@ -1,3 +1,5 @@
+import { validateOptions } from "../diagnostics/options.ts";
+import { TranscriptOptionsSchema } from "./notes-options.ts";
 import { diagnostic, type Diagnostic, type Place } from "../diagnostics/diagnostic.ts";
 import type { Result } from "../diagnostics/result.ts";
 import { readZipSafely } from "../refi-qda/zip.ts";
@@ -169,6 +171,8 @@ export function readWordParagraphs(bytes: Uint8Array, file?: string): Result<Wor
  * ```
  */
 export function parseNotesDocx(bytes: Uint8Array, options: WordNotesOptions = {}): Result<LoadedNotes> {
+  const valid = validateOptions(TranscriptOptionsSchema, options, "load notes", "kodebok:docx");
+  if (!valid.ok) return valid;
   const file = options.file;
   const read = readWordParagraphs(bytes, file);
   if (!read.ok) return read;

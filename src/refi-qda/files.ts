@@ -26,7 +26,7 @@ const SOURCE = "kodebok:refi-qda";
  * ```
  */
 export async function writeQdc(path: string, codebook: Codebook, options: QdcOptions & WriteOptions = {}): Promise<void> {
-  await writeFileAtomic(path, toQdc(codebook, options), options);
+  await writeFileAtomic(path, toQdc(codebook, options), options.inputs ? { inputs: options.inputs } : {});
 }
 
 /**
@@ -43,7 +43,7 @@ export async function writeQdc(path: string, codebook: Codebook, options: QdcOpt
  * ```
  */
 export async function writeQdpx(path: string, coded: readonly CodedNote[], codebook: Codebook, options: QdpxOptions & WriteOptions = {}): Promise<void> {
-  await writeFileAtomic(path, toQdpx(coded, codebook, options), options);
+  await writeFileAtomic(path, toQdpx(coded, codebook, options), options.inputs ? { inputs: options.inputs } : {});
 }
 
 async function readBytes(path: string): Promise<Result<Uint8Array>> {

@@ -1,3 +1,5 @@
+import { RefiImportOptionsSchema } from "./refi-options.ts";
+import { validateOptions } from "../diagnostics/options.ts";
 import type { Codebook } from "../codebook/codebook.ts";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Result } from "../diagnostics/result.ts";
@@ -89,6 +91,8 @@ export function reportSets(sets: XmlNode | undefined, standardAttribute: "guid" 
  * ```
  */
 export function parseQdc(xml: string, options: ImportCodebookOptions = {}): Result<Codebook> {
+  const valid = validateOptions(RefiImportOptionsSchema, options, "read the REFI-QDA codebook", "kodebok:refi-qda");
+  if (!valid.ok) return valid;
   const parsed = parseXmlSafely(xml, { file: options.file, what: "REFI-QDA codebook" });
   if (!parsed.ok) return parsed;
   const root = parsed.value;

@@ -1,3 +1,5 @@
+import { RefiImportOptionsSchema } from "./refi-options.ts";
+import { validateOptions } from "../diagnostics/options.ts";
 import type { Codebook } from "../codebook/codebook.ts";
 import type { Coding } from "../codings/coding.ts";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
@@ -118,6 +120,8 @@ function decodeText(bytes: Uint8Array): string {
  * ```
  */
 export function parseQdpx(input: Uint8Array | string, options: QdpxImportOptions = {}): Result<RefiProject> {
+  const valid = validateOptions(RefiImportOptionsSchema, options, "read the REFI-QDA project", "kodebok:refi-qda");
+  if (!valid.ok) return valid;
   const file = options.file;
   const diagnostics: Diagnostic[] = [];
   let xml: string;

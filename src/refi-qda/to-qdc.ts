@@ -1,3 +1,5 @@
+import { RefiExportOptionsSchema } from "./refi-options.ts";
+import { checkOptions } from "../diagnostics/options.ts";
 import type { Codebook, LocalizedText } from "../codebook/codebook.ts";
 import type { Language } from "../text/language.ts";
 import { refiGuid } from "./guid.ts";
@@ -141,6 +143,7 @@ export function codebookCodeElements(codebook: Codebook, options: QdcOptions = {
  * ```
  */
 export function toQdc(codebook: Codebook, options: QdcOptions = {}): string {
+  options = checkOptions(RefiExportOptionsSchema, options, "write the REFI-QDA codebook", "kodebok:refi-qda");
   return serializeXml({
     name: "CodeBook",
     attrs: [["xmlns", QDC_NAMESPACE], ["origin", KODEBOK_ORIGIN]],

@@ -1,3 +1,5 @@
+import { RefiExportOptionsSchema } from "./refi-options.ts";
+import { checkOptions } from "../diagnostics/options.ts";
 import type { Codebook } from "../codebook/codebook.ts";
 import type { Coding } from "../codings/coding.ts";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
@@ -120,6 +122,7 @@ function variableValue(guid: string, value: string): XmlElement {
  * ```
  */
 export function buildProject(coded: readonly CodedNote[], codebook: Codebook, options: QdpxOptions = {}): ExportedProject {
+  options = checkOptions(RefiExportOptionsSchema, options, "write the REFI-QDA project", "kodebok:refi-qda");
   const grouping = options.sources ?? "seminar";
   const language = options.language ?? codebook.languages[0];
   const projectName = options.name ?? (localized(codebook.title, language) || codebook.id);

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { BootstrapOptionsSchema } from "../agreement/bootstrap.ts";
-import { diagnostic } from "../diagnostics/diagnostic.ts";
-import { KodebokError } from "../diagnostics/result.ts";
+import { checkOptions } from "../diagnostics/options.ts";
 import type { Note } from "../notes/note.ts";
 import { LanguageOptionSchema } from "../text/language.ts";
 import { KeynessCorrectionSchema, KeynessMeasureSchema } from "./keyness.ts";
@@ -70,7 +69,7 @@ export type RefineOptions = z.output<typeof RefineOptionsSchema>;
 export type RefineOptionsInput = z.input<typeof RefineOptionsSchema>;
 
 /**
- * Parses the options of {@link refineCodebook}; throws a {@link KodebokError} naming the bad option.
+ * Parses the options of {@link refineCodebook}; throws a `KodebokError` naming the bad option.
  *
  * @param options what the caller passed
  * @returns the options with defaults
@@ -80,18 +79,5 @@ export type RefineOptionsInput = z.input<typeof RefineOptionsSchema>;
  * ```
  */
 export function parseRefineOptions(options: RefineOptionsInput | undefined): RefineOptions {
-  const parsed = RefineOptionsSchema.safeParse(options ?? {});
-  if (parsed.success) return parsed.data;
-  throw new KodebokError(
-    parsed.error.issues.map((issue) => {
-      const path = issue.path.join(".");
-      return diagnostic({
-        code: "option-invalid",
-        severity: "error",
-        source: "kodebok:refine",
-        reason: `Cannot refine the codebook: option "${path}" is invalid: ${issue.message}`,
-        field: path,
-      });
-    }),
-  );
+  return checkOptions(RefineOptionsSchema, options, "refine the codebook", "kodebok:refine");
 }

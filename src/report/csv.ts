@@ -1,7 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import type { CodedNote } from "../match/coded-note.ts";
 import type { Summary } from "../rollup/summary.ts";
-import type { ReportOptions } from "./report-options.ts";
+import { checkReportOptions, type ReportOptions } from "./report-options.ts";
 import { attributeKeys, codedRows, summaryRows } from "./tidy.ts";
 
 /** Options of {@link toCsv}. */
@@ -37,6 +37,7 @@ export interface CsvOptions extends Pick<ReportOptions, "redact"> {
  * ```
  */
 export function toCsv(data: readonly CodedNote[] | Summary, options: CsvOptions = {}): string {
+  options = checkReportOptions(options, "write the CSV table");
   const settings = {
     bom: options.bom ?? true,
     delimiter: options.delimiter ?? ",",

@@ -1,3 +1,5 @@
+import { checkOptions } from "../diagnostics/options.ts";
+import { z } from "zod";
 import type { AgreementFigures, Comparison } from "../agreement/compare-codings.ts";
 import type { Codebook } from "../codebook/codebook.ts";
 import { localize } from "../codebook/label.ts";
@@ -13,6 +15,13 @@ export interface ComparisonTableOptions {
   /** The codebook, for theme and category labels. */
   codebook?: Codebook;
 }
+
+const ComparisonTableOptionsSchema: z.ZodType<ComparisonTableOptions, unknown> = z
+  .object({
+    language: z.enum(["nb", "en", "nn", "no"]).transform((l): ReportLanguage => (l === "en" ? "en" : "nb")).optional(),
+    codebook: z.custom<Codebook>((v) => v !== null && typeof v === "object" && Array.isArray((v as Codebook).codes), "expected a codebook (from loadCodebook)").optional(),
+  })
+  .strict();
 
 const WORDS = {
   nb: { theme: "Tema", units: "Enheter", agreement: "Samsvar", kappa: "Kappa", alpha: "Alfa", overall: "Samlet (note × tema)", coders: "Kodere", ci: "95 % KI" },
@@ -43,6 +52,7 @@ function coefficient(value: number, interval: { lower: number; upper: number } |
  * ```
  */
 export function comparisonTable(comparison: Comparison, options: ComparisonTableOptions = {}): string[][] {
+  options = checkOptions(ComparisonTableOptionsSchema, options, "make the agreement table", "kodebok:report");
   const language = options.language ?? "nb";
   const codeLabel = (id: string): string => {
     const code = options.codebook?.codes.find((c) => c.id === id);
@@ -81,6 +91,7 @@ export function comparisonTable(comparison: Comparison, options: ComparisonTable
  * ```
  */
 export function displayComparison(comparison: Comparison, options: ComparisonTableOptions = {}): Displayable & { comparison: Comparison } {
+  options = checkOptions(ComparisonTableOptionsSchema, options, "show the agreement table", "kodebok:report");
   const language = options.language ?? "nb";
   const w = WORDS[language];
   const head = [w.theme, w.units, w.agreement, `${w.kappa} (${w.ci})`, `${w.alpha} (${w.ci})`, `${REPORT_LABELS[language].coded}: ${comparison.coders.join(" / ")}`];

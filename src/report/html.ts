@@ -6,7 +6,7 @@ import { categoryChartSpec, cooccurrenceChartSpec, matrixChartSpec, renderSvg, t
 import { REPORT_LABELS, formatShare, type ReportLabels, type ReportLanguage } from "./labels.ts";
 import { attribution, noteLanguages, provenanceParts, reportTitle, totalsLine } from "./markdown.ts";
 import { reportMatrices } from "./report-matrices.ts";
-import { redactionOn, reportLanguage, reportRedactor, type ReportOptions } from "./report-options.ts";
+import { redactionOn, reportLanguage, reportRedactor, type ReportOptions, checkReportOptions } from "./report-options.ts";
 
 /** Options of {@link toHtml}. */
 export interface HtmlOptions extends ReportOptions {
@@ -161,6 +161,7 @@ function cooccurrenceTable(data: Cooccurrence, labels: Record<string, string>, c
  * ```
  */
 export function reportCharts(summary: Summary, options: ReportOptions = {}): ReportChart[] {
+  options = checkReportOptions(options, "draw the report's charts");
   const language = reportLanguage(summary, options);
   const l = REPORT_LABELS[language];
   const charts: ReportChart[] = [
@@ -334,6 +335,7 @@ export function reportBody(summary: Summary, options: HtmlOptions, svgs: Readonl
  * ```
  */
 export async function toHtml(summary: Summary, options: HtmlOptions = {}): Promise<string> {
+  options = checkReportOptions(options, "write the HTML report");
   const svgs = new Map<string, string>();
   if (options.charts !== false) {
     for (const chart of reportCharts(summary, options)) svgs.set(chart.id, await renderSvg(chart.spec, `kodebok-${chart.id}`));

@@ -4,7 +4,7 @@ import { CodeMatrixSchema, codeMatrix } from "../rollup/code-matrix.ts";
 import { CooccurrenceSchema, cooccurrence } from "../rollup/cooccurrence.ts";
 import { SummarySchema, type Summary } from "../rollup/summary.ts";
 import { MATRIX_ATTRIBUTES } from "./html.ts";
-import { KODEBOK_VERSION, redactionOn, reportRedactor, type ReportOptions } from "./report-options.ts";
+import { KODEBOK_VERSION, redactionOn, reportRedactor, type ReportOptions, checkReportOptions } from "./report-options.ts";
 import { CodedRowSchema, SummaryRowSchema, codedRows, summaryRows } from "./tidy.ts";
 
 /** The schema id written into a report JSON; the number changes only with incompatible changes. */
@@ -54,6 +54,7 @@ export type CodedJson = z.infer<typeof CodedJsonSchema>;
 export function reportJson(data: Summary, options?: ReportOptions): ReportJson;
 export function reportJson(data: readonly CodedNote[], options?: ReportOptions): CodedJson;
 export function reportJson(data: Summary | readonly CodedNote[], options: ReportOptions = {}): ReportJson | CodedJson {
+  options = checkReportOptions(options, "write the JSON report");
   const head = {
     kodebok: options.version ?? KODEBOK_VERSION,
     ...(options.date === undefined ? {} : { date: options.date }),

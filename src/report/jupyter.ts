@@ -5,7 +5,7 @@ import { renderSvg, type VegaLiteSpec } from "./charts.ts";
 import { escapeHtml, reportBody, reportCharts, wrapHtml, type HtmlOptions } from "./html.ts";
 import { REPORT_LABELS, countOf, formatShare } from "./labels.ts";
 import { toMarkdown, totalsLine } from "./markdown.ts";
-import { reportLanguage, reportRedactor, type ReportOptions } from "./report-options.ts";
+import { reportLanguage, reportRedactor, type ReportOptions, checkReportOptions } from "./report-options.ts";
 
 export { JUPYTER_DISPLAY, type AsyncDisplayable, type Displayable, type MediaBundle } from "../display/notebook-display.ts";
 
@@ -88,6 +88,7 @@ export function chartBundle(spec: VegaLiteSpec, svg: string): MediaBundle {
  * ```
  */
 export async function chartBundles(summary: Summary, options: ReportOptions = {}): Promise<MediaBundle[]> {
+  options = checkReportOptions(options, "show the charts");
   const bundles: MediaBundle[] = [];
   for (const chart of reportCharts(summary, options)) {
     // Alone in an output, a chart carries its title (in the report, the figure's caption does).
@@ -112,6 +113,7 @@ export async function chartBundles(summary: Summary, options: ReportOptions = {}
  * ```
  */
 export async function showSummary(summary: Summary, options: ReportOptions = {}): Promise<MediaBundle> {
+  options = checkReportOptions(options, "show the report");
   const report = summaryBundle(summary, options);
   const display = kernelDisplay();
   if (!display) return report;
@@ -136,6 +138,7 @@ export async function showSummary(summary: Summary, options: ReportOptions = {})
  * ```
  */
 export function displayable(summary: Summary, options: ReportOptions = {}): Displayable & { summary: Summary } {
+  options = checkReportOptions(options, "show the report");
   return { summary, [JUPYTER_DISPLAY]: () => summaryBundle(summary, options) };
 }
 
@@ -155,6 +158,7 @@ export function displayable(summary: Summary, options: ReportOptions = {}): Disp
  * ```
  */
 export function withDisplay<T extends Summary>(summary: T, options: ReportOptions = {}): T & AsyncDisplayable {
+  options = checkReportOptions(options, "show the report");
   return showInNotebook(summary, () => showSummary(summary, options)) as T & AsyncDisplayable;
 }
 
@@ -171,6 +175,7 @@ export function withDisplay<T extends Summary>(summary: T, options: ReportOption
  * ```
  */
 export async function displayReport(summary: Summary, options: HtmlOptions = {}): Promise<Displayable & { summary: Summary }> {
+  options = checkReportOptions(options, "show the report");
   const svgs = new Map<string, string>();
   if (options.charts !== false) {
     for (const chart of reportCharts(summary, options)) svgs.set(chart.id, await renderSvg(chart.spec, `kodebok-${chart.id}`));
@@ -208,6 +213,7 @@ export function displayChart(spec: VegaLiteSpec, svg?: string): AsyncDisplayable
  * ```
  */
 export function displayCoded(coded: readonly CodedNote[], options: ReportOptions & { limit?: number } = {}): Displayable & { coded: readonly CodedNote[] } {
+  options = checkReportOptions(options, "show the coded notes");
   return { coded, [JUPYTER_DISPLAY]: () => codedBundle(coded, options) };
 }
 

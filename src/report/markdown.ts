@@ -1,7 +1,7 @@
 import type { Summary, Tally } from "../rollup/summary.ts";
 import { REPORT_LABELS, countOf, formatShare, type ReportLabels, type ReportLanguage } from "./labels.ts";
 import { reportMatrices } from "./report-matrices.ts";
-import { KODEBOK_VERSION, redactionOn, reportLanguage, reportRedactor, type ReportOptions } from "./report-options.ts";
+import { KODEBOK_VERSION, redactionOn, reportLanguage, reportRedactor, type ReportOptions, checkReportOptions } from "./report-options.ts";
 
 /**
  * Escapes the characters that Markdown would read as formatting inside running text, and folds
@@ -168,6 +168,7 @@ function matrixSections(summary: Summary, options: ReportOptions, l: ReportLabel
  * ```
  */
 export function toMarkdown(summary: Summary, options: ReportOptions = {}): string {
+  options = checkReportOptions(options, "write the Markdown report");
   const language = reportLanguage(summary, options);
   const l = REPORT_LABELS[language];
   const mask = reportRedactor(options);

@@ -1,6 +1,8 @@
 import type { Codebook } from "../codebook/codebook.ts";
 import type { CodedNote } from "../match/coded-note.ts";
-import { redact, type RedactOptions } from "../rollup/redact.ts";
+import { z } from "zod";
+import { checkOptions } from "../diagnostics/options.ts";
+import { redactor, RedactOptionsSchema, type RedactOptions } from "../rollup/redact.ts";
 import type { Summary } from "../rollup/summary.ts";
 import type { ReportLanguage } from "./labels.ts";
 
@@ -36,6 +38,61 @@ export interface ReportOptions {
 }
 
 /**
+ * Every option a report function takes: {@link ReportOptions}, those of `toHtml` (`fragment`,
+ * `charts`, `appendix`), of `toCsv` (`bom`, `delimiter`, `escapeFormulas`) and of `displayCoded` (`limit`).
+ * The report functions share it (they call each other with the same options), so an option none
+ * of them takes, a typo such as `redcat`, is refused, and a value of the wrong kind too.
+ */
+export type AnyReportOptions = ReportOptions & {
+  fragment?: boolean;
+  charts?: boolean;
+  appendix?: "short" | "full" | "none";
+  bom?: boolean;
+  delimiter?: "," | ";" | "\t";
+  escapeFormulas?: boolean;
+  limit?: number;
+};
+
+const isFunction = (v: unknown): boolean => typeof v === "function";
+
+/** The schema the report functions check their options with (see {@link AnyReportOptions}). */
+export const ReportOptionsSchema: z.ZodType<AnyReportOptions, unknown> = z
+  .object({
+    language: z.enum(["nb", "en", "nn", "no"]).transform((l): ReportLanguage => (l === "en" ? "en" : "nb")).optional(),
+    redact: z.union([z.literal(false), z.custom<(text: string) => string>(isFunction, "expected a function"), RedactOptionsSchema]).optional(),
+    date: z.string().optional(),
+    version: z.string().optional(),
+    title: z.string().optional(),
+    coded: z.custom<readonly CodedNote[]>((v) => Array.isArray(v), "expected the coded notes from codeNotes (a list)").optional(),
+    codebook: z.custom<Codebook>((v) => v !== null && typeof v === "object" && Array.isArray((v as Codebook).codes), "expected a codebook (from loadCodebook)").optional(),
+    questions: z.record(z.string(), z.string()).readonly().optional(),
+    fragment: z.boolean().optional(),
+    appendix: z.enum(["short", "full", "none"]).optional(),
+    charts: z.boolean().optional(),
+    bom: z.boolean().optional(),
+    delimiter: z.enum([",", ";", "\t"]).optional(),
+    escapeFormulas: z.boolean().optional(),
+    limit: z.number().int().min(0).optional(),
+  })
+  .strict();
+
+/**
+ * Checks a report function's options before any work (see {@link ReportOptionsSchema}).
+ *
+ * @param options what the caller passed
+ * @param action what the function does, for the message: `write the Markdown report`
+ * @returns the options as read (`nn` and `no` give the report language `nb`)
+ * @throws KodebokError (`option-invalid`) naming and quoting a bad option
+ * @example
+ * ```ts
+ * checkReportOptions({ language: "no" }, "write the report").language; // "nb"
+ * ```
+ */
+export function checkReportOptions<T extends AnyReportOptions>(options: T | undefined, action: string): T {
+  return checkOptions(ReportOptionsSchema, options, action, "kodebok:report") as T;
+}
+
+/**
  * The language of a report's own words: the option, else the summary's (`nn` uses `nb`).
  *
  * @param summary the roll-up
@@ -65,9 +122,8 @@ export function reportRedactor(options: ReportOptions = {}): (text: string, lang
   const setting = options.redact;
   if (setting === false) return (text) => text;
   if (typeof setting === "function") return (text) => setting(text);
-  const base: RedactOptions = setting ?? {};
-  return (text, language) =>
-    redact(text, language === "en" || language === "nb" || language === "nn" ? { ...base, language } : base);
+  const mask = redactor(setting ?? {});
+  return (text, language) => mask(text, language === "en" || language === "nb" || language === "nn" ? language : undefined);
 }
 
 /**

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { CodedNote } from "../match/coded-note.ts";
 import { compareValues } from "../rollup/code-matrix.ts";
 import type { Summary } from "../rollup/summary.ts";
-import { reportRedactor, type ReportOptions } from "./report-options.ts";
+import { reportRedactor, type ReportOptions, checkReportOptions } from "./report-options.ts";
 
 /**
  * One row of the tidy table of coded notes: a note × code application, with its evidence.
@@ -68,6 +68,7 @@ export type SummaryRow = z.infer<typeof SummaryRowSchema>;
  * ```
  */
 export function codedRows(coded: readonly CodedNote[], options: ReportOptions = {}): CodedRow[] {
+  options = checkReportOptions(options, "make the table of coded notes");
   const mask = reportRedactor(options);
   const rows: CodedRow[] = [];
   for (const item of coded) {

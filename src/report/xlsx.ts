@@ -1,3 +1,4 @@
+import { checkReportOptions } from "./report-options.ts";
 import type { Summary } from "../rollup/summary.ts";
 import { unzipSync } from "fflate";
 import { writeZipDeterministic } from "../refi-qda/zip.ts";
@@ -69,6 +70,7 @@ function widths(data: readonly Cell[][]): Array<{ width: number }> {
  * ```
  */
 export async function toXlsx(summary: Summary, options: XlsxOptions = {}): Promise<Uint8Array> {
+  options = checkReportOptions(options, "write the Excel workbook");
   const { default: writeXlsxFile } = await import("write-excel-file/universal");
   const themes = summarySheet(summaryRows(summary));
   const sheets: Array<{ sheet: string; data: Cell[][]; columns: Array<{ width: number }>; stickyRowsCount: number }> = [{ sheet: XLSX_SHEETS.themes, data: themes, columns: widths(themes), stickyRowsCount: 1 }];

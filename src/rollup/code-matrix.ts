@@ -1,3 +1,4 @@
+import { checkOptions, describeValue, invalidArgument } from "../diagnostics/options.ts";
 import { z } from "zod";
 import type { CodedNote } from "../match/coded-note.ts";
 import type { Note } from "../notes/note.ts";
@@ -43,6 +44,11 @@ export interface CodeMatrixOptions {
   /** Column values in order; default: the values that occur, sorted (numbers numerically). */
   values?: readonly string[];
 }
+
+/** Options of {@link codeMatrix}, checked before any work. */
+export const CodeMatrixOptionsSchema: z.ZodType<CodeMatrixOptions, unknown> = z
+  .object({ codes: z.array(z.string()).readonly().optional(), values: z.array(z.string()).readonly().optional() })
+  .strict();
 
 const collator = new Intl.Collator("nb", { numeric: true, sensitivity: "variant" });
 
@@ -131,6 +137,8 @@ function repeatsAcrossSeminars(coded: readonly CodedNote[], by: "group" | "parti
  * ```
  */
 export function codeMatrix(coded: readonly CodedNote[], by: MatrixBy, options: CodeMatrixOptions = {}): CodeMatrix {
+  options = checkOptions(CodeMatrixOptionsSchema, options, "cross-tabulate codes", "kodebok:rollup");
+  if (typeof by !== "string" && typeof by !== "function") throw invalidArgument("cross-tabulate codes", `\"by\" must be a note field (seminar, group, question, ...), an attribute name or a function of the note, not ${describeValue(by)}`, "by", "kodebok:rollup");
   const qualify = (by === "group" || by === "participant") && repeatsAcrossSeminars(coded, by as "group" | "participant");
   const perValue = new Map<string, number>();
   const hits = new Map<string, { notes: number; helpful: number; barrier: number }>();

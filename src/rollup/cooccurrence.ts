@@ -1,3 +1,4 @@
+import { checkOptions } from "../diagnostics/options.ts";
 import { z } from "zod";
 import type { CodedNote } from "../match/coded-note.ts";
 import { compareValues } from "./code-matrix.ts";
@@ -23,6 +24,9 @@ export const CooccurrenceSchema = z.object({
 });
 export type Cooccurrence = z.infer<typeof CooccurrenceSchema>;
 
+/** Options of {@link cooccurrence}: `codes`, the code ids in order (default: those that occur). */
+const CooccurrenceOptionsSchema: z.ZodType<{ codes?: readonly string[] }, unknown> = z.object({ codes: z.array(z.string()).readonly().optional() }).strict();
+
 /**
  * Counts which codes occur together in the same note (polarity ignored: a note with both a
  * helpful and a barrier mention of a code counts once).
@@ -38,6 +42,7 @@ export type Cooccurrence = z.infer<typeof CooccurrenceSchema>;
  * ```
  */
 export function cooccurrence(coded: readonly CodedNote[], options: { codes?: readonly string[] } = {}): Cooccurrence {
+  options = checkOptions(CooccurrenceOptionsSchema, options, "count co-occurring codes", "kodebok:rollup");
   const noteCodes = coded.map((item) => new Set(item.codes.map((a) => a.code)));
   const codes = options.codes ? [...options.codes] : [...new Set(noteCodes.flatMap((s) => [...s]))].sort(compareValues);
   const index = new Map(codes.map((c, i) => [c, i] as const));

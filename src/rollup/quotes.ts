@@ -1,3 +1,5 @@
+import { checkOptions } from "../diagnostics/options.ts";
+import { z } from "zod";
 import type { Polarity } from "../codings/coding.ts";
 import type { CodedNote } from "../match/coded-note.ts";
 import type { Language } from "../text/language.ts";
@@ -13,6 +15,15 @@ export interface QuoteOptions {
   redact: (text: string, language?: Language) => string;
   language: Language;
 }
+
+const QuoteOptionsSchema: z.ZodType<QuoteOptions, unknown> = z
+  .object({
+    perCode: z.number().int().min(0),
+    maxLength: z.number().int().min(10),
+    redact: z.custom<QuoteOptions["redact"]>((v) => typeof v === "function", "expected a function (text, language) => text"),
+    language: z.enum(["nb", "nn", "en"]),
+  })
+  .strict();
 
 const IDEAL_MIN = 40;
 const IDEAL_MAX = 200;
@@ -33,6 +44,7 @@ const IDEAL_MAX = 200;
  * ```
  */
 export function chooseQuotes(coded: readonly CodedNote[], code: string, options: QuoteOptions): Quote[] {
+  options = checkOptions(QuoteOptionsSchema, options, "choose quotes", "kodebok:rollup");
   const candidates = coded
     .map((c, order) => {
       const applications = c.codes.filter((a) => a.code === code);

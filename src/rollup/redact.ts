@@ -1,4 +1,8 @@
 import { createRequire } from "node:module";
+import { z } from "zod";
+import { checkOptions, describeValue, invalidArgument } from "../diagnostics/options.ts";
+
+const SOURCE = "kodebok:redact";
 
 /** What a redaction masked. */
 export type RedactionKind = "email" | "phone" | "id-number" | "name";
@@ -32,6 +36,17 @@ export interface RedactOptions {
   /** Which kinds to mask; default all four. */
   kinds?: readonly RedactionKind[];
 }
+
+/** Options of {@link redact}, checked before any work; an option it does not have is refused. */
+export const RedactOptionsSchema: z.ZodType<RedactOptions, unknown> = z
+  .object({
+    language: z.enum(["nb", "nn", "en", "und", "no"]).transform((l) => (l === "no" ? "nb" : l)).optional(),
+    roster: z.array(z.string()).readonly().optional(),
+    rosterParts: z.boolean().optional(),
+    detectNames: z.boolean().optional(),
+    kinds: z.array(z.enum(["email", "phone", "id-number", "name"])).readonly().optional(),
+  })
+  .strict();
 
 /** The visible tokens that replace masked text, per language. */
 export const REDACTION_TOKENS = {
@@ -160,6 +175,22 @@ function* matches(pattern: RegExp, text: string): Generator<RegExpExecArray> {
  * ```
  */
 export function findRedactions(text: string, options: RedactOptions = {}): Redaction[] {
+  return findSpans(checkText(text, "find personal data"), checkOptions(RedactOptionsSchema, options, "find personal data", SOURCE));
+}
+
+/**
+ * {@link findRedactions} without checking its arguments, for callers that checked them (the
+ * personal-data scan of `checkDataset` runs it on every note).
+ *
+ * @param text the text
+ * @param options checked options
+ * @returns the spans, in text order
+ * @example
+ * ```ts
+ * findSpans("Ring 987 65 432", { kinds: ["phone"] })[0]?.kind; // "phone"
+ * ```
+ */
+export function findSpans(text: string, options: RedactOptions): Redaction[] {
   const kinds = new Set(options.kinds ?? ALL_KINDS);
   const found: Redaction[] = [];
   const add = (kind: RedactionKind, start: number, end: number, detector: string): void => {
@@ -218,7 +249,11 @@ export function findRedactions(text: string, options: RedactOptions = {}): Redac
  * ```
  */
 export function redact(text: string, options: RedactOptions = {}): string {
-  const spans = findRedactions(text, options);
+  return redactSpans(checkText(text, "redact"), checkOptions(RedactOptionsSchema, options, "redact", SOURCE));
+}
+
+function redactSpans(text: string, options: RedactOptions): string {
+  const spans = findSpans(text, options);
   if (spans.length === 0) return text;
   const tokens = options.language === "en" ? REDACTION_TOKENS.en : REDACTION_TOKENS.nb;
   let out = "";
@@ -242,5 +277,11 @@ export function redact(text: string, options: RedactOptions = {}): string {
  * ```
  */
 export function redactor(options: RedactOptions = {}): (text: string, language?: RedactOptions["language"]) => string {
-  return (text, language) => redact(text, language === undefined ? options : { ...options, language });
+  const checked = checkOptions(RedactOptionsSchema, options, "redact", SOURCE);
+  return (text, language) => redactSpans(text, language === undefined ? checked : { ...checked, language });
+}
+
+function checkText(text: string, action: string): string {
+  if (typeof text !== "string") throw invalidArgument(action, `the text must be a string, not ${describeValue(text)}`, "text", SOURCE);
+  return text;
 }

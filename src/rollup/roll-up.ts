@@ -3,26 +3,40 @@ import { canonicalJson, codebookHash, sha256 } from "../codebook/hash.ts";
 import { localize } from "../codebook/label.ts";
 import type { CodedNote } from "../match/coded-note.ts";
 import { showInNotebook } from "../display/notebook-display.ts";
-import type { Language } from "../text/language.ts";
+import { z } from "zod";
+import { checkCodebookArgument, checkOptions, describeValue, invalidArgument } from "../diagnostics/options.ts";
+import { LanguageOptionSchema, type Language } from "../text/language.ts";
 import { chooseQuotes } from "./quotes.ts";
 import { redact as redactText } from "./redact.ts";
 import type { CategorySummary, CodeSummary, Summary, Tally } from "./summary.ts";
 
-/** Options of {@link rollUp}. */
-export interface RollUpOptions {
-  /** Language of labels and attributions (default: the codebook's first language). */
-  language?: Language;
-  /** Quotes per code (default 3). */
-  quotesPerCode?: number;
-  /** Longest quote in characters (default 240); longer ones are shortened at word boundaries. */
-  quoteLength?: number;
-  /**
-   * A function applied to every quote and uncoded note, or `false` to show them as written.
-   * Default: {@link redact} (e-mail, phone numbers, national identity numbers, English names) with
-   * the note's language; pass `redactor({ roster })` to mask participant and staff names too.
-   */
-  redact?: false | ((text: string, language?: Language) => string);
-}
+/** A function that redacts a text in a language, for `rollUp`'s `redact` option. */
+export type RedactFunction = (text: string, language?: Language) => string;
+
+/** Options of {@link rollUp}, checked before any work; an option it does not have is refused. */
+export const RollUpOptionsSchema: z.ZodObject<{
+  language: z.ZodOptional<typeof LanguageOptionSchema>;
+  quotesPerCode: z.ZodOptional<z.ZodNumber>;
+  quoteLength: z.ZodOptional<z.ZodNumber>;
+  redact: z.ZodOptional<z.ZodUnion<readonly [z.ZodLiteral<false>, z.ZodCustom<RedactFunction, RedactFunction>]>>;
+}, z.core.$strict> = z
+  .object({
+    /** Language of labels and attributions (default, and with `auto`: the codebook's first language; `no` means `nb`). */
+    language: LanguageOptionSchema.optional(),
+    /** Quotes per code (default 3). */
+    quotesPerCode: z.number().int().min(0).max(1000).optional(),
+    /** Longest quote in characters (default 240); longer ones are shortened at word boundaries. */
+    quoteLength: z.number().int().min(10).optional(),
+    /**
+     * A function applied to every quote and uncoded note, or `false` to show them as written.
+     * Default: {@link redact} (e-mail, phone numbers, national identity numbers, English names) with
+     * the note's language; pass `redactor({ roster })` to mask participant and staff names too.
+     */
+    redact: z.union([z.literal(false), z.custom<RedactFunction>((v) => typeof v === "function", "expected false or a function (text, language) => text")]).optional(),
+  })
+  .strict();
+/** Options of {@link rollUp} as given. */
+export type RollUpOptions = z.input<typeof RollUpOptionsSchema>;
 
 /**
  * Rolls coded notes up into categories and codes: how many notes, participants, groups and
@@ -42,12 +56,15 @@ export interface RollUpOptions {
  * ```
  */
 export function rollUp(coded: readonly CodedNote[], codebook: Codebook, options: RollUpOptions = {}): Summary {
-  const language = options.language ?? codebook.languages[0] ?? "nb";
+  const opts = checkOptions(RollUpOptionsSchema, options, "roll up the coded notes", "kodebok:rollup");
+  checkCodebookArgument(codebook, "roll up the coded notes", "kodebok:rollup");
+  if (!Array.isArray(coded as unknown)) throw invalidArgument("roll up the coded notes", `the coded notes must be the list codeNotes returns, not ${describeValue(coded)}`, "coded", "kodebok:rollup");
+  const language: Language = opts.language !== undefined && opts.language !== "auto" ? opts.language : (codebook.languages[0] ?? "nb");
   const redact: (text: string, language?: Language) => string =
-    options.redact === false
+    opts.redact === false
       ? (t) => t
-      : (options.redact ?? ((t, noteLanguage) => redactText(t, { language: noteLanguage ?? language })));
-  const quoteOptions = { perCode: options.quotesPerCode ?? 3, maxLength: options.quoteLength ?? 240, redact, language };
+      : (opts.redact ?? ((t, noteLanguage) => redactText(t, { language: noteLanguage ?? language })));
+  const quoteOptions = { perCode: opts.quotesPerCode ?? 3, maxLength: opts.quoteLength ?? 240, redact, language };
   const total = coded.length;
 
   const tally = (selected: readonly CodedNote[], has: (c: CodedNote, polarity: "helpful" | "barrier") => boolean): Tally => ({
@@ -109,7 +126,7 @@ export function rollUp(coded: readonly CodedNote[], codebook: Codebook, options:
     inputHash: sha256(canonicalJson(coded.map((c) => [c.note.id, c.note.text]))),
   };
   // Loaded when a notebook shows the summary, not before: the report and Vega are large.
-  const report = { coded, ...(options.redact === false ? { redact: false as const } : {}) };
+  const report = { coded, ...(opts.redact === false ? { redact: false as const } : {}) };
   return showInNotebook(summary, async () => (await import("../report/jupyter.ts")).showSummary(summary, report));
 }
 

@@ -1,5 +1,6 @@
 // The two stemmers only: natural's stemmer index loads every language's (about 40 ms at start-up,
 // in every worker thread too).
+import { describeValue, invalidArgument } from "../diagnostics/options.ts";
 import porterStemmer from "natural/lib/natural/stemmers/porter_stemmer.js";
 import porterStemmerNo from "natural/lib/natural/stemmers/porter_stemmer_no.js";
 import type { Language } from "./language.ts";
@@ -32,6 +33,11 @@ const memo: Record<Language, Map<string, string>> = { nb: new Map(), nn: new Map
  */
 export function stem(word: string, language: Language): string {
   const table = memo[language];
+  if (table === undefined) {
+    // `no` (Norwegian) is Bokmål; anything else is a mistake worth a clear message.
+    if ((language as string) === "no") return stem(word, "nb");
+    throw invalidArgument("stem a word", `the language must be "nb", "nn" or "en", not ${describeValue(language)}`, "language", "kodebok:text");
+  }
   let stemmed = table.get(word);
   if (stemmed === undefined) {
     stemmed = STEMMERS[language].stem(word);

@@ -110,3 +110,15 @@ describe.concurrent("kodebok refuses what it does not read, and says why", () =>
     expect(JSON.parse(run.stdout).summary.totals.notes).toBe(1);
   });
 });
+
+describe.concurrent("kodebok's options", () => {
+  it("--language no means Bokmål, and a language it does not know is a usage error (exit 2)", async () => {
+    const no = await kodebok(["code", "fixtures/check/good-seminar.csv", "--codebook", CODEBOOK, "--language", "no", "--format", "json"]);
+    const nb = await kodebok(["code", "fixtures/check/good-seminar.csv", "--codebook", CODEBOOK, "--language", "nb", "--format", "json"]);
+    expect(no.code).toBe(0);
+    expect(no.stdout).toBe(nb.stdout);
+    const bad = await kodebok(["code", "fixtures/check/good-seminar.csv", "--language", "se"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("option '-l, --language <language>' argument 'se' is invalid. Allowed choices are nb, nn, en, auto, no.");
+  });
+});

@@ -181,7 +181,7 @@ describe("tallyCodes()", () => {
   });
 
   it("rejects a workers count that is not a whole number", async () => {
-    await expect(tallyCodes([], codebook, { workers: 1.5 })).rejects.toThrow(/workers must be a whole number/);
+    await expect(tallyCodes([], codebook, { workers: 1.5 })).rejects.toThrow(/option "workers" is invalid: expected a whole number; got 1\.5/);
   });
 });
 
