@@ -11,6 +11,7 @@ import { decodeText } from "../notes/decode.ts";
 import { checkCodebook } from "./check.ts";
 import { CodebookSchema, type Codebook, type CodebookInput } from "./codebook.ts";
 import { parseCodebook } from "./parse.ts";
+import { readModel } from "../learn/read-model.ts";
 
 /** The folder of the codebooks that ship with kodebok. */
 export const BUNDLED_CODEBOOKS_DIR: string = fileURLToPath(new URL("../../codebooks/", import.meta.url));
@@ -60,6 +61,8 @@ const ReadCodebookOptionsSchema: z.ZodType<{ from?: string }, unknown> = z.objec
  * `readX` convention: a result, never a throw; {@link loadCodebook} throws), validates it, and
  * resolves `extends`: the base codebooks' categories and codes come first, the extending
  * codebook's follow; a category or code with the same id as the base's replaces it in place.
+ * A codebook that names a model file (`model: natland-2021.model.json`, beside the codebook) gets
+ * the model read and checked against it (a model trained for another codebook is an error).
  *
  * @param nameOrPath a bundled codebook's name, or a path to a YAML or JSON file
  * @param options `from`: the folder relative paths are resolved against (default: the working directory)
@@ -76,7 +79,14 @@ export async function readCodebook(nameOrPath: string, options: { from?: string 
   if (typeof nameOrPath !== "string" || nameOrPath === "") {
     return { ok: false, diagnostics: [diagnostic({ code: "option-invalid", severity: "error", field: "nameOrPath", source: "kodebok:codebook", reason: `Cannot load the codebook: expected a bundled codebook's name or a path, not ${describeValue(nameOrPath)}` })] };
   }
-  return readWithBases(nameOrPath, options.from ?? process.cwd(), [], new Map());
+  const from = options.from ?? process.cwd();
+  const result = await readWithBases(nameOrPath, from, [], new Map());
+  if (!result.ok || typeof result.value.model !== "string") return result;
+  // The codebook names its model (a file beside it): read it, and check that it fits.
+  const path = (await resolveCodebookPath(nameOrPath, from))!;
+  const model = await readModel(resolve(dirname(path), result.value.model), { codebook: result.value });
+  const diagnostics = [...result.diagnostics, ...model.diagnostics];
+  return model.ok ? { ok: true, value: { ...result.value, model: model.value }, diagnostics } : { ok: false, diagnostics };
 }
 
 /**
