@@ -391,3 +391,4 @@ export { applyModel, codeProbabilities } from "./learn/apply-model.ts";
 export { checkModel, loadModel, parseModel, readModel, type ParseModelOptions } from "./learn/read-model.ts";
 export { modelCodebookHash } from "./learn/codebook-identity.ts";
 export { chooseThresholds, type Thresholds } from "./learn/thresholds.ts";
+export { modelToJson, writeModel } from "./learn/write-model.ts";

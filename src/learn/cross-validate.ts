@@ -137,7 +137,7 @@ function learningCurve(notes: readonly PreparedWithRules[], folds: readonly numb
       const next = seededRandom((options.seed ?? 1) * 1000 + f);
       const shuffled = train.map((n) => ({ n, r: next() })).sort((a, b) => a.r - b.r).map((x) => x.n);
       const subset = shuffled.slice(0, size).sort((a, b) => byCodeUnits(a.note.id, b.note.id));
-      const model = trainFold(subset, options);
+      const model = trainFold(subset, options, 0);
       notes.forEach((n, i) => {
         if (folds[i] !== f) return;
         predicted.model[i] = applyModel(n.ruleCoded, model, options.codebook, "model");
@@ -150,14 +150,15 @@ function learningCurve(notes: readonly PreparedWithRules[], folds: readonly numb
   return curve;
 }
 
-function trainFold(train: readonly PreparedWithRules[], options: CrossValidateOptions) {
+/** Trains a fold's model exactly as trainCoder trains one (evidence of similar notes only when `similar`). */
+function trainFold(train: readonly PreparedWithRules[], options: CrossValidateOptions, similar = options.settings.similar) {
   const fit: FitSettings = { codes: options.codebook.codes.map((c) => c.id), l2: options.settings.l2, minCount: options.settings.minCount, folds: options.settings.folds };
   const fitted = fitCoder(train, fit);
   return assembleModel(fitted, {
     codebook: options.codebook,
     training: { hash: "0".repeat(64) },
     notes: train.map((n) => ({ id: n.note.id, codes: n.codes })),
-    settings: { ...options.settings, similar: 0 },
+    settings: { ...options.settings, similar },
     crossValidation: null,
   });
 }

@@ -98,7 +98,7 @@ export function featureRow(features: readonly string[], index: ReadonlyMap<strin
  * @example
  * ```ts
  * const fitted = fitCoder(prepared, { codes: ["time"], l2: 1, minCount: 2, folds: 5 });
- * fitted.codes[0]!.thresholds; // { model, add, keep }
+ * fitted.codes[0]!.thresholds; // { model, add }
  * ```
  */
 export function fitCoder(notes: readonly PreparedNote[], settings: FitSettings): FittedCoder {
@@ -113,7 +113,7 @@ export function fitCoder(notes: readonly PreparedNote[], settings: FitSettings):
     const positives = labels.reduce<number>((s, y) => s + y, 0);
     if (positives < MIN_CODED_NOTES || notes.length - positives < MIN_CODED_NOTES) continue;
     const regression = toRegression(fitLogistic(rows, labels, width, { l2: settings.l2 }));
-    let thresholds = { model: 0.5, add: 0.5, keep: 0 };
+    let thresholds = { model: 0.5, add: 0.5 };
     if (folds !== undefined) {
       const heldOut = new Array<number>(notes.length).fill(0);
       const k = Math.max(...folds) + 1;

@@ -8,9 +8,8 @@ export const MODEL_FORMAT_VERSION = 1;
 
 /**
  * How the codebook's rules and a learned model decide together whether a code applies:
- * - `both` (default): a rule hit codes unless the model's probability is below the code's `keep`
- *   threshold; the model adds the code to a note the rules missed when its probability is at
- *   least the code's `add` threshold;
+ * - `both` (default): a rule hit codes; the model adds the code to a note the rules missed when
+ *   its probability is at least the code's `add` threshold;
  * - `model`: the model alone decides (probability at least the code's `model` threshold); the
  *   rules still feed it their hits as features;
  * - `rules`: the rules alone, as without a model.
@@ -127,7 +126,7 @@ export const CodeModelSchema: z.ZodType<CodeModel> = z
     notes: count,
     regression: RegressionSchema,
     /** Per way of combining, the least probability that codes (chosen by cross-validation). */
-    thresholds: z.object({ model: probability, add: probability, keep: probability }).strict(),
+    thresholds: z.object({ model: probability, add: probability }).strict(),
   })
   .strict();
 /** One code's classifier and thresholds (see {@link CodeModelSchema}). */
@@ -135,7 +134,7 @@ export interface CodeModel {
   code: string;
   notes: number;
   regression: Regression;
-  thresholds: { model: number; add: number; keep: number };
+  thresholds: { model: number; add: number };
 }
 
 /**

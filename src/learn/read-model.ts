@@ -41,7 +41,8 @@ export function parseModel(text: string, options: ParseModelOptions = {}): Resul
   try {
     data = JSON.parse(body);
   } catch (error) {
-    const message = (error as Error).message.replace(/ in JSON at position \d+.*$/u, "").replace(/^Unexpected/u, "unexpected");
+    const raw = (error as Error).message.replace(/ in JSON at position \d+.*$/u, "");
+    const message = raw.charAt(0).toLowerCase() + raw.slice(1);
     return { ok: false, diagnostics: [diagnostic({ code: "json-parse-error", severity: "error", reason: `Cannot load model "${name}": ${message}`, file, start: jsonErrorPlace(body, (error as Error).message), source: SOURCE })] };
   }
   let places: Locator | undefined;

@@ -125,7 +125,7 @@ function prepareForTraining(notes: readonly (NoteInput | Note)[], codings: reado
   if (!parsed.success) {
     throw new KodebokError(parsed.error.issues.map((issue) => diagnostic({
       code: "option-invalid", severity: "error", source: "kodebok:learn", field: issue.path.join("."),
-      reason: `Cannot train a model: option "${issue.path.join(".")}" ${issue.message}${"input" in issue && issue.input !== undefined ? ` (got ${JSON.stringify(issue.input)})` : ""}`,
+      reason: `Cannot train a model: option "${issue.path.join(".")}": ${issue.message}${gotValue(options, issue.path)}`,
     })));
   }
   const o = parsed.data;
@@ -160,4 +160,11 @@ function prepareForTraining(notes: readonly (NoteInput | Note)[], codings: reado
  */
 export function prepareTraining(notes: Parameters<typeof prepareNotes>[0], codebook: Codebook, settings: ModelSettings, language: z.infer<typeof LanguageOptionSchema>, groupOf: (note: Note, index: number) => string): PreparedWithRules[] {
   return prepareNotes(notes, (ns) => codeNotes(ns, codebook, { language, model: false }), settings.features, groupOf);
+}
+
+/** ` (got <value>)` for the option at `path`, when it is a plain value. */
+function gotValue(options: unknown, path: readonly PropertyKey[]): string {
+  let value: unknown = options;
+  for (const key of path) value = typeof value === "object" && value !== null ? (value as Record<PropertyKey, unknown>)[key] : undefined;
+  return value === undefined || typeof value === "object" || typeof value === "function" ? "" : ` (got ${JSON.stringify(value)})`;
 }
