@@ -90,6 +90,7 @@ export {
   mergeCodebooks,
   readCodebook,
   type BundledCodebook,
+  type ReadCodebookOptions,
 } from "./codebook/load.ts";
 export { canonicalJson, codebookHash } from "./codebook/hash.ts";
 export { localize } from "./codebook/label.ts";

@@ -42,14 +42,15 @@ export function chooseThresholds(probability: readonly number[], ruleHit: readon
     // Kappa is undefined only when both codings are constant and equal: perfect agreement.
     return n === 0 ? null : (binaryKappa(tp, fp, fn, n - tp - fp - fn) ?? 1);
   };
-  return { model: bestThreshold((t) => kappaAt(t, false)) ?? 1, add: bestThreshold((t) => kappaAt(t, true)) ?? 1 };
+  // `add` may also be 1: adding nothing, when no addition helped on the held-out notes.
+  return { model: bestThreshold(GRID, (t) => kappaAt(t, false)) ?? 1, add: bestThreshold([...GRID, 1], (t) => kappaAt(t, true)) ?? 1 };
 }
 
 /** The grid value with the highest score; ties go to the value nearest 0.5; undefined when no score is defined. */
-function bestThreshold(score: (t: number) => number | null): number | undefined {
+function bestThreshold(grid: readonly number[], score: (t: number) => number | null): number | undefined {
   let best: number | undefined;
   let bestScore = -Infinity;
-  for (const t of GRID) {
+  for (const t of grid) {
     const s = score(t);
     if (s === null) continue;
     if (s > bestScore + 1e-12 || (Math.abs(s - bestScore) <= 1e-12 && best !== undefined && Math.abs(t - 0.5) < Math.abs(best - 0.5))) {

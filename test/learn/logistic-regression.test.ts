@@ -83,6 +83,11 @@ describe("chooseThresholds()", () => {
     expect(chooseThresholds([0.1, 0.25, 0.3, 0.2], [true, false, false, false], [true, true, false, false]).add).toBe(0.5);
   });
 
+  it("adds nothing when every addition would lower the kappa", () => {
+    // The rules find the only coded note; the model is surest of two uncoded ones.
+    expect(chooseThresholds([0.1, 0.99, 0.95], [true, false, false], [true, false, false]).add).toBe(1);
+  });
+
   it("puts the thresholds of a code no note has above every probability", () => {
     // Coding nothing agrees perfectly (kappa undefined, taken as 1); coding note 1 gives kappa 0.
     expect(chooseThresholds([0.1, 0.2], [false, false], [false, false])).toEqual({ model: 0.5, add: 0.5 });
