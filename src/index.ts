@@ -359,6 +359,7 @@ export {
   buildProject,
   noteSelectionGuid,
   toQdpx,
+  KODEBOK_MODEL_USER,
   KODEBOK_USER,
   NOTE_SEPARATOR,
   QDE_NAMESPACE,

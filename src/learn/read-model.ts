@@ -66,8 +66,9 @@ export function parseModel(text: string, options: ParseModelOptions = {}): Resul
 }
 
 /**
- * Checks that a model fits a codebook: every code it has a classifier for is defined, and it was
- * trained for this codebook (the codebook's hash without `model`; see `modelCodebookHash`).
+ * Checks that a model fits a codebook: it was trained for this codebook (the codebook's hash
+ * without `model`; see `modelCodebookHash`), and, for a model of a codebook with this id, every
+ * code it has a classifier for is defined.
  *
  * @param model the model
  * @param codebook the codebook it is to be used with
@@ -83,11 +84,6 @@ export function checkModel(model: LearnedModel, codebook: Codebook, where: { fil
   const place = where.place ?? (() => undefined);
   const out: Diagnostic[] = [];
   const known = new Set(codebook.codes.map((c) => c.id));
-  model.codes.forEach((c, i) => {
-    if (!known.has(c.code)) {
-      out.push(diagnostic({ code: "model-unknown-code", severity: "error", reason: `Cannot use model "${name}": it has a classifier for code "${c.code}", which codebook "${codebook.id}" does not define`, file: where.file, start: place(["codes", i, "code"]), field: `codes.${i}.code`, actual: c.code, source: SOURCE }));
-    }
-  });
   const hash = modelCodebookHash(codebook);
   if (model.codebook.hash !== hash) {
     const trainedFor = `codebook "${model.codebook.id}"${model.codebook.version ? ` ${model.codebook.version}` : ""}`;
@@ -103,6 +99,12 @@ export function checkModel(model: LearnedModel, codebook: Codebook, where: { fil
       source: SOURCE,
     }));
   }
+  // For another codebook altogether, its codes differing is no news: the mismatch says it all.
+  if (model.codebook.id === codebook.id) model.codes.forEach((c, i) => {
+    if (!known.has(c.code)) {
+      out.push(diagnostic({ code: "model-unknown-code", severity: "error", reason: `Cannot use model "${name}": it has a classifier for code "${c.code}", which codebook "${codebook.id}" does not define`, file: where.file, start: place(["codes", i, "code"]), field: `codes.${i}.code`, actual: c.code, source: SOURCE }));
+    }
+  });
   return out;
 }
 
