@@ -6,7 +6,6 @@ import { toMatcher, toNote } from "./to-note.ts";
 import type { Matcher } from "./compile.ts";
 import { batches, codesInWorkers } from "./parallel.ts";
 import { NOTE_BATCHES } from "../notes/stream-notes.ts";
-import type { Combine, LearnedModel } from "../learn/model.ts";
 import { modelFor } from "../learn/model-for.ts";
 import { codeNotesStream } from "./code-notes.ts";
 

@@ -2,7 +2,7 @@ import { stringify } from "csv-stringify/sync";
 import type { CodedNote } from "../match/coded-note.ts";
 import type { Summary } from "../rollup/summary.ts";
 import { checkReportOptions, type ReportOptions } from "./report-options.ts";
-import { attributeKeys, codedRows, summaryRows } from "./tidy.ts";
+import { attributeKeys, CODED_COLUMNS, codedRows, summaryRows } from "./tidy.ts";
 
 /** Options of {@link toCsv}. */
 export interface CsvOptions extends Pick<ReportOptions, "redact"> {
@@ -49,8 +49,7 @@ export function toCsv(data: readonly CodedNote[] | Summary, options: CsvOptions 
   if (isCodedNotes(data)) {
     const rows = codedRows(data, options);
     const keys = attributeKeys(rows);
-    const fixed = ["note", "seminar", "group", "participant", "question", "source", "language", "code", "category",
-      "polarity", "evidence", "rules", "terms", "offsets", "cues", "coded_by", "probability", "model_features", "similar_notes", "text"] as const;
+    const fixed = CODED_COLUMNS;
     const columns = [...fixed, ...keys.filter((k) => !(fixed as readonly string[]).includes(k))];
     const records = rows.map((row) => columns.map((c) => ((fixed as readonly string[]).includes(c) ? row[c as (typeof fixed)[number]] : row.attributes[c] ?? "")));
     return stringify(records, { ...settings, columns });

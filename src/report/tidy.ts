@@ -47,6 +47,10 @@ export const CodedRowSchema = z.object({
 });
 export type CodedRow = z.infer<typeof CodedRowSchema>;
 
+/** The columns of the tidy table of coded notes, in order (the CSV's and the workbook's), before the attribute columns. */
+export const CODED_COLUMNS = ["note", "seminar", "group", "participant", "question", "source", "language", "code", "category",
+  "polarity", "evidence", "rules", "terms", "offsets", "cues", "coded_by", "probability", "model_features", "similar_notes", "text"] as const satisfies readonly (keyof CodedRow)[];
+
 /** One row of the tidy table of a roll-up: one code, with its category and counts. */
 export const SummaryRowSchema = z.object({
   category: z.string(),
