@@ -187,7 +187,7 @@ describe("tallyCodes()", () => {
 
 describe("coding with a learned model on worker threads", () => {
   it("gives the notes codeNotes gives: the workers code with the rules, the model is applied on the calling thread", async () => {
-    const notes = unwrap(await loadNotes(path("fixtures/seminars/city-seminar.csv"))).notes;
+    const notes = (await loadNotes(path("fixtures/seminars/city-seminar.csv"))).notes;
     // A hand coding the rules do not make, to learn: "relation" wherever a note speaks of "tid".
     const hand = notes.map((n) => ({ note: n.id, coder: "anna", code: "relation" })).filter((c) => /tid/iu.test(notes.find((n) => n.id === c.note)!.text));
     const model = lib.trainCoder(notes.slice(0, 60), hand.filter((c) => notes.slice(0, 60).some((n) => n.id === c.note)), { codebook, crossValidate: false });
