@@ -197,6 +197,7 @@ export async function codeAndRollUp(
     ...(options.language !== "auto" ? { language: options.language } : {}),
     quotesPerCode: options.quotes,
     redact: options.redact ? redactQuote : false,
+    ...(options.model !== undefined ? { model: options.model } : {}),
   });
   return { summary, coded };
 }
