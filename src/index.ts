@@ -90,6 +90,7 @@ export {
   mergeCodebooks,
   readCodebook,
   type BundledCodebook,
+  type ReadCodebookOptions,
 } from "./codebook/load.ts";
 export { canonicalJson, codebookHash } from "./codebook/hash.ts";
 export { localize } from "./codebook/label.ts";
@@ -358,6 +359,7 @@ export {
   buildProject,
   noteSelectionGuid,
   toQdpx,
+  KODEBOK_MODEL_USER,
   KODEBOK_USER,
   NOTE_SEPARATOR,
   QDE_NAMESPACE,
@@ -380,3 +382,15 @@ export { loadQdc, loadQdpx, readQdc, readQdpx, readRefiQda, writeFileAtomic, wri
 // performance: streaming and parallel coding (bench helper)
 export { streamNotes, type StreamNotesOptions } from "./notes/stream-notes.ts";
 export { tallyCodes, type CodeTallies, type CodeTally, type TallyCodesOptions } from "./match/tally-codes.ts";
+
+// learned coding: a classifier per code trained on hand-coded notes
+export { CombineSchema, CrossValidationSchema, FoldFiguresSchema, LearnedModelSchema, MODEL_FORMAT, MODEL_FORMAT_VERSION, type Combine, type CrossValidation, type FoldFigures, type LearnedModel } from "./learn/model.ts";
+export { FeatureSettingsSchema, noteFeatures, type FeatureSettings, type FeatureSettingsInput } from "./learn/features.ts";
+export { fitLogistic, predictLogistic, sigmoid, type FeatureRow, type FitLogisticOptions, type LogisticFit } from "./learn/logistic-regression.ts";
+export { DEFAULT_L2, MIN_TRAINING_NOTES, TrainCoderOptionsSchema, crossValidateCoder, trainCoder, type CoderCrossValidation, type TrainCoderOptions } from "./learn/train-coder.ts";
+export { LEARNING_CURVE_SIZES, type HeldOutCodings } from "./learn/cross-validate.ts";
+export { applyModel, codeProbabilities } from "./learn/apply-model.ts";
+export { checkModel, loadModel, parseModel, readModel, type ParseModelOptions } from "./learn/read-model.ts";
+export { modelCodebookHash } from "./learn/codebook-identity.ts";
+export { chooseThresholds, type Thresholds } from "./learn/thresholds.ts";
+export { modelToJson, writeModel } from "./learn/write-model.ts";

@@ -4,6 +4,7 @@ import { hasErrors } from "../diagnostics/diagnostic.ts";
 import { codeNotes, codeNotesStream } from "../match/code-notes.ts";
 import type { CodedNote } from "../match/coded-note.ts";
 import { compileCodebook } from "../match/compile.ts";
+import type { Combine, LearnedModel } from "../learn/model.ts";
 import type { Note } from "../notes/note.ts";
 import type { NotesFormat } from "../notes/formats.ts";
 import type { NotesOptions } from "../notes/parse.ts";
@@ -16,7 +17,7 @@ import { detectLanguage } from "../text/detect-language.ts";
 import { tokenize } from "../text/tokenize.ts";
 import { CliError, EXIT, type ExitCode } from "./exit-codes.ts";
 import { colourEnabled, printDiagnostics, type CliIO } from "./io.ts";
-import { inputFormatOption, readCodebookInput, readNotesInputs } from "./load-inputs.ts";
+import { inputFormatOption, readCodebookInput, readModelInput, readNotesInputs } from "./load-inputs.ts";
 import { DEFAULT_CODEBOOK, delimiter, integerIn, languageOption } from "./options.ts";
 import { emit } from "./output.ts";
 import { progress } from "./progress.ts";
@@ -40,6 +41,10 @@ export interface CodeCommandOptions {
   appendix?: AppendixMode;
   /** Question texts by id, from `--question id=text` (repeatable). */
   question?: Record<string, string>;
+  /** A model file (kodebok learn), or false for rules alone (default: the codebook's own model, if it names one). */
+  model?: string | false;
+  /** How rules and model combine. */
+  combine?: Combine;
 }
 
 /** Parses one `--question id=text` into the map of question texts. */
@@ -60,6 +65,7 @@ Examples:
   $ kodebok code survey.xlsx --text-column svar --format xlsx --out results.xlsx
   $ kodebok code big-survey.csv --text-column svar --workers 2 --format md --out report.md
   $ kodebok code seminar.csv --format html --out report.html --question q1="Hva har hjulpet deg mest?" --appendix full
+  $ kodebok code survey.csv --model model.json --format csv --out coded.csv
 `;
 
 /**
@@ -90,6 +96,9 @@ export function registerCodeCommand(program: Command, io: CliIO, setExit: (code:
     .option("--delimiter <char>", "CSV delimiter (default: detected)", delimiter)
     .addOption(inputFormatOption())
     .option("-w, --workers <n>", "code on this many worker threads (0: on the main thread; same result either way)", integerIn(0, 64), 0)
+    .option("-m, --model <file>", "also code with a model learned from hand-coded notes (kodebok learn)")
+    .option("--no-model", "code with the rules alone, even when the codebook names a model")
+    .addOption(new Option("--combine <way>", "with a model: a rule hit codes and the model adds codes (both), the model alone (model), or the rules alone (rules); default: the model's").choices(["both", "model", "rules"]))
     .option("-v, --verbose", "also print informational messages")
     .addOption(new Option("--appendix <size>", "the HTML report's codebook appendix: short (definitions, examples), full (also the search terms), none").choices(["short", "full", "none"]).default("short"))
     .option("--question <id=text>", "the text of a question, shown instead of its id in the tables and charts by question (repeatable)", questionText)
@@ -117,6 +126,7 @@ export async function runCode(files: string[], options: CodeCommandOptions, io: 
     throw new CliError("kodebok code --format xlsx writes a workbook (a ZIP file): name it with --out <file.xlsx>");
   }
   const { codebook, path } = await readCodebookInput(options.codebook, io.cwd);
+  const model = typeof options.model === "string" ? await readModelInput(options.model, codebook, io.cwd) : options.model;
   const notesOptions: NotesOptions = {};
   if (options.delimiter) notesOptions.delimiter = options.delimiter;
   if (options.textColumn) notesOptions.columns = { text: options.textColumn };
@@ -125,7 +135,7 @@ export async function runCode(files: string[], options: CodeCommandOptions, io: 
   const loaded = await readNotesInputs(files, notesOptions, io);
   printDiagnostics(io, loaded.diagnostics, { verbose: options.verbose ?? false });
   if (!loaded.ok || hasErrors(loaded.diagnostics)) throw new CliError("Cannot load the notes", []);
-  const { summary, coded } = await codeAndRollUp(loaded.value.notes, codebook, options, io);
+  const { summary, coded } = await codeAndRollUp(loaded.value.notes, codebook, { ...options, model }, io);
   const output = await renderSummary(summary, options.format, {
     coded,
     codebook,
@@ -134,9 +144,10 @@ export async function runCode(files: string[], options: CodeCommandOptions, io: 
     ...(options.appendix ? { appendix: options.appendix } : {}),
     ...(options.question ? { questions: options.question } : {}),
   });
-  await emit(io, output, options.out, [...files.filter((f) => f !== "-"), ...(path ? [path] : [])]);
+  await emit(io, output, options.out, [...files.filter((f) => f !== "-"), ...(path ? [path] : []), ...(typeof options.model === "string" ? [options.model] : [])]);
   return EXIT.ok;
 }
+
 
 /**
  * Codes the notes in chunks (with a progress bar on a TTY for long runs) and rolls them up, with
@@ -156,14 +167,15 @@ export async function runCode(files: string[], options: CodeCommandOptions, io: 
 export async function codeAndRollUp(
   notes: Note[],
   codebook: Codebook,
-  options: Pick<CodeCommandOptions, "language" | "quotes" | "redact" | "workers">,
+  options: Pick<CodeCommandOptions, "language" | "quotes" | "redact" | "workers" | "combine"> & { model?: LearnedModel | false | undefined },
   io: CliIO,
 ): Promise<{ summary: Summary; coded: CodedNote[] }> {
   const bar = progress(io, notes.length, "notes");
+  const modelOptions = { ...(options.model !== undefined ? { model: options.model } : {}), ...(options.combine !== undefined ? { combine: options.combine } : {}) };
   const coded: CodedNote[] = [];
   if (options.workers) {
     // The streaming API spreads the coding over worker threads; same coded notes, same order.
-    for await (const c of codeNotesStream(notes, codebook, { language: options.language, workers: options.workers })) {
+    for await (const c of codeNotesStream(notes, codebook, { language: options.language, workers: options.workers, ...modelOptions })) {
       coded.push(c);
       bar.tick();
     }
@@ -171,7 +183,7 @@ export async function codeAndRollUp(
     const matcher = compileCodebook(codebook);
     const chunk = 250;
     for (let i = 0; i < notes.length; i += chunk) {
-      coded.push(...codeNotes(notes.slice(i, i + chunk), matcher, { language: options.language }));
+      coded.push(...codeNotes(notes.slice(i, i + chunk), matcher, { language: options.language, ...modelOptions }));
       bar.tick(Math.min(chunk, notes.length - i));
     }
   }
@@ -185,6 +197,7 @@ export async function codeAndRollUp(
     ...(options.language !== "auto" ? { language: options.language } : {}),
     quotesPerCode: options.quotes,
     redact: options.redact ? redactQuote : false,
+    ...(options.model !== undefined ? { model: options.model } : {}),
   });
   return { summary, coded };
 }

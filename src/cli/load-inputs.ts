@@ -5,6 +5,8 @@ import type { Codebook } from "../codebook/codebook.ts";
 import { BUNDLED_CODEBOOKS_DIR, readCodebook } from "../codebook/load.ts";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Result } from "../diagnostics/result.ts";
+import type { LearnedModel } from "../learn/model.ts";
+import { parseModel } from "../learn/read-model.ts";
 import { decodeText } from "../notes/decode.ts";
 import type { DatasetFile } from "../check/check-dataset.ts";
 import { binaryContent } from "../files/binary-content.ts";
@@ -89,6 +91,7 @@ export interface CodebookInputFile {
  *
  * @param nameOrPath a bundled codebook name or a file
  * @param cwd the folder paths are relative to
+ * @param options `model: false`: leave out the model the codebook names
  * @returns the codebook, its file, and its warnings
  * @throws CliError (exit 2) with the codebook's located diagnostics
  * @example
@@ -96,8 +99,8 @@ export interface CodebookInputFile {
  * const { codebook, path } = await readCodebookInput("natland-2021", process.cwd());
  * ```
  */
-export async function readCodebookInput(nameOrPath: string, cwd: string): Promise<CodebookInputFile> {
-  const result = await readCodebook(nameOrPath, { from: cwd });
+export async function readCodebookInput(nameOrPath: string, cwd: string, options: { model?: boolean } = {}): Promise<CodebookInputFile> {
+  const result = await readCodebook(nameOrPath, { from: cwd, ...options });
   if (!result.ok) throw new CliError(`Cannot load codebook "${nameOrPath}"`, result.diagnostics);
   return { codebook: result.value, path: await codebookPath(nameOrPath, cwd), diagnostics: result.diagnostics };
 }
@@ -184,4 +187,25 @@ function textOf(bytes: Uint8Array, name: string, action: string): Result<{ text:
     return { ok: false, diagnostics: [d] };
   }
   return { ok: true, value: decodeText(bytes, name), diagnostics: [] };
+}
+
+/**
+ * Reads a model file (kodebok learn) and checks it against the codebook; any problem is an
+ * input error located in the model file as typed.
+ *
+ * @param file the model file
+ * @param codebook the codebook the notes are coded with
+ * @param cwd the folder paths are relative to
+ * @returns the model
+ * @throws CliError (exit 2) with the model's located diagnostics
+ * @example
+ * ```ts
+ * const model = await readModelInput("model.json", codebook, process.cwd());
+ * ```
+ */
+export async function readModelInput(file: string, codebook: Codebook, cwd: string): Promise<LearnedModel> {
+  const { text } = await readTextInput(file, cwd);
+  const result = parseModel(text, { file, codebook });
+  if (!result.ok) throw new CliError(`Cannot use model "${file}"`, result.diagnostics);
+  return result.value;
 }

@@ -5,6 +5,8 @@ import { registerAgreeCommand } from "./agree-command.ts";
 import { registerCheckCommand } from "./check-command.ts";
 import { registerCodeCommand } from "./code-command.ts";
 import { registerCodebookCommand } from "./codebook-command.ts";
+import { registerLearnCommand } from "./learn-command.ts";
+import { registerSuggestCommand } from "./suggest-command.ts";
 import { registerRefiCommands } from "./refi-commands.ts";
 import { registerRefineCommand } from "./refine-command.ts";
 import { CliError, EXIT, type ExitCode } from "./exit-codes.ts";
@@ -68,6 +70,8 @@ export function createProgram(io: CliIO, setExit: (code: ExitCode) => void): Com
   registerCheckCommand(program, io, setExit);
   registerCodebookCommand(program, io, setExit);
   registerRefineCommand(program, io, setExit);
+  registerLearnCommand(program, io, setExit);
+  registerSuggestCommand(program, io, setExit);
   registerRefiCommands(program, io, setExit);
   return program;
 }

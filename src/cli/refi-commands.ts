@@ -2,6 +2,7 @@ import { Command, Option } from "commander";
 import type { SplitRule } from "../refi-qda/from-qdpx.ts";
 import type { SourceGrouping } from "../refi-qda/to-qdpx.ts";
 import type { LanguageOption } from "../text/language.ts";
+import type { Combine } from "../learn/model.ts";
 import type { ExitCode } from "./exit-codes.ts";
 import type { CliIO } from "./io.ts";
 import type { NotesFormat } from "../notes/formats.ts";
@@ -16,6 +17,9 @@ export interface ExportCommandOptions {
   language: LanguageOption;
   sources: SourceGrouping;
   machine: boolean;
+  /** A model file, or false for rules alone (default: the codebook's own model, if it names one). */
+  model?: string | false;
+  combine?: Combine;
   textColumn?: string;
   delimiter?: string;
   inputFormat?: NotesFormat;
@@ -66,6 +70,9 @@ export function registerRefiCommands(program: Command, io: CliIO, setExit: (code
     .addOption(languageOption("the notes' language"))
     .addOption(new Option("--sources <grouping>", "one text source per seminar, per note source, or per note").choices(["seminar", "note-source", "note"]).default("seminar"))
     .option("--no-machine", "leave kodebok's own codings out of the project (human codings only)")
+    .option("-m, --model <file>", "also code with a learned model (kodebok learn); its codes get the user kodebok-model")
+    .option("--no-model", "code with the rules alone, even when the codebook names a model")
+    .addOption(new Option("--combine <way>", "with a model: both (default), model or rules").choices(["both", "model", "rules"]))
     .option("--text-column <name>", "the column holding the note text")
     .option("--delimiter <char>", "CSV delimiter (default: detected)", delimiter)
     .addOption(inputFormatOption())

@@ -14,11 +14,11 @@ import { parseNotes, type NotesOptions } from "../notes/parse.ts";
 import { appendAll } from "../collections/append-all.ts";
 import { readRefiQda } from "../refi-qda/files.ts";
 import { toQdc } from "../refi-qda/to-qdc.ts";
-import { KODEBOK_USER, toQdpx } from "../refi-qda/to-qdpx.ts";
+import { KODEBOK_MODEL_USER, KODEBOK_USER, toQdpx } from "../refi-qda/to-qdpx.ts";
 import type { Language } from "../text/language.ts";
 import { CliError, EXIT, type ExitCode } from "./exit-codes.ts";
 import { printDiagnostics, type CliIO } from "./io.ts";
-import { readCodebookInput, readDatasetFiles, STDIN_NAME } from "./load-inputs.ts";
+import { readCodebookInput, readDatasetFiles, readModelInput, STDIN_NAME } from "./load-inputs.ts";
 import { readInputFile } from "../files/read-input-file.ts";
 import { assertNotInput, emit } from "./output.ts";
 import { writeFileAtomic } from "../files/write-file-atomic.ts";
@@ -54,7 +54,9 @@ export async function runExport(files: string[], options: ExportCommandOptions, 
   if (options.textColumn) notesOptions.columns = { text: options.textColumn };
   if (options.inputFormat) notesOptions.format = options.inputFormat;
   const dataset = await readExportDataset(files, notesOptions, io);
-  const coded = codeNotes(dataset.notes, codebook, { language: options.language });
+  const model = typeof options.model === "string" ? await readModelInput(options.model, codebook, io.cwd) : options.model;
+  const coded = codeNotes(dataset.notes, codebook, { language: options.language, ...(model !== undefined ? { model } : {}), ...(options.combine ? { combine: options.combine } : {}) });
+  if (typeof options.model === "string") inputs.push(options.model);
   const bytes = toQdpx(coded, codebook, {
     sources: options.sources,
     machine: options.machine,
@@ -97,7 +99,7 @@ async function readExportDataset(files: readonly string[], notesOptions: NotesOp
       const result = parseDatasetCodings(text, file);
       appendAll(diagnostics, result.diagnostics);
       if (!result.ok) continue;
-      for (const c of result.value.codings) if (c.coder === KODEBOK_USER) machine++;
+      for (const c of result.value.codings) if (c.coder === KODEBOK_USER || c.coder === KODEBOK_MODEL_USER) machine++;
       appendAll(codings, result.value.codings);
       for (const s of result.value.seen) saw(s.coder, s.notes);
       continue;
@@ -159,7 +161,7 @@ export async function runImport(file: string, options: ImportCommandOptions, io:
     return EXIT.ok;
   }
   if (options.outDir === undefined) throw new CliError("A project becomes several files: name a folder with --out-dir <dir>");
-  const isMachine = (coder: string) => coder === KODEBOK_USER;
+  const isMachine = (coder: string) => coder === KODEBOK_USER || coder === KODEBOK_MODEL_USER;
   const human = imported.codings.filter((c) => !isMachine(c.coder));
   const machine = imported.codings.filter((c) => isMachine(c.coder));
   await writeInto(options.outDir, "notes.csv", notesToCsv(imported.notes), [file], io);

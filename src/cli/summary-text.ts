@@ -24,23 +24,27 @@ export function summaryToText(summary: Summary, s: Style): string {
   );
   out.push("");
   const rows: string[][] = [];
+  // A model's codes are counted apart, in a column of their own, when a model coded.
+  const learned = summary.categories.some((c) => c.learned !== undefined);
+  const cells = (t: Parameters<typeof figures>[0] & { learned?: number | undefined }) => [...figures(t), ...(learned ? [String(t.learned ?? 0)] : [])];
   for (const category of summary.categories) {
-    rows.push([category.label, ...figures(category)]);
-    for (const code of category.codes) rows.push([`  ${code.label}`, ...figures(code)]);
+    rows.push([category.label, ...cells(category)]);
+    for (const code of category.codes) rows.push([`  ${code.label}`, ...cells(code)]);
   }
   const table = renderTable(
-    ["Category / theme", "Notes", "Participants", "Groups", "Seminars", "Share", "Helpful", "Barrier"],
+    ["Category / theme", "Notes", "Participants", "Groups", "Seminars", "Share", "Helpful", "Barrier", ...(learned ? ["Model"] : [])],
     rows,
-    ["left", "right", "right", "right", "right", "right", "right", "right"],
+    ["left", "right", "right", "right", "right", "right", "right", "right", "right"],
   );
   table.forEach((line, i) => out.push(i === 0 ? s.bold(line) : i >= 2 && !rows[i - 2]![0]!.startsWith("  ") ? s.bold(line) : line));
+  if (learned) out.push(s.dim("Model: notes only a learned model (not the codebook's rules) gave the theme."));
   const quoted = summary.categories.flatMap((c) => c.codes).filter((c) => c.quotes.length > 0);
   if (quoted.length > 0) {
     out.push("", s.bold("Quotes"));
     for (const code of quoted) {
       out.push(`  ${s.cyan(code.label)} ${s.dim(`(${code.id})`)}`);
       for (const q of code.quotes) {
-        out.push(`    «${q.text}»${q.polarity === "barrier" ? s.yellow(" [barrier]") : ""}`);
+        out.push(`    «${q.text}»${q.polarity === "barrier" ? s.yellow(" [barrier]") : ""}${q.probability !== undefined ? s.cyan(` [model, p = ${q.probability.toFixed(2)}]`) : ""}`);
         out.push(`      ${s.dim(`— ${q.attribution}`)}`);
       }
     }

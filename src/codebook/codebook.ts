@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { LanguageSchema } from "../text/language.ts";
 import { PolaritySchema } from "../codings/coding.ts";
+import { LearnedModelSchema } from "../learn/model.ts";
 
 /** An id of a codebook, category, code or rule: lower case, digits, `_` and `-`. */
 export const IdSchema = z
@@ -248,6 +249,12 @@ export const CodebookSchema = z
      * `across-codes`: the longest match also wins across codes (one code per span of text).
      */
     overlap: z.enum(["within-code", "across-codes"]).default("within-code"),
+    /**
+     * A learned model (`kodebok learn`) that `codeNotes` uses unless told `{ model: false }`: a
+     * model file beside the codebook, read by `readCodebook`/`loadCodebook`, or the model itself.
+     * Not inherited by a codebook that `extends` this one (its codes differ, so the model would not fit).
+     */
+    model: z.union([z.string().min(1), LearnedModelSchema]).optional(),
   })
   .strict();
 export type Codebook = z.infer<typeof CodebookSchema>;

@@ -11,6 +11,7 @@ import { decodeText } from "../notes/decode.ts";
 import { checkCodebook } from "./check.ts";
 import { CodebookSchema, type Codebook, type CodebookInput } from "./codebook.ts";
 import { parseCodebook } from "./parse.ts";
+import { readModel } from "../learn/read-model.ts";
 
 /** The folder of the codebooks that ship with kodebok. */
 export const BUNDLED_CODEBOOKS_DIR: string = fileURLToPath(new URL("../../codebooks/", import.meta.url));
@@ -53,16 +54,26 @@ export async function listBundledCodebooks(): Promise<BundledCodebook[]> {
   return out;
 }
 
-const ReadCodebookOptionsSchema: z.ZodType<{ from?: string }, unknown> = z.object({ from: z.string().min(1).optional() }).strict();
+/** Options of {@link readCodebook} and {@link loadCodebook}. */
+export interface ReadCodebookOptions {
+  /** The folder relative paths are resolved against (default: the working directory). */
+  from?: string;
+  /** `false`: leave out the model the codebook names (neither read nor checked). Default true. */
+  model?: boolean;
+}
+const ReadCodebookOptionsSchema: z.ZodType<ReadCodebookOptions, unknown> = z.object({ from: z.string().min(1).optional(), model: z.boolean().optional() }).strict();
 
 /**
  * Reads a codebook by bundled name (`natland-2021`) or by path (`./my-codebook.yaml`) (the
  * `readX` convention: a result, never a throw; {@link loadCodebook} throws), validates it, and
  * resolves `extends`: the base codebooks' categories and codes come first, the extending
  * codebook's follow; a category or code with the same id as the base's replaces it in place.
+ * A codebook that names a model file (`model: natland-2021.model.json`, beside the codebook) gets
+ * the model read and checked against it (a model trained for another codebook is an error).
  *
  * @param nameOrPath a bundled codebook's name, or a path to a YAML or JSON file
- * @param options `from`: the folder relative paths are resolved against (default: the working directory)
+ * @param options `from`: the folder relative paths are resolved against (default: the working
+ *   directory); `model: false`: leave the codebook's model out (not read, not checked)
  * @returns the codebook, or diagnostics located in the file at fault
  * @example
  * ```ts
@@ -70,13 +81,21 @@ const ReadCodebookOptionsSchema: z.ZodType<{ from?: string }, unknown> = z.objec
  * if (result.ok) console.log(result.value.codes.length); // 6
  * ```
  */
-export async function readCodebook(nameOrPath: string, options: { from?: string } = {}): Promise<Result<Codebook>> {
+export async function readCodebook(nameOrPath: string, options: ReadCodebookOptions = {}): Promise<Result<Codebook>> {
   const valid = validateOptions(ReadCodebookOptionsSchema, options, "load the codebook", "kodebok:codebook");
   if (!valid.ok) return valid;
   if (typeof nameOrPath !== "string" || nameOrPath === "") {
     return { ok: false, diagnostics: [diagnostic({ code: "option-invalid", severity: "error", field: "nameOrPath", source: "kodebok:codebook", reason: `Cannot load the codebook: expected a bundled codebook's name or a path, not ${describeValue(nameOrPath)}` })] };
   }
-  return readWithBases(nameOrPath, options.from ?? process.cwd(), [], new Map());
+  const from = options.from ?? process.cwd();
+  const result = await readWithBases(nameOrPath, from, [], new Map());
+  if (!result.ok || typeof result.value.model !== "string") return result;
+  if (options.model === false) return { ...result, value: { ...result.value, model: undefined } };
+  // The codebook names its model (a file beside it): read it, and check that it fits.
+  const path = (await resolveCodebookPath(nameOrPath, from))!;
+  const model = await readModel(resolve(dirname(path), result.value.model), { codebook: result.value });
+  const diagnostics = [...result.diagnostics, ...model.diagnostics];
+  return model.ok ? { ok: true, value: { ...result.value, model: model.value }, diagnostics } : { ok: false, diagnostics };
 }
 
 /**
@@ -206,15 +225,16 @@ async function resolveCodebookPath(nameOrPath: string, from: string): Promise<st
  * notebooks. Accepts a bundled name, a path, or a codebook object (validated).
  *
  * @param source a bundled name, a path, or a plain codebook object
+ * @param options as for {@link readCodebook}
  * @returns the validated codebook
  * @example
  * ```ts
  * const codebook = await loadCodebook("natland-2021");
  * ```
  */
-export async function loadCodebook(source: string | CodebookInput | Codebook): Promise<Codebook> {
+export async function loadCodebook(source: string | CodebookInput | Codebook, options: ReadCodebookOptions = {}): Promise<Codebook> {
   if (typeof source === "string") {
-    const result = await readCodebook(source);
+    const result = await readCodebook(source, options);
     if (!result.ok) throw new KodebokError(result.diagnostics);
     return result.value;
   }

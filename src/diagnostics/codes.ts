@@ -122,6 +122,12 @@ export const DIAGNOSTIC_CODES = {
   "zip-too-large": "The archive's uncompressed size exceeds the limit",
   "zip-ratio": "An archive entry's compression ratio exceeds the limit (zip bomb?)",
   "zip-unsafe-path": "An archive entry's name escapes the archive (`..` or an absolute path)",
+  // learned models (kodebok learn, codeNotes with a model)
+  "model-invalid": "A model file does not match the model schema",
+  "model-codebook-mismatch": "A model was trained for another codebook, or another version of it",
+  "model-unknown-code": "A model has a classifier for a code the codebook does not define",
+  "model-not-loaded": "A codebook names a model file that was not loaded",
+  "learn-too-few-notes": "Too few hand-coded notes to train a model or to cross-validate it",
 } as const;
 
 /** A stable diagnostic code: one of the keys of {@link DIAGNOSTIC_CODES}. */

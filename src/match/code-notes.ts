@@ -9,6 +9,8 @@ import type { Matcher } from "./compile.ts";
 import { showInNotebook } from "../display/notebook-display.ts";
 import { toMatcher, toNote } from "./to-note.ts";
 import { batches, codeNotesInWorkers } from "./parallel.ts";
+import { applyModel } from "../learn/apply-model.ts";
+import { modelFor } from "../learn/model-for.ts";
 
 export type { CodeNotesOptions };
 
@@ -38,9 +40,13 @@ export function codeNotes(
   const { language, workers } = checkCodingArguments(notes, codebookOrMatcher, options, "code notes");
   if (workers > 0) throw new KodebokError([diagnostic({ code: "option-invalid", severity: "error", source: "kodebok:match", field: "workers", actual: String(workers), reason: "Cannot code notes: codeNotes codes on the calling thread; to code on worker threads, use codeNotesStream(notes, codebook, { workers })" })]);
   const matcher = toMatcher(codebookOrMatcher);
+  const model = modelFor(matcher.codebook, options.model);
   const out: CodedNote[] = [];
   let i = 0;
-  for (const note of notes) out.push(codeNote(toNote(note, i++), matcher, language));
+  for (const note of notes) {
+    const coded = codeNote(toNote(note, i++), matcher, language);
+    out.push(model === undefined ? coded : applyModel(coded, model, matcher.codebook, options.combine));
+  }
   return showInNotebook(out, async () => (await import("../report/jupyter.ts")).codedBundle(out, { limit: 20 }));
 }
 
@@ -62,14 +68,17 @@ export async function* codeNotesStream(
   options: CodeNotesOptions = {},
 ): AsyncGenerator<CodedNote> {
   const { language, workers } = checkCodingArguments(notes, codebookOrMatcher, options, "code notes");
+  const codebook = "lookup" in codebookOrMatcher ? codebookOrMatcher.codebook : codebookOrMatcher;
+  const model = modelFor(codebook, options.model);
+  const withModel = (coded: CodedNote) => (model === undefined ? coded : applyModel(coded, model, codebook, options.combine));
   if (workers > 0) {
-    const codebook = "lookup" in codebookOrMatcher ? codebookOrMatcher.codebook : codebookOrMatcher;
-    yield* codeNotesInWorkers(notes, codebook, workers, language);
+    // The workers code with the rules; the model is applied here, on the calling thread.
+    for await (const coded of codeNotesInWorkers(notes, { ...codebook, model: undefined }, workers, language)) yield withModel(coded);
     return;
   }
   const matcher = toMatcher(codebookOrMatcher);
   let i = 0;
   for await (const batch of batches(notes)) {
-    for (const note of batch) yield codeNote(toNote(note, i++), matcher, language);
+    for (const note of batch) yield withModel(codeNote(toNote(note, i++), matcher, language));
   }
 }

@@ -19,13 +19,40 @@ export const EvidenceSchema = z.object({
 });
 export type Evidence = z.infer<typeof EvidenceSchema>;
 
-/** A code applied to a note, with its polarity and the evidence for it. */
-export const CodeApplicationSchema = z.object({
-  code: z.string(),
-  category: z.string(),
-  polarity: PolaritySchema,
-  evidence: z.array(EvidenceSchema).min(1),
+/** A feature of a note that weighed for a learned code: its name and its weight in the code's classifier. */
+export const FeatureWeightSchema = z.object({ feature: z.string(), weight: z.number() });
+export type FeatureWeight = z.infer<typeof FeatureWeightSchema>;
+
+/**
+ * Why a learned model coded a note (`codeNotes(..., { model })`): the probability its classifier
+ * gave the code, the threshold it had to reach, the note's features that weighed most for the code,
+ * and the most similar hand-coded notes with the code (ids of training notes).
+ */
+export const LearnedEvidenceSchema = z.object({
+  probability: z.number().min(0).max(1),
+  threshold: z.number().min(0).max(1),
+  /** The note's features with the largest positive weights for the code, largest first. */
+  features: z.array(FeatureWeightSchema),
+  /** Training notes with the code whose features are most like this note's (cosine), most similar first. */
+  similar: z.array(z.object({ note: z.string(), similarity: z.number() })),
 });
+export type LearnedEvidence = z.infer<typeof LearnedEvidenceSchema>;
+
+/**
+ * A code applied to a note, with its polarity and the evidence for it: the rules' matches, or,
+ * for a code a learned model decided (`learned`), the model's reasons (and any rule matches of
+ * the code with that polarity).
+ */
+export const CodeApplicationSchema = z
+  .object({
+    code: z.string(),
+    category: z.string(),
+    polarity: PolaritySchema,
+    evidence: z.array(EvidenceSchema),
+    /** Present when a learned model, not the rules, decided that the code applies. */
+    learned: LearnedEvidenceSchema.optional(),
+  })
+  .refine((a) => a.evidence.length > 0 || a.learned !== undefined, { message: "a code applied by the rules needs evidence", path: ["evidence"] });
 export type CodeApplication = z.infer<typeof CodeApplicationSchema>;
 
 /**

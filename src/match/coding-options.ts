@@ -2,11 +2,14 @@
 import { z } from "zod";
 import { checkCodebookArgument, checkOptions, describeValue, invalidArgument } from "../diagnostics/options.ts";
 import { LanguageOptionSchema, type LanguageOption } from "../text/language.ts";
+import { CombineSchema, MODEL_FORMAT, type LearnedModel } from "../learn/model.ts";
 
 /** Options of `codeNotes`, `codeNotesStream` and `tallyCodes`; an option they do not have is refused. */
 export const CodeNotesOptionsSchema: z.ZodObject<{
   language: z.ZodOptional<typeof LanguageOptionSchema>;
   workers: z.ZodOptional<z.ZodNumber>;
+  model: z.ZodOptional<z.ZodUnion<readonly [z.ZodLiteral<false>, z.ZodCustom<LearnedModel, LearnedModel>]>>;
+  combine: z.ZodOptional<typeof CombineSchema>;
 }, z.core.$strict> = z
   .object({
     /**
@@ -20,6 +23,16 @@ export const CodeNotesOptionsSchema: z.ZodObject<{
      * `streamNotes` over a CSV file is also parsed in the workers.
      */
     workers: z.number().int().min(0).max(256).optional(),
+    /**
+     * A learned model (`trainCoder`, `kodebok learn`) to code with beside the rules; `false` for
+     * the rules alone. Default: the codebook's own model, when it names one (`model:` in the
+     * codebook). Checked against the codebook when used (a model for another codebook is refused).
+     */
+    model: z
+      .union([z.literal(false), z.custom<LearnedModel>((v) => typeof v === "object" && v !== null && (v as { format?: unknown }).format === MODEL_FORMAT, "expected a model from trainCoder or loadModel, or false")])
+      .optional(),
+    /** How rules and model combine: `both`, `model` or `rules` (default: the model's setting, `both`). See `CombineSchema`. */
+    combine: CombineSchema.optional(),
   })
   .strict();
 /** Options of `codeNotes` as given. */

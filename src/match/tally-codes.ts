@@ -6,6 +6,8 @@ import { toMatcher, toNote } from "./to-note.ts";
 import type { Matcher } from "./compile.ts";
 import { batches, codesInWorkers } from "./parallel.ts";
 import { NOTE_BATCHES } from "../notes/stream-notes.ts";
+import { modelFor } from "../learn/model-for.ts";
+import { codeNotesStream } from "./code-notes.ts";
 
 /** How many notes one code applies to: in all, with a helpful mention, with a barrier mention. */
 export interface CodeTally {
@@ -23,7 +25,7 @@ export interface CodeTallies {
   codes: CodeTally[];
 }
 
-/** Options of {@link tallyCodes}: the notes' language (default `auto`; `no` means `nb`) and the worker threads (default 0). */
+/** Options of {@link tallyCodes}: the notes' language (default `auto`; `no` means `nb`), the worker threads (default 0), and a learned model with its way of combining (default: the codebook's own model, if it names one). */
 export type TallyCodesOptions = CodeNotesOptions;
 
 /**
@@ -51,8 +53,21 @@ export async function tallyCodes(
   const { language, workers } = checkCodingArguments(notes, codebookOrMatcher, options, "count codes");
   const codebook = "lookup" in codebookOrMatcher ? codebookOrMatcher.codebook : codebookOrMatcher;
   const counter = new Counter(codebook);
+  if (modelFor(codebook, options.model) !== undefined) {
+    // With a model, every note is coded in full (the model needs the rules' evidence); same counts as codeNotes.
+    const index = new Map(codebook.codes.map((c, i) => [c.id, i]));
+    const codes: number[] = [];
+    const stream = codeNotesStream(notes, codebookOrMatcher, { language, workers, ...(options.model !== undefined ? { model: options.model } : {}), ...(options.combine !== undefined ? { combine: options.combine } : {}) });
+    for await (const coded of stream) {
+      codes.length = 1;
+      for (const a of coded.codes) codes.push(index.get(a.code)! * 2 + (a.polarity === "barrier" ? 1 : 0));
+      codes[0] = codes.length - 1;
+      counter.addCodes(codes, 0);
+    }
+    return counter.result();
+  }
   if (workers > 0) {
-    await codesInWorkers(notes, codebook, workers, language, (_id, codes, at) => counter.addCodes(codes, at));
+    await codesInWorkers(notes, { ...codebook, model: undefined }, workers, language, (_id, codes, at) => counter.addCodes(codes, at));
   } else {
     const matcher = toMatcher(codebookOrMatcher);
     const codes: number[] = [];

@@ -15,8 +15,18 @@ export const NotesFileSchema = z.union([
   z.object({ notes: z.array(NoteSchema), codings: z.array(CodingSchema).default([]) }).loose(),
 ]);
 
-/** Turns a JSON.parse error message into a place, when the message names a position. */
-function jsonErrorPlace(text: string, message: string): { line: number; column: number } {
+/**
+ * Turns a JSON.parse error message into a place, when the message names a position.
+ *
+ * @param text the JSON text that failed to parse
+ * @param message the error's message
+ * @returns the line and column (from 1), or the end of the text when the message names none
+ * @example
+ * ```ts
+ * jsonErrorPlace('{"a": 1,\n}', "Expected double-quoted property name in JSON at position 9"); // { line: 2, column: 1 }
+ * ```
+ */
+export function jsonErrorPlace(text: string, message: string): { line: number; column: number } {
   const lineCol = /line (\d+) column (\d+)/u.exec(message);
   if (lineCol) return { line: Number(lineCol[1]), column: Number(lineCol[2]) };
   const position = /position (\d+)/u.exec(message);

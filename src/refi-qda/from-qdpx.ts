@@ -11,7 +11,7 @@ import { normalizeGuid } from "./guid.ts";
 import { importCodes, type ImportCodebookOptions } from "./import-codes.ts";
 import { slugify, uniqueIds } from "./slug.ts";
 import { parseNoteFieldsDescription, type NoteFieldsRecord } from "./note-fields.ts";
-import { KODEBOK_USER, noteSelectionGuid, QDE_NAMESPACE } from "./to-qdpx.ts";
+import { KODEBOK_MODEL_USER, KODEBOK_USER, noteSelectionGuid, QDE_NAMESPACE } from "./to-qdpx.ts";
 import { childNamed, childrenNamed, parseXmlSafely, type XmlNode } from "./xml-read.ts";
 import { readZipSafely, type ZipLimits } from "./zip.ts";
 
@@ -382,7 +382,7 @@ export function parseQdpx(input: Uint8Array | string, options: QdpxImportOptions
       reason: `${inexact} of ${notes.length} notes carry only what REFI-QDA variables hold (seminar, group, participant, question): the project does not record their language, cluster or source, so their language will be detected`,
       note: "Only projects kodebok wrote keep every note field (in each note selection's Description)." }));
   }
-  const humanCoders = [...new Set(codings.map((c) => c.coder))].filter((c) => c !== KODEBOK_USER);
+  const humanCoders = [...new Set(codings.map((c) => c.coder))].filter((c) => c !== KODEBOK_USER && c !== KODEBOK_MODEL_USER);
   if (inexact > 0 && humanCoders.length > 0) {
     diagnostics.push(diagnostic({ code: "refi-seen-unknown", severity: "warning", file: qdeFile, source: SOURCE,
       reason: `The project does not record which notes ${humanCoders.length === 1 ? `"${humanCoders[0]}"` : "its coders"} read and left uncoded: each coder counts as having seen only the notes they coded, so agreement and the share of uncoded notes will cover fewer notes`,

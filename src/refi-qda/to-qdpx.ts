@@ -17,8 +17,10 @@ import { writeZipDeterministic } from "./zip.ts";
 export const QDE_NAMESPACE = "urn:QDA-XML:project:1.0";
 /** What separates two notes inside one text source: a blank line. */
 export const NOTE_SEPARATOR = "\n\n";
-/** The name of kodebok's own user, the coder of every machine coding. */
+/** The name of kodebok's own user, the coder of every coding by the codebook's rules. */
 export const KODEBOK_USER = "kodebok";
+/** The name of the user that codes what a learned model decided (`codeNotes(..., { model })`), apart from the rules. */
+export const KODEBOK_MODEL_USER = "kodebok-model";
 
 /** How notes are grouped into text sources. */
 export type SourceGrouping = "seminar" | "note-source" | "note";
@@ -131,6 +133,8 @@ export function buildProject(coded: readonly CodedNote[], codebook: Codebook, op
   const codeGuid = (id: string) => guids.get(`code:${id}`);
   const codeById = new Map(codebook.codes.map((c) => [c.id, c]));
   const kodebokUser = refiGuid("user", KODEBOK_USER);
+  const modelUser = refiGuid("user", KODEBOK_MODEL_USER);
+  let modelCoded = false;
   const problems: Diagnostic[] = [];
 
   // Human coders and their codings, checked against the notes and the codebook. Coders are
@@ -141,7 +145,7 @@ export function buildProject(coded: readonly CodedNote[], codebook: Codebook, op
   const humanByNote = new Map<string, Coding[]>();
   const coderNames = new Set<string>();
   for (const c of options.codings ?? []) {
-    if (c.coder === KODEBOK_USER) continue;
+    if (c.coder === KODEBOK_USER || c.coder === KODEBOK_MODEL_USER) continue;
     if (!noteIds.has(c.note)) {
       problems.push(diagnostic({ code: "coding-unknown-note", severity: "error", source: "kodebok:refi-qda",
         reason: `Cannot export coding by "${c.coder}": note "${c.note}" is not among the coded notes` }));
@@ -157,7 +161,7 @@ export function buildProject(coded: readonly CodedNote[], codebook: Codebook, op
   }
   const seenBy = new Map<string, Set<string>>();
   for (const s of options.seen ?? []) {
-    if (s.coder === KODEBOK_USER) continue;
+    if (s.coder === KODEBOK_USER || s.coder === KODEBOK_MODEL_USER) continue;
     coderNames.add(s.coder);
     const set = seenBy.get(s.coder) ?? new Set<string>();
     for (const n of s.notes) set.add(n);
@@ -241,6 +245,23 @@ export function buildProject(coded: readonly CodedNote[], codebook: Codebook, op
       const application = notes[i]!;
       for (const a of application.codes) {
         const label = localized(codeById.get(a.code)?.label, language) || a.code;
+        if (a.learned !== undefined) {
+          // A learned model decided: coded by its own user, on the rules' evidence if any, else on the whole note.
+          modelCoded = true;
+          const why = `${label}: ${a.polarity} (model, p = ${a.learned.probability}; ${a.learned.features.map((f) => f.feature).join(", ") || "no feature"})`;
+          const targets = a.evidence.length > 0
+            ? a.evidence.map((e) => selection(p.note.id, index.toCodePoint(p.start + e.start), index.toCodePoint(p.start + e.end), e.text, 1, "evidence"))
+            : [noteSel];
+          for (const s of targets) {
+            const codingGuid = refiGuid("coding", key, p.note.id, KODEBOK_MODEL_USER, a.code, String(s.start), String(s.end));
+            if (s.codingGuids.has(codingGuid)) continue;
+            s.codingGuids.add(codingGuid);
+            s.description.push(why);
+            s.codings.push({ name: "Coding", attrs: [["guid", codingGuid], ["creatingUser", modelUser]],
+              children: [{ name: "CodeRef", attrs: [["targetGUID", codeGuid(a.code)]] }] });
+          }
+          continue;
+        }
         for (const e of a.evidence) {
           const s = selection(p.note.id, index.toCodePoint(p.start + e.start), index.toCodePoint(p.start + e.end), e.text, 1, "evidence");
           s.description.push(`${label}: ${e.polarity} (rule ${e.rule}, term "${e.term}"${e.cue ? `, cue "${e.cue}"` : ""})`);
@@ -308,6 +329,7 @@ export function buildProject(coded: readonly CodedNote[], codebook: Codebook, op
 
   const users: XmlElement[] = [
     { name: "User", attrs: [["guid", kodebokUser], ["name", KODEBOK_USER]] },
+    ...(modelCoded ? [{ name: "User", attrs: [["guid", modelUser], ["name", KODEBOK_MODEL_USER]] } satisfies XmlElement] : []),
     ...[...coders].map(([name, guid]): XmlElement => ({ name: "User", attrs: [["guid", guid], ["name", name]] })),
   ];
   const variables = VARIABLES.filter(([, field]) => usedVariables.has(field)).map(([name, field]): XmlElement => ({
@@ -338,7 +360,9 @@ export function buildProject(coded: readonly CodedNote[], codebook: Codebook, op
  * other field of the note and the coders who saw it and gave no code, see `noteFieldsDescription`,
  * so that `readQdpx` gives the notes back exactly), each piece of kodebok's
  * evidence a `PlainTextSelection` coded by the user `kodebok`, with positions in Unicode code
- * points. Users (kodebok and the human coders), the codebook, variables (seminar, group,
+ * points; a code a learned model decided is coded by the user `kodebok-model` (on the note, or on
+ * the rules' evidence), so other tools show it apart. Users (kodebok, kodebok-model when a model
+ * coded, and the human coders), the codebook, variables (seminar, group,
  * participant, question) and cases (participants, or groups) are included. GUIDs derive from the
  * codebook id and the note and code ids, and the ZIP has a fixed time: same input, same bytes.
  *

@@ -2,7 +2,7 @@ import { stringify } from "csv-stringify/sync";
 import type { CodedNote } from "../match/coded-note.ts";
 import type { Summary } from "../rollup/summary.ts";
 import { checkReportOptions, type ReportOptions } from "./report-options.ts";
-import { attributeKeys, codedRows, summaryRows } from "./tidy.ts";
+import { attributeKeys, CODED_COLUMNS, codedRows, summaryRows } from "./tidy.ts";
 
 /** Options of {@link toCsv}. */
 export interface CsvOptions extends Pick<ReportOptions, "redact"> {
@@ -22,7 +22,8 @@ export interface CsvOptions extends Pick<ReportOptions, "redact"> {
  * Writes a tidy CSV table (RFC 4180: comma-separated, CRLF line ends, quotes doubled) for R,
  * pandas or Polars. From coded notes: one row per note × code application with its evidence
  * (columns `note, seminar, group, participant, question, source, language, code, category,
- * polarity, evidence, rules, terms, offsets, cues, text`, then one column per note attribute);
+ * polarity, evidence, rules, terms, offsets, cues, coded_by, probability, model_features,
+ * similar_notes, text`, then one column per note attribute; `coded_by` is `rules` or `model`);
  * a note without codes has one row with an empty `code`. From a roll-up: one row per code
  * (`category, category_label, code, code_label, notes, share, helpful, barrier, participants,
  * groups, seminars`). Note texts are redacted unless `redact: false`.
@@ -48,8 +49,7 @@ export function toCsv(data: readonly CodedNote[] | Summary, options: CsvOptions 
   if (isCodedNotes(data)) {
     const rows = codedRows(data, options);
     const keys = attributeKeys(rows);
-    const fixed = ["note", "seminar", "group", "participant", "question", "source", "language", "code", "category",
-      "polarity", "evidence", "rules", "terms", "offsets", "cues", "text"] as const;
+    const fixed = CODED_COLUMNS;
     const columns = [...fixed, ...keys.filter((k) => !(fixed as readonly string[]).includes(k))];
     const records = rows.map((row) => columns.map((c) => ((fixed as readonly string[]).includes(c) ? row[c as (typeof fixed)[number]] : row.attributes[c] ?? "")));
     return stringify(records, { ...settings, columns });

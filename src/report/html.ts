@@ -4,7 +4,7 @@ import type { Cooccurrence } from "../rollup/cooccurrence.ts";
 import type { Summary, Tally } from "../rollup/summary.ts";
 import { categoryChartSpec, cooccurrenceChartSpec, matrixChartSpec, renderSvg, type VegaLiteSpec } from "./charts.ts";
 import { REPORT_LABELS, formatShare, type ReportLabels, type ReportLanguage } from "./labels.ts";
-import { attribution, noteLanguages, provenanceParts, reportTitle, totalsLine } from "./markdown.ts";
+import { attribution, formatProbability, noteLanguages, provenanceParts, reportTitle, totalsLine } from "./markdown.ts";
 import { reportMatrices } from "./report-matrices.ts";
 import { redactionOn, reportLanguage, reportRedactor, type ReportOptions, checkReportOptions } from "./report-options.ts";
 
@@ -107,19 +107,21 @@ export const REPORT_CSS: string = `
 }
 `.trim();
 
-function tallyCells(t: Tally, language: ReportLanguage): string {
-  return [t.notes, formatShare(t.share, language), t.helpful, t.barrier, t.participants, t.groups, t.seminars]
+function tallyCells(t: Tally, language: ReportLanguage, learned: boolean): string {
+  return [t.notes, formatShare(t.share, language), t.helpful, t.barrier, ...(learned ? [t.learned ?? 0] : []), t.participants, t.groups, t.seminars]
     .map((v) => `<td class="n">${escapeHtml(String(v))}</td>`)
     .join("");
 }
 
 function categoryTable(summary: Summary, l: ReportLabels, language: ReportLanguage, caption: string): string {
-  const head = [l.notes, l.share, l.helpful, l.barrier, l.participants, l.groups, l.seminars]
+  // A model's codes are counted apart, in a column of their own, when a model coded.
+  const learned = summary.categories.some((c) => c.learned !== undefined);
+  const head = [l.notes, l.share, l.helpful, l.barrier, ...(learned ? [l.learned] : []), l.participants, l.groups, l.seminars]
     .map((h) => `<th scope="col">${escapeHtml(h)}</th>`)
     .join("");
   const rows = summary.categories.flatMap((category) => [
-    `<tr class="category"><th scope="rowgroup">${escapeHtml(category.label)}</th>${tallyCells(category, language)}</tr>`,
-    ...category.codes.map((code) => `<tr><th scope="row">${escapeHtml(code.label)}</th>${tallyCells(code, language)}</tr>`),
+    `<tr class="category"><th scope="rowgroup">${escapeHtml(category.label)}</th>${tallyCells(category, language, learned)}</tr>`,
+    ...category.codes.map((code) => `<tr><th scope="row">${escapeHtml(code.label)}</th>${tallyCells(code, language, learned)}</tr>`),
   ]);
   return `<table><caption>${escapeHtml(caption)}</caption><thead><tr><th scope="col">${escapeHtml(`${l.category} / ${l.code.toLowerCase()}`)}</th>${head}</tr></thead><tbody>${rows.join("")}</tbody></table>`;
 }
@@ -278,6 +280,7 @@ export function reportBody(summary: Summary, options: HtmlOptions, svgs: Readonl
   const charts = reportCharts(summary, options);
   out.push(`<h2>${escapeHtml(l.categoriesAndThemes)}</h2>`);
   for (const chart of charts) out.push(figure(chart, svgs.get(chart.id)));
+  if (summary.categories.some((c) => c.learned !== undefined)) out.push(`<p class="note">${escapeHtml(l.learnedNote)}</p>`);
 
   out.push(`<section class="quotes"><h2>${escapeHtml(l.quotes)}</h2>`);
   out.push(`<p class="note">${escapeHtml(redactionOn(options) ? l.redactionNote : l.redactionOff)}</p>`);
@@ -289,8 +292,9 @@ export function reportBody(summary: Summary, options: HtmlOptions, svgs: Readonl
         const lang = languageOf(quote.note);
         const who = mask(quote.attribution || attribution(quote, l), lang);
         const polarity = quote.polarity === "helpful" ? l.helpfulLower : l.barrierLower;
+        const byModel = quote.probability !== undefined ? ` <span class="learned">${escapeHtml(`${l.learnedQuote}, p = ${formatProbability(quote.probability, language)}`)}</span>` : "";
         out.push(
-          `<blockquote class="${quote.polarity}" data-note="${escapeHtml(quote.note)}"${lang === language || lang === "und" ? "" : ` lang="${escapeHtml(lang)}"`}><p>${escapeHtml(mask(quote.text, lang))}</p><footer>— ${escapeHtml(who)} <span class="polarity ${quote.polarity}">${escapeHtml(polarity)}</span></footer></blockquote>`,
+          `<blockquote class="${quote.polarity}" data-note="${escapeHtml(quote.note)}"${lang === language || lang === "und" ? "" : ` lang="${escapeHtml(lang)}"`}><p>${escapeHtml(mask(quote.text, lang))}</p><footer>— ${escapeHtml(who)} <span class="polarity ${quote.polarity}">${escapeHtml(polarity)}</span>${byModel}</footer></blockquote>`,
         );
       }
     }

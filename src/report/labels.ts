@@ -60,6 +60,10 @@ export const REPORT_LABELS = {
     question: "spørsmål",
     redactionNote: "Navn, telefonnumre, e-postadresser og fødselsnumre i sitatene er erstattet med [navn], [telefon], [e-post] og [fødselsnummer].",
     redactionOff: "Sitatene er ikke anonymisert.",
+    learned: "Modell",
+    learnedNote: "Kolonnen «Modell» teller notatene som bare en lært modell (ikke kodebokens regler) ga temaet; sitatene deres er merket med modellens sannsynlighet.",
+    learnedQuote: "modell",
+    model: "modell",
   },
   en: {
     results: "results",
@@ -117,6 +121,10 @@ export const REPORT_LABELS = {
     question: "question",
     redactionNote: "Names, phone numbers, e-mail addresses and national identity numbers in the quotes are replaced by [name], [phone], [email] and [id-number].",
     redactionOff: "The quotes are not redacted.",
+    learned: "Model",
+    learnedNote: "The column “Model” counts the notes only a learned model (not the codebook's rules) gave the theme; their quotes are marked with the model's probability.",
+    learnedQuote: "model",
+    model: "model",
   },
 } as const;
 

@@ -81,8 +81,25 @@ export function provenanceParts(summary: Summary, options: ReportOptions, langua
     `${l.codebook.toLowerCase()} ${book.id}${book.version ? ` ${book.version}` : ""} (${book.hash})`,
     `${l.input.toLowerCase()} ${summary.inputHash}`,
   ];
+  if (summary.model !== undefined) parts.push(`${l.model} ${summary.model.trainingHash} (${summary.model.notes} ${l.notes.toLowerCase()})`);
   if (options.date !== undefined) parts.push(`${l.date.toLowerCase()} ${options.date}`);
   return parts;
+}
+
+/**
+ * A learned model's probability with two decimals, the way the language writes it.
+ *
+ * @param p the probability
+ * @param language the report language
+ * @returns the number as text
+ * @example
+ * ```ts
+ * formatProbability(0.8349, "nb"); // "0,83"
+ * ```
+ */
+export function formatProbability(p: number, language: ReportLanguage): string {
+  const text = p.toFixed(2);
+  return language === "nb" ? text.replace(".", ",") : text;
 }
 
 /**
@@ -177,17 +194,20 @@ export function toMarkdown(summary: Summary, options: ReportOptions = {}): strin
   out.push(`# ${escapeMarkdown(reportTitle(summary, options, language))}`, "", totalsLine(summary, l), "");
 
   out.push(`## ${l.categoriesAndThemes}`, "");
+  // A model's codes are counted apart, in a column of their own, when a model coded.
+  const learned = summary.categories.some((c) => c.learned !== undefined);
   out.push(
-    `| ${l.category} / ${l.code.toLowerCase()} | ${l.notes} | ${l.share} | ${l.helpful} | ${l.barrier} | ${l.participants} | ${l.groups} | ${l.seminars} |`,
-    "|:--|--:|--:|--:|--:|--:|--:|--:|",
+    `| ${l.category} / ${l.code.toLowerCase()} | ${l.notes} | ${l.share} | ${l.helpful} | ${l.barrier} |${learned ? ` ${l.learned} |` : ""} ${l.participants} | ${l.groups} | ${l.seminars} |`,
+    `|:--|--:|--:|--:|--:|${learned ? "--:|" : ""}--:|--:|--:|`,
   );
   for (const category of summary.categories) {
     const row = (name: string, t: Tally): string =>
-      `| ${name} | ${t.notes} | ${formatShare(t.share, language)} | ${t.helpful} | ${t.barrier} | ${t.participants} | ${t.groups} | ${t.seminars} |`;
+      `| ${name} | ${t.notes} | ${formatShare(t.share, language)} | ${t.helpful} | ${t.barrier} |${learned ? ` ${t.learned ?? 0} |` : ""} ${t.participants} | ${t.groups} | ${t.seminars} |`;
     out.push(row(`**${escapeMarkdown(category.label)}**`, category));
     for (const code of category.codes) out.push(row(escapeMarkdown(code.label), code));
   }
   out.push("", `${l.shareNote}`, "");
+  if (learned) out.push(l.learnedNote, "");
   out.push(...matrixSections(summary, options, l, language));
 
   out.push(`## ${l.quotes}`, "", redactionOn(options) ? l.redactionNote.replace(/[[\]]/g, "\\$&") : l.redactionOff, "");
@@ -198,8 +218,9 @@ export function toMarkdown(summary: Summary, options: ReportOptions = {}): strin
       for (const quote of code.quotes) {
         const who = mask(quote.attribution || attribution(quote, l), languageOf(quote.note));
         const polarity = quote.polarity === "helpful" ? l.helpfulLower : l.barrierLower;
+        const byModel = quote.probability !== undefined ? `; ${l.learnedQuote}, p = ${formatProbability(quote.probability, language)}` : "";
         // The attribution is a paragraph of its own in the quote: lines of one paragraph run together.
-        out.push(`> ${escapeMarkdown(mask(quote.text, languageOf(quote.note)))}`, ">", `> — ${escapeMarkdown(who)} (${polarity})`, "");
+        out.push(`> ${escapeMarkdown(mask(quote.text, languageOf(quote.note)))}`, ">", `> — ${escapeMarkdown(who)} (${polarity}${byModel})`, "");
       }
     }
   }

@@ -32,12 +32,24 @@ export const CodedRowSchema = z.object({
   offsets: z.string(),
   /** The cues that made a piece of evidence a barrier, in the same order (empty where none). */
   cues: z.string(),
+  /** Who decided the code applies: `rules` (the codebook's rules) or `model` (a learned model); empty for an uncoded note. */
+  coded_by: z.string(),
+  /** The learned model's probability for the code (empty when the rules decided). */
+  probability: z.string(),
+  /** The note's features that weighed most for a learned code, `feature weight`, `; `-separated. */
+  model_features: z.string(),
+  /** The most similar hand-coded notes with the code (ids), `; `-separated. */
+  similar_notes: z.string(),
   /** The note's text, redacted unless redaction is off. */
   text: z.string(),
   /** Further note attributes, by key. */
   attributes: z.record(z.string(), z.string()),
 });
 export type CodedRow = z.infer<typeof CodedRowSchema>;
+
+/** The columns of the tidy table of coded notes, in order (the CSV's and the workbook's), before the attribute columns. */
+export const CODED_COLUMNS = ["note", "seminar", "group", "participant", "question", "source", "language", "code", "category",
+  "polarity", "evidence", "rules", "terms", "offsets", "cues", "coded_by", "probability", "model_features", "similar_notes", "text"] as const satisfies readonly (keyof CodedRow)[];
 
 /** One row of the tidy table of a roll-up: one code, with its category and counts. */
 export const SummaryRowSchema = z.object({
@@ -85,7 +97,7 @@ export function codedRows(coded: readonly CodedNote[], options: ReportOptions = 
     const text = mask(n.text, item.language);
     const attributes = { ...(n.attributes ?? {}) };
     if (item.codes.length === 0) {
-      rows.push({ ...base, code: "", category: "", polarity: "", evidence: "", rules: "", terms: "", offsets: "", cues: "", text, attributes });
+      rows.push({ ...base, code: "", category: "", polarity: "", evidence: "", rules: "", terms: "", offsets: "", cues: "", coded_by: "", probability: "", model_features: "", similar_notes: "", text, attributes });
     }
     for (const application of item.codes) {
       const ev = application.evidence;
@@ -99,6 +111,10 @@ export function codedRows(coded: readonly CodedNote[], options: ReportOptions = 
         terms: ev.map((e) => e.term).join("; "),
         offsets: ev.map((e) => `${e.start}-${e.end}`).join("; "),
         cues: ev.some((e) => e.cue) ? ev.map((e) => e.cue ?? "").join("; ") : "",
+        coded_by: application.learned !== undefined ? "model" : "rules",
+        probability: application.learned !== undefined ? String(application.learned.probability) : "",
+        model_features: (application.learned?.features ?? []).map((f) => `${f.feature} ${f.weight}`).join("; "),
+        similar_notes: (application.learned?.similar ?? []).map((x) => x.note).join("; "),
         text,
         attributes,
       });

@@ -3,7 +3,7 @@ import type { Summary } from "../rollup/summary.ts";
 import { unzipSync } from "fflate";
 import { writeZipDeterministic } from "../refi-qda/zip.ts";
 import type { ReportOptions } from "./report-options.ts";
-import { attributeKeys, codedRows, summaryRows, type CodedRow, type SummaryRow } from "./tidy.ts";
+import { attributeKeys, CODED_COLUMNS, codedRows, summaryRows, type CodedRow, type SummaryRow } from "./tidy.ts";
 
 /** Options of {@link toXlsx}: the coded notes for the second sheet, and redaction of their texts. */
 export type XlsxOptions = Pick<ReportOptions, "coded" | "redact">;
@@ -15,8 +15,6 @@ export const XLSX_SHEETS = { themes: "Themes", codedNotes: "Coded notes" } as co
 type Cell = { value: string | number; type?: NumberConstructor | StringConstructor; format?: string; fontWeight?: "bold" } | null;
 
 const SUMMARY_COLUMNS = ["category", "category_label", "code", "code_label", "notes", "share", "helpful", "barrier", "participants", "groups", "seminars"] as const;
-const CODED_COLUMNS = ["note", "seminar", "group", "participant", "question", "source", "language", "code", "category",
-  "polarity", "evidence", "rules", "terms", "offsets", "cues", "text"] as const;
 
 const header = (names: readonly string[]): Cell[] => names.map((value) => ({ value, type: String, fontWeight: "bold" }));
 const text = (value: string): Cell => (value === "" ? null : { value, type: String });

@@ -89,6 +89,8 @@ export function chooseQuotes(coded: readonly CodedNote[], code: string, options:
       polarity,
       attribution: attribution(c.note, options.language),
     };
+    const learned = c.codes.find((a) => a.code === code && a.learned !== undefined && a.evidence.length === 0)?.learned;
+    if (learned !== undefined) quote.probability = learned.probability;
     for (const key of ["seminar", "group", "participant", "question"] as const) {
       const value = c.note[key];
       if (value !== undefined && value !== "") quote[key] = value;

@@ -1,7 +1,8 @@
 import type { Codebook } from "../codebook/codebook.ts";
 import { canonicalJson, codebookHash, sha256 } from "../codebook/hash.ts";
 import { localize } from "../codebook/label.ts";
-import type { CodedNote } from "../match/coded-note.ts";
+import type { CodeApplication, CodedNote } from "../match/coded-note.ts";
+import { MODEL_FORMAT, type LearnedModel } from "../learn/model.ts";
 import { showInNotebook } from "../display/notebook-display.ts";
 import { z } from "zod";
 import { checkCodebookArgument, checkOptions, describeValue, invalidArgument } from "../diagnostics/options.ts";
@@ -19,6 +20,7 @@ export const RollUpOptionsSchema: z.ZodObject<{
   quotesPerCode: z.ZodOptional<z.ZodNumber>;
   quoteLength: z.ZodOptional<z.ZodNumber>;
   redact: z.ZodOptional<z.ZodUnion<readonly [z.ZodLiteral<false>, z.ZodCustom<RedactFunction, RedactFunction>]>>;
+  model: z.ZodOptional<z.ZodUnion<readonly [z.ZodLiteral<false>, z.ZodCustom<LearnedModel, LearnedModel>]>>;
 }, z.core.$strict> = z
   .object({
     /** Language of labels and attributions (default, and with `auto`: the codebook's first language; `no` means `nb`). */
@@ -33,6 +35,8 @@ export const RollUpOptionsSchema: z.ZodObject<{
      * the note's language; pass `redactor({ roster })` to mask participant and staff names too.
      */
     redact: z.union([z.literal(false), z.custom<RedactFunction>((v) => typeof v === "function", "expected false or a function (text, language) => text")]).optional(),
+    /** The learned model the notes were coded with, for provenance (default: the codebook's own; `false`: none). */
+    model: z.union([z.literal(false), z.custom<LearnedModel>((v) => typeof v === "object" && v !== null && (v as { format?: unknown }).format === MODEL_FORMAT, "expected a model from trainCoder or loadModel, or false")]).optional(),
   })
   .strict();
 /** Options of {@link rollUp} as given. */
@@ -66,13 +70,22 @@ export function rollUp(coded: readonly CodedNote[], codebook: Codebook, options:
       : (opts.redact ?? ((t, noteLanguage) => redactText(t, { language: noteLanguage ?? language })));
   const quoteOptions = { perCode: opts.quotesPerCode ?? 3, maxLength: opts.quoteLength ?? 240, redact, language };
   const total = coded.length;
+  const own = typeof codebook.model === "object" ? codebook.model : undefined;
+  const model = options.model === false ? undefined : (options.model ?? own);
 
-  const tally = (selected: readonly CodedNote[], has: (c: CodedNote, polarity: "helpful" | "barrier") => boolean): Tally => ({
+  // Learned codes are counted apart (`learned`) when a model coded any note.
+  const learnedAny = coded.some((c) => c.codes.some((a) => a.learned !== undefined));
+  const byModelOnly = (c: CodedNote, applies: (a: CodeApplication) => boolean) => {
+    const found = c.codes.filter(applies);
+    return found.length > 0 && found.every((a) => a.evidence.length === 0);
+  };
+  const tally = (selected: readonly CodedNote[], has: (c: CodedNote, polarity: "helpful" | "barrier") => boolean, applies: (a: CodeApplication) => boolean): Tally => ({
     notes: selected.length,
     ...people(selected),
     share: total === 0 ? 0 : selected.length / total,
     helpful: selected.filter((c) => has(c, "helpful")).length,
     barrier: selected.filter((c) => has(c, "barrier")).length,
+    ...(learnedAny ? { learned: selected.filter((c) => byModelOnly(c, applies)).length } : {}),
   });
 
   const categories: CategorySummary[] = codebook.categories.map((category) => {
@@ -84,7 +97,7 @@ export function rollUp(coded: readonly CodedNote[], codebook: Codebook, options:
           id: code.id,
           label: localize(code.label, language),
           category: category.id,
-          ...tally(selected, (c, p) => c.codes.some((a) => a.code === code.id && a.polarity === p)),
+          ...tally(selected, (c, p) => c.codes.some((a) => a.code === code.id && a.polarity === p), (a) => a.code === code.id),
           quotes: chooseQuotes(coded, code.id, quoteOptions),
         };
       });
@@ -92,7 +105,7 @@ export function rollUp(coded: readonly CodedNote[], codebook: Codebook, options:
     return {
       id: category.id,
       label: localize(category.label, language),
-      ...tally(selected, (c, p) => c.codes.some((a) => a.category === category.id && a.polarity === p)),
+      ...tally(selected, (c, p) => c.codes.some((a) => a.category === category.id && a.polarity === p), (a) => a.category === category.id),
       codes,
     };
   });
@@ -124,6 +137,7 @@ export function rollUp(coded: readonly CodedNote[], codebook: Codebook, options:
       ...(c.note.participant ? { participant: c.note.participant } : {}),
     })),
     inputHash: sha256(canonicalJson(coded.map((c) => [c.note.id, c.note.text]))),
+    ...(model ? { model: { trainingHash: model.training.hash, notes: model.training.notes, ...(model.training.coder !== undefined ? { coder: model.training.coder } : {}), kodebok: model.kodebok } } : {}),
   };
   // Loaded when a notebook shows the summary, not before: the report and Vega are large.
   const report = { coded, ...(opts.redact === false ? { redact: false as const } : {}) };

@@ -13,6 +13,8 @@ export const QuoteSchema = z.object({
   question: z.string().optional(),
   /** "Seminar Byen, gruppe 2, deltaker P4". */
   attribution: z.string(),
+  /** The learned model's probability, when the model (not the rules) coded the note with the code. */
+  probability: z.number().optional(),
 });
 export type Quote = z.infer<typeof QuoteSchema>;
 
@@ -27,6 +29,8 @@ export const TallySchema = z.object({
   /** Notes with a helpful mention, and notes with a barrier mention (a note can have both). */
   helpful: z.number().int(),
   barrier: z.number().int(),
+  /** Notes a learned model gave the code (or category) without a rule match; only when a model coded. */
+  learned: z.number().int().optional(),
 });
 export type Tally = z.infer<typeof TallySchema>;
 
@@ -77,5 +81,7 @@ export const SummarySchema = z.object({
   uncoded: z.array(UncodedNoteSchema),
   /** SHA-256 over the notes' ids and texts, for provenance. */
   inputHash: z.string(),
+  /** The learned model that coded beside the rules, for provenance: its training set's hash and size. */
+  model: z.object({ trainingHash: z.string(), notes: z.number().int(), coder: z.string().optional(), kodebok: z.string() }).optional(),
 });
 export type Summary = z.infer<typeof SummarySchema>;

@@ -58,7 +58,7 @@ describe("codeNotes() and the other coding functions check their options before 
 
   it("refuses an option it does not have (a typo), listing the ones it has", () => {
     expect(thrown(() => codeNotes(NOTES, codebook, { langauge: "nb" } as never))).toEqual([
-      '<input>: Cannot code notes: "langauge" is not one of its options (they are language, workers) [option-invalid]',
+      '<input>: Cannot code notes: "langauge" is not one of its options (they are language, workers, model, combine) [option-invalid]',
     ]);
   });
 
@@ -87,7 +87,7 @@ describe("the other public functions check their options too", () => {
 
   it("rollUp(): a bad value, a typo, and language auto or no", () => {
     expect(thrown(() => rollUp(coded, codebook, { quotesPerCode: -1 }))[0]).toBe('<input>: Cannot roll up the coded notes: option "quotesPerCode" is invalid: expected a number >= 0; got -1 [option-invalid]');
-    expect(thrown(() => rollUp(coded, codebook, { quotes: 2 } as never))[0]).toContain('"quotes" is not one of its options (they are language, quotesPerCode, quoteLength, redact)');
+    expect(thrown(() => rollUp(coded, codebook, { quotes: 2 } as never))[0]).toContain('"quotes" is not one of its options (they are language, quotesPerCode, quoteLength, redact, model)');
     expect(rollUp(coded, codebook, { language: "no" }).language).toBe("nb");
     expect(rollUp(coded, codebook, { language: "auto" }).language).toBe(codebook.languages[0]);
   });

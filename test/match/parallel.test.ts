@@ -185,6 +185,20 @@ describe("tallyCodes()", () => {
   });
 });
 
+describe("coding with a learned model on worker threads", () => {
+  it("gives the notes codeNotes gives: the workers code with the rules, the model is applied on the calling thread", async () => {
+    const notes = (await loadNotes(path("fixtures/seminars/city-seminar.csv"))).notes;
+    // A hand coding the rules do not make, to learn: "relation" wherever a note speaks of "tid".
+    const hand = notes.map((n) => ({ note: n.id, coder: "anna", code: "relation" })).filter((c) => /tid/iu.test(notes.find((n) => n.id === c.note)!.text));
+    const model = lib.trainCoder(notes.slice(0, 60), hand.filter((c) => notes.slice(0, 60).some((n) => n.id === c.note)), { codebook, crossValidate: false });
+    const inMemory = codeNotes(notes, codebook, { model });
+    expect(inMemory.some((c) => c.codes.some((a) => a.learned !== undefined))).toBe(true);
+    expect(json(await collect(lib.codeNotesStream(notes, codebook, { model, workers: 2 })))).toEqual(json(inMemory));
+    const tallies = await lib.tallyCodes(notes, codebook, { model, workers: 2 });
+    expect(tallies.codes.find((t) => t.code === "relation")!.notes).toBe(inMemory.filter((c) => c.codes.some((a) => a.code === "relation")).length);
+  });
+});
+
 describe("streamNotes()", () => {
   for (const fixture of [...FIXTURES, "fixtures/bad/windows-1252.csv", "fixtures/bad/empty-text.csv", "fixtures/bad/bom-comma.csv", "fixtures/seminars/followup-seminar.md"]) {
     it(`gives the notes and diagnostics readNotes() gives for ${fixture}`, async () => {

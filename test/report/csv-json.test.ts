@@ -11,7 +11,7 @@ describe("toCsv(coded)", () => {
   it("starts with a UTF-8 BOM and ends records with CRLF (RFC 4180)", () => {
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv.slice(1, csv.indexOf("\r\n"))).toBe(
-      "note,seminar,group,participant,question,source,language,code,category,polarity,evidence,rules,terms,offsets,cues,text",
+      "note,seminar,group,participant,question,source,language,code,category,polarity,evidence,rules,terms,offsets,cues,coded_by,probability,model_features,similar_notes,text",
     );
     expect(csv.endsWith("\r\n")).toBe(true);
     expect(toCsv(coded, { bom: false }).startsWith("note,")).toBe(true);
