@@ -84,7 +84,7 @@ export function registerAgreeCommand(program: Command, io: CliIO, setExit: (code
  * ```
  */
 export async function runAgree(files: string[], options: AgreeCommandOptions, io: CliIO): Promise<ExitCode> {
-  const { codebook, path } = await readCodebookInput(options.codebook, io.cwd);
+  const { codebook, files: codebookFiles } = await readCodebookInput(options.codebook, io.cwd);
   const { notes, codings, seen, diagnostics } = await readCodedInputs(files, codebook, io, options.inputFormat ? { format: options.inputFormat } : {});
   printDiagnostics(io, diagnostics);
   if (hasErrors(diagnostics)) throw new CliError("Cannot read the codings");
@@ -116,7 +116,7 @@ export async function runAgree(files: string[], options: AgreeCommandOptions, io
       humans.length === 0 ? "The inputs hold no codings (codes:<coder> columns or a codings file)" : `Only one coder ("${humans[0]}"): nothing to compare; add a second coder or use --against-auto`,
     );
   }
-  const inputs = [...files, ...(path ? [path] : [])];
+  const inputs = [...files, ...codebookFiles];
   if (options.format === "json") {
     await emit(io, `${JSON.stringify(comparisons.length === 1 ? comparisons[0] : comparisons, null, 2)}\n`, options.out, inputs);
   } else {

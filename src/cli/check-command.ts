@@ -101,7 +101,7 @@ export function registerCheckCommand(program: Command, io: CliIO, setExit: (code
  * ```
  */
 export async function runCheck(dataset: string[], options: CheckCommandOptions, io: CliIO): Promise<ExitCode> {
-  const { codebook, path } = await readCodebookInput(options.codebook, io.cwd);
+  const { codebook, files: codebookFiles } = await readCodebookInput(options.codebook, io.cwd);
   // A file that cannot be read is an input error (exit 2), but the others are still checked, so
   // that one run reports every problem.
   const files = await readDatasetFiles(dataset, io);
@@ -118,7 +118,7 @@ export async function runCheck(dataset: string[], options: CheckCommandOptions, 
     ...(options.textColumn ? { textColumn: options.textColumn } : {}),
     ...(options.inputFormat ? { format: options.inputFormat } : {}),
   });
-  const inputs = [...dataset.filter((f) => f !== "-"), ...(path ? [path] : [])];
+  const inputs = [...dataset.filter((f) => f !== "-"), ...codebookFiles];
   if (options.reporter === "text") {
     // Findings are diagnostics: stderr, `file:line:column: message [code]`; the tables go to stdout.
     printDiagnostics(io, report.findings, { verbose: options.verbose ?? false });

@@ -125,7 +125,7 @@ export async function runCode(files: string[], options: CodeCommandOptions, io: 
   if (options.format === "xlsx" && (options.out === undefined || options.out === "-")) {
     throw new CliError("kodebok code --format xlsx writes a workbook (a ZIP file): name it with --out <file.xlsx>");
   }
-  const { codebook, path } = await readCodebookInput(options.codebook, io.cwd);
+  const { codebook, files: codebookFiles } = await readCodebookInput(options.codebook, io.cwd);
   const model = typeof options.model === "string" ? await readModelInput(options.model, codebook, io.cwd) : options.model;
   const notesOptions: NotesOptions = {};
   if (options.delimiter) notesOptions.delimiter = options.delimiter;
@@ -144,7 +144,7 @@ export async function runCode(files: string[], options: CodeCommandOptions, io: 
     ...(options.appendix ? { appendix: options.appendix } : {}),
     ...(options.question ? { questions: options.question } : {}),
   });
-  await emit(io, output, options.out, [...files.filter((f) => f !== "-"), ...(path ? [path] : []), ...(typeof options.model === "string" ? [options.model] : [])]);
+  await emit(io, output, options.out, [...files.filter((f) => f !== "-"), ...codebookFiles, ...(typeof options.model === "string" ? [options.model] : [])]);
   return EXIT.ok;
 }
 

@@ -53,7 +53,15 @@ export async function readNotesInputs(files: readonly string[], options: NotesOp
   const results: Result<LoadedNotes>[] = [];
   const stdin = await readStdinOnce(files, io);
   for (const file of files) {
-    results.push(file === "-" ? await parseNotesBytes(stdin!, { idPrefix: "stdin", ...options, file: STDIN_NAME }) : await readNotesFile(file, options));
+    if (file === "-") {
+      results.push(await parseNotesBytes(stdin!, { idPrefix: "stdin", ...options, file: STDIN_NAME }));
+      continue;
+    }
+    // Read from the run's folder (io.cwd, as --out and the codebook), named as typed.
+    const path = resolve(io.cwd, file);
+    const read = await readNotesFile(path, options);
+    const typed = <T extends { file?: string }>(d: T): T => (d.file === path ? { ...d, file } : d);
+    results.push(read.ok ? { ...read, diagnostics: read.diagnostics.map(typed) } : { ok: false, diagnostics: read.diagnostics.map(typed) });
   }
   return combineNotes(results);
 }
@@ -83,6 +91,8 @@ export interface CodebookInputFile {
   codebook: Codebook;
   /** The codebook's path (a bundled codebook's too). */
   path: string | undefined;
+  /** Every file read for it: its own and its bases' (`extends`). All are inputs of the run. */
+  files: string[];
   diagnostics: Diagnostic[];
 }
 
@@ -92,7 +102,7 @@ export interface CodebookInputFile {
  * @param nameOrPath a bundled codebook name or a file
  * @param cwd the folder paths are relative to
  * @param options `model: false`: leave out the model the codebook names
- * @returns the codebook, its file, and its warnings
+ * @returns the codebook, its file, every file read for it (with its bases), and its warnings
  * @throws CliError (exit 2) with the codebook's located diagnostics
  * @example
  * ```ts
@@ -100,9 +110,10 @@ export interface CodebookInputFile {
  * ```
  */
 export async function readCodebookInput(nameOrPath: string, cwd: string, options: { model?: boolean } = {}): Promise<CodebookInputFile> {
-  const result = await readCodebook(nameOrPath, { from: cwd, ...options });
+  const files: string[] = [];
+  const result = await readCodebook(nameOrPath, { from: cwd, files, ...options });
   if (!result.ok) throw new CliError(`Cannot load codebook "${nameOrPath}"`, result.diagnostics);
-  return { codebook: result.value, path: await codebookPath(nameOrPath, cwd), diagnostics: result.diagnostics };
+  return { codebook: result.value, path: await codebookPath(nameOrPath, cwd), files, diagnostics: result.diagnostics };
 }
 
 /**

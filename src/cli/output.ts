@@ -55,5 +55,5 @@ export async function emit(io: { stdout(text: string): void; cwd: string }, cont
     return;
   }
   await assertNotInput(out, inputs, io.cwd);
-  await writeFileAtomic(resolve(io.cwd, out), content);
+  await writeFileAtomic(resolve(io.cwd, out), content, { inputs: inputs.map((input) => resolve(io.cwd, input)) });
 }

@@ -1,4 +1,4 @@
-import { mkdir } from "node:fs/promises";
+import { lstat, mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { stringify as csvStringify } from "csv-stringify/sync";
 import { stringify as yamlStringify } from "yaml";
@@ -6,7 +6,7 @@ import type { Codebook } from "../codebook/codebook.ts";
 import type { Coding } from "../codings/coding.ts";
 import { codersInHeader } from "../check/check-dataset.ts";
 import { looksLikeCodingsFile, parseDatasetCodings } from "../check/dataset-codings.ts";
-import { hasErrors, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { diagnostic, hasErrors, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { checkNotes } from "../notes/loaded-notes.ts";
 import { codeNotes } from "../match/code-notes.ts";
 import type { Note } from "../notes/note.ts";
@@ -21,7 +21,7 @@ import { printDiagnostics, type CliIO } from "./io.ts";
 import { readCodebookInput, readDatasetFiles, readModelInput, STDIN_NAME } from "./load-inputs.ts";
 import { readInputFile } from "../files/read-input-file.ts";
 import { assertNotInput, emit } from "./output.ts";
-import { writeFileAtomic } from "../files/write-file-atomic.ts";
+import { writeFilesAtomic } from "../files/write-file-atomic.ts";
 import type { ExportCommandOptions, ImportCommandOptions } from "./refi-commands.ts";
 
 // The work of `kodebok export` and `kodebok import`, loaded only when one of them runs.
@@ -40,8 +40,8 @@ import type { ExportCommandOptions, ImportCommandOptions } from "./refi-commands
  * ```
  */
 export async function runExport(files: string[], options: ExportCommandOptions, io: CliIO): Promise<ExitCode> {
-  const { codebook, path } = await readCodebookInput(options.codebook, io.cwd);
-  const inputs = [...files.filter((f) => f !== "-"), ...(path ? [path] : [])];
+  const { codebook, files: codebookFiles } = await readCodebookInput(options.codebook, io.cwd);
+  const inputs = [...files.filter((f) => f !== "-"), ...codebookFiles];
   const language = options.language === "auto" ? undefined : options.language;
   if (options.format === "qdc") {
     await emit(io, toQdc(codebook, language ? { language } : {}), options.out, inputs);
@@ -157,20 +157,22 @@ export async function runImport(file: string, options: ImportCommandOptions, io:
   if (imported.kind === "codebook") {
     const yaml = codebookToYaml(imported.codebook);
     if (options.outDir === undefined) io.stdout(yaml);
-    else await writeInto(options.outDir, "codebook.yaml", yaml, [file], io);
+    else await writeInto(options.outDir, [["codebook.yaml", yaml]], [file], io);
     return EXIT.ok;
   }
   if (options.outDir === undefined) throw new CliError("A project becomes several files: name a folder with --out-dir <dir>");
   const isMachine = (coder: string) => coder === KODEBOK_USER || coder === KODEBOK_MODEL_USER;
   const human = imported.codings.filter((c) => !isMachine(c.coder));
   const machine = imported.codings.filter((c) => isMachine(c.coder));
-  await writeInto(options.outDir, "notes.csv", notesToCsv(imported.notes), [file], io);
-  await writeInto(options.outDir, "codings.csv", codingsToCsv(human, imported.seen.filter((s) => !isMachine(s.coder)), imported.notes), [file], io);
+  // Every file is made first, then all are written together: a failure leaves none half-written.
+  const outputs: [string, string][] = [
+    ["notes.csv", notesToCsv(imported.notes)],
+    ["codings.csv", codingsToCsv(human, imported.seen.filter((s) => !isMachine(s.coder)), imported.notes)],
+  ];
   const machineSeen = imported.seen.filter((s) => isMachine(s.coder));
-  if (machine.length > 0 || machineSeen.length > 0) {
-    await writeInto(options.outDir, MACHINE_CODINGS_FILE, codingsToCsv(machine, machineSeen, imported.notes), [file], io);
-  }
-  await writeInto(options.outDir, "codebook.yaml", codebookToYaml(imported.codebook), [file], io);
+  if (machine.length > 0 || machineSeen.length > 0) outputs.push([MACHINE_CODINGS_FILE, codingsToCsv(machine, machineSeen, imported.notes)]);
+  outputs.push(["codebook.yaml", codebookToYaml(imported.codebook)]);
+  await writeInto(options.outDir, outputs, [file], io);
   const coders = new Set(human.map((c) => c.coder)).size;
   io.stderr(
     `Imported ${imported.notes.length} notes, ${human.length} codings by ${coders} coder${coders === 1 ? "" : "s"} and ${imported.codebook.codes.length} codes into ${options.outDir}` +
@@ -179,12 +181,32 @@ export async function runImport(file: string, options: ImportCommandOptions, io:
   return EXIT.ok;
 }
 
-async function writeInto(dir: string, name: string, content: string, inputs: string[], io: CliIO): Promise<void> {
+/**
+ * Writes the files into the output folder as one (see `writeFilesAtomic`: all or none, never
+ * through a link). The folder itself must not be a symbolic link: a cloned data folder may
+ * hold one that points anywhere.
+ */
+async function writeInto(dir: string, files: readonly [string, string][], inputs: string[], io: CliIO): Promise<void> {
   const folder = resolve(io.cwd, dir);
-  await mkdir(folder, { recursive: true });
-  const target = join(folder, name);
-  await assertNotInput(target, inputs, io.cwd);
-  await writeFileAtomic(target, content);
+  const link = await lstat(folder).then((s) => s.isSymbolicLink(), () => false);
+  if (link) {
+    throw new CliError(`Cannot write into "${dir}": it is a symbolic link`, [
+      diagnostic({
+        code: "output-not-regular",
+        severity: "error",
+        reason: `Cannot write into "${dir}": it is a symbolic link, and kodebok never writes through a link`,
+        file: dir,
+        note: "Remove the link, or name the folder it points to with --out-dir.",
+        source: "kodebok:cli",
+      }),
+    ]);
+  }
+  await mkdir(folder, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+    throw new CliError(`Cannot create the folder "${dir}": ${error.code === "EEXIST" || error.code === "ENOTDIR" ? "a file of that name is in the way" : error.code ?? error.message}`);
+  });
+  const targets = files.map(([name]) => join(folder, name));
+  for (const target of targets) await assertNotInput(target, inputs, io.cwd);
+  await writeFilesAtomic(files.map(([, data], i) => ({ path: targets[i]!, data })), { inputs: inputs.map((input) => resolve(io.cwd, input)) });
 }
 
 /**

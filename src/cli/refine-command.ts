@@ -152,7 +152,7 @@ function extendsName(codebook: string, path: string | undefined, patchOut: strin
  * ```
  */
 export async function runRefine(inputs: string[], options: RefineCommandOptions, io: CliIO): Promise<ExitCode> {
-  const { codebook, path, diagnostics: codebookWarnings } = await readCodebookInput(options.codebook, io.cwd);
+  const { codebook, path, files: codebookFiles, diagnostics: codebookWarnings } = await readCodebookInput(options.codebook, io.cwd);
   const read = await readCodedInputs(inputs, codebook, io);
   const diagnostics: Diagnostic[] = [...codebookWarnings, ...read.diagnostics];
   const known = new Set(read.notes.map((n) => n.id));
@@ -189,7 +189,7 @@ export async function runRefine(inputs: string[], options: RefineCommandOptions,
       })]);
     }
   }
-  if (options.patchOut !== undefined) await assertNotInput(options.patchOut, [...inputs, ...(path ? [path] : [])], io.cwd);
+  if (options.patchOut !== undefined) await assertNotInput(options.patchOut, [...inputs, ...codebookFiles], io.cwd);
   const refineOptions: RefineOptionsInput = {
     language: options.language,
     measure: options.keyness,
@@ -221,7 +221,7 @@ export async function runRefine(inputs: string[], options: RefineCommandOptions,
     throw error;
   }
   printDiagnostics(io, report.diagnostics);
-  const outputs = [...inputs, ...(path ? [path] : [])];
+  const outputs = [...inputs, ...codebookFiles];
   if (options.patchOut !== undefined) await emit(io, report.patch.yaml, options.patchOut, outputs);
   const clean = { ...(options.redact ? {} : { redact: false as const }), patch: options.patchOut ?? true };
   const text =

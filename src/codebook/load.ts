@@ -60,8 +60,13 @@ export interface ReadCodebookOptions {
   from?: string;
   /** `false`: leave out the model the codebook names (neither read nor checked). Default true. */
   model?: boolean;
+  /**
+   * Receives the path of every file read: the codebook's and each base's (`extends`), so that a
+   * program writing output can refuse to overwrite any of them.
+   */
+  files?: string[];
 }
-const ReadCodebookOptionsSchema: z.ZodType<ReadCodebookOptions, unknown> = z.object({ from: z.string().min(1).optional(), model: z.boolean().optional() }).strict();
+const ReadCodebookOptionsSchema: z.ZodType<ReadCodebookOptions, unknown> = z.object({ from: z.string().min(1).optional(), model: z.boolean().optional(), files: z.array(z.string()).optional() }).strict();
 
 /**
  * Reads a codebook by bundled name (`natland-2021`) or by path (`./my-codebook.yaml`) (the
@@ -73,7 +78,8 @@ const ReadCodebookOptionsSchema: z.ZodType<ReadCodebookOptions, unknown> = z.obj
  *
  * @param nameOrPath a bundled codebook's name, or a path to a YAML or JSON file
  * @param options `from`: the folder relative paths are resolved against (default: the working
- *   directory); `model: false`: leave the codebook's model out (not read, not checked)
+ *   directory); `model: false`: leave the codebook's model out (not read, not checked); `files`: an
+ *   array that receives every file read (the codebook and its bases)
  * @returns the codebook, or diagnostics located in the file at fault
  * @example
  * ```ts
@@ -88,12 +94,16 @@ export async function readCodebook(nameOrPath: string, options: ReadCodebookOpti
     return { ok: false, diagnostics: [diagnostic({ code: "option-invalid", severity: "error", field: "nameOrPath", source: "kodebok:codebook", reason: `Cannot load the codebook: expected a bundled codebook's name or a path, not ${describeValue(nameOrPath)}` })] };
   }
   const from = options.from ?? process.cwd();
-  const result = await readWithBases(nameOrPath, from, [], new Map());
+  const read = new Map<string, Promise<Result<Codebook>>>();
+  const result = await readWithBases(nameOrPath, from, [], read);
+  options.files?.push(...read.keys());
   if (!result.ok || typeof result.value.model !== "string") return result;
   if (options.model === false) return { ...result, value: { ...result.value, model: undefined } };
   // The codebook names its model (a file beside it): read it, and check that it fits.
   const path = (await resolveCodebookPath(nameOrPath, from))!;
-  const model = await readModel(resolve(dirname(path), result.value.model), { codebook: result.value });
+  const modelPath = resolve(dirname(path), result.value.model);
+  options.files?.push(modelPath);
+  const model = await readModel(modelPath, { codebook: result.value });
   const diagnostics = [...result.diagnostics, ...model.diagnostics];
   return model.ok ? { ok: true, value: { ...result.value, model: model.value }, diagnostics } : { ok: false, diagnostics };
 }

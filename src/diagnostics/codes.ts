@@ -92,6 +92,7 @@ export const DIAGNOSTIC_CODES = {
   "codebook-example-wrong-polarity": "A code's example is found with the other polarity",
   "codebook-non-example-found": "A code's non-example is found by the code's rules",
   "output-overwrites-input": "The output file is one of the input files",
+  "output-not-regular": "The output path is a symbolic link, a folder, a socket or a block device",
   // refine (kodebok refine)
   "refine-no-codings": "The coder coded none of the notes, or the input holds no codings",
   "refine-too-few-notes": "Too few notes to refine a codebook on",
