@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { Option } from "commander";
 import type { Codebook } from "../codebook/codebook.ts";
@@ -132,7 +132,7 @@ export async function codebookPath(nameOrPath: string, cwd: string): Promise<str
     ? [resolve(BUNDLED_CODEBOOKS_DIR, `${nameOrPath}.yaml`), resolve(BUNDLED_CODEBOOKS_DIR, `${nameOrPath}.yml`)]
     : [];
   candidates.push(resolve(cwd, nameOrPath));
-  for (const path of candidates) if (await readFile(path).then(() => true, () => false)) return path;
+  for (const path of candidates) if (await stat(path).then(() => true, () => false)) return path;
   return undefined;
 }
 
@@ -197,7 +197,8 @@ function textOf(bytes: Uint8Array, name: string, action: string): Result<{ text:
     const d = diagnostic({ code: "file-binary", severity: "error", reason: `${action}: the file is ${binary}, not text; kodebok reads ${describeNotesFileTypes()} files`, file: name, source: "kodebok:cli" });
     return { ok: false, diagnostics: [d] };
   }
-  return { ok: true, value: decodeText(bytes, name), diagnostics: [] };
+  const decoded = decodeText(bytes, name);
+  return decoded.ok ? { ok: true, value: decoded, diagnostics: [] } : decoded;
 }
 
 /**

@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { KodebokError, toResult, type Result } from "../diagnostics/result.ts";
 import { binaryContent } from "../files/binary-content.ts";
-import { readInputFile } from "../files/read-input-file.ts";
+import { INPUT_LIMITS, readInputFile } from "../files/read-input-file.ts";
 import { decodeText } from "../notes/decode.ts";
 import { checkCodebook } from "./check.ts";
 import { CodebookSchema, type Codebook, type CodebookInput } from "./codebook.ts";
@@ -153,7 +153,7 @@ async function readWithBases(nameOrPath: string, from: string, chain: string[], 
 }
 
 async function readOne(nameOrPath: string, path: string, chain: string[], read: Map<string, Promise<Result<Codebook>>>): Promise<Result<Codebook>> {
-  const bytes = await readInputFile(path, { action: `Cannot load codebook "${nameOrPath}"`, source: "kodebok:codebook" });
+  const bytes = await readInputFile(path, { action: `Cannot load codebook "${nameOrPath}"`, source: "kodebok:codebook", maxBytes: INPUT_LIMITS.codebook });
   if (!bytes.ok) return bytes;
   const binary = binaryContent(bytes.value);
   if (binary !== undefined) {
@@ -163,6 +163,7 @@ async function readOne(nameOrPath: string, path: string, chain: string[], read: 
     };
   }
   const decoded = decodeText(bytes.value, path);
+  if (!decoded.ok) return decoded;
   const text = parseCodebook(decoded.text, { file: path });
   const parsed: Result<Codebook> = { ...text, diagnostics: [...decoded.diagnostics, ...text.diagnostics] };
   if (!parsed.ok || parsed.value.extends === undefined) return parsed;
@@ -170,6 +171,8 @@ async function readOne(nameOrPath: string, path: string, chain: string[], read: 
   const bases = Array.isArray(parsed.value.extends) ? parsed.value.extends : [parsed.value.extends];
   let merged: Codebook | undefined;
   for (const base of bases) {
+    const refused = refusedBase(base, path);
+    if (refused !== undefined) return { ok: false, diagnostics: [...diagnostics, refused] };
     const loaded = await readWithBases(base, dirname(path), [...chain, path], read);
     diagnostics.push(...loaded.diagnostics);
     if (!loaded.ok) return { ok: false, diagnostics };
@@ -215,6 +218,25 @@ function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
+  });
+}
+
+/**
+ * What `extends` may name: a bundled codebook, or a codebook file (`.yaml`, `.yml` or `.json`),
+ * relative to the extending codebook's folder or absolute. Anything else (`/etc/passwd`,
+ * `/dev/zero`) is refused before it is opened: a codebook from elsewhere must not make kodebok
+ * read files that are not codebooks. (The file must then also be a regular file within
+ * `INPUT_LIMITS.codebook`, as every codebook.)
+ */
+function refusedBase(base: string, from: string): Diagnostic | undefined {
+  if (/^[a-z][a-z0-9_-]*$/u.test(base) || /\.(ya?ml|json)$/iu.test(base)) return undefined;
+  return diagnostic({
+    code: "codebook-not-found",
+    severity: "error",
+    reason: `Cannot load codebook "${from}": extends "${base}", which is neither a bundled codebook nor a .yaml, .yml or .json file`,
+    file: from,
+    note: "Name a bundled codebook (kodebok codebook list) or a codebook file.",
+    source: "kodebok:codebook",
   });
 }
 

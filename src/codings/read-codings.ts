@@ -31,6 +31,7 @@ export async function readCodings(path: string, options?: Omit<ParseCodingsOptio
     return { ok: false, diagnostics: [diagnostic({ code: "file-binary", severity: "error", source: SOURCE, file: path, reason: `Cannot load codings: the file is ${binary}, not text; codings are read from CSV or JSON` })] };
   }
   const decoded = decodeText(bytes.value, path);
+  if (!decoded.ok) return decoded;
   const result = parseCodings(decoded.text, { ...(options ?? {}), file: path });
   return { ...result, diagnostics: [...decoded.diagnostics, ...result.diagnostics] };
 }

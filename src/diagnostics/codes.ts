@@ -13,11 +13,15 @@ export const DIAGNOSTIC_CODES = {
   // files and encodings
   "file-not-found": "The file does not exist or cannot be read",
   "file-write-failed": "The output file could not be written",
+  "file-unreadable": "The file exists but cannot be read (permissions)",
+  "file-not-regular": "The input is a folder, device, pipe or socket, not a regular file",
+  "file-too-large": "The input file is larger than kodebok reads whole",
   "encoding-windows-1252": "The file is not UTF-8; it was read as Windows-1252",
+  "encoding-invalid-utf8": "A byte of a UTF-8 file is not valid UTF-8; it was read as U+FFFD",
   "unknown-format": "The file format could not be determined",
   "file-is-folder": "The path names a folder, not a file",
   "file-unsupported-type": "The file's extension is not one of the formats kodebok reads",
-  "file-binary": "The file holds binary data (a spreadsheet, document, archive or image), not text",
+  "file-binary": "The file holds binary data (a spreadsheet, document, archive or image, NUL bytes or control characters), not text, or is in an encoding kodebok does not read (UTF-32)",
   // CSV
   "csv-unclosed-quote": "A quoted field is not closed",
   "csv-invalid-quote": "A quote appears inside an unquoted field or after a closing quote",

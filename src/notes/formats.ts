@@ -1,3 +1,4 @@
+import { splitLines } from "./raw-lines.ts";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { NotesFormatSchema, type NotesFormat } from "./notes-format.ts";
 import { looksLikeTranscript } from "./transcript.ts";
@@ -125,11 +126,15 @@ export function detectNotesFormat(file: string | undefined, text: string): Notes
   if (type === "unknown") return undefined;
   if (type !== "none" && type.format !== undefined) return type.format === "xlsx" || type.format === "docx" ? undefined : type.format;
   const head = text.replace(/^\uFEFF/u, "").trimStart();
-  if (head.startsWith("[") || (head.startsWith("{") && !/\n\s*\{/u.test(head))) return "json";
+  // A transcript's first turn may start with its time, `[00:00:05] I: ...`: not a JSON array.
+  // (The white space before `{` or a bullet is read within one line: a pattern whose `\s*` runs
+  // over line breaks is tried from every line and takes time quadratic in a run of blank lines.)
+  const timed = /^\[\d{1,2}:\d{2}/u.test(head);
+  if ((head.startsWith("[") && !timed) || (head.startsWith("{") && !/\n[^\S\n]*\{/u.test(head))) return "json";
   if (head.startsWith("{")) return "jsonl";
   if (looksLikeTranscript(text)) return "transcript";
-  if (/^#{1,4}\s|^\s*[-*+•]\s/mu.test(head)) return "markdown";
-  const firstLine = head.split(/\r?\n/u)[0] ?? "";
+  if (/^#{1,4}\s|^[^\S\n\r\u2028\u2029]*[-*+•]\s/mu.test(head)) return "markdown";
+  const firstLine = splitLines(head)[0] ?? "";
   if (type === "none" && /[;\t,]/u.test(firstLine) && /\b(text|tekst|svar|answer|id)\b/iu.test(firstLine)) return "csv";
   return "text";
 }

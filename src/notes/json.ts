@@ -1,13 +1,13 @@
 import { validateOptions } from "../diagnostics/options.ts";
 import { JsonNotesOptionsSchema } from "./notes-options.ts";
-import { parseDocument } from "yaml";
 import { z } from "zod";
 import { CodingSchema, type Coding } from "../codings/coding.ts";
-import { LineCounter, locator } from "../codebook/locate.ts";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { toResult, type Result } from "../diagnostics/result.ts";
+import { jsonOffsets, JsonSyntaxError, placesIn, scanJson, type JsonPath } from "./json-places.ts";
 import { checkNotes, type LoadedNotes } from "./loaded-notes.ts";
 import { NoteSchema, type Note } from "./note.ts";
+import { splitLines } from "./raw-lines.ts";
 
 /** The JSON notes file: an array of notes, or an object with `notes` (and optionally `codings`). */
 export const NotesFileSchema = z.union([
@@ -16,24 +16,31 @@ export const NotesFileSchema = z.union([
 ]);
 
 /**
- * Turns a JSON.parse error message into a place, when the message names a position.
+ * The place of a JSON syntax error: found by scanning the text (the engines' messages differ,
+ * and V8's names no position for an unexpected token at the start), else from the message.
  *
  * @param text the JSON text that failed to parse
  * @param message the error's message
- * @returns the line and column (from 1), or the end of the text when the message names none
+ * @returns the line and column (from 1)
  * @example
  * ```ts
  * jsonErrorPlace('{"a": 1,\n}', "Expected double-quoted property name in JSON at position 9"); // { line: 2, column: 1 }
  * ```
  */
 export function jsonErrorPlace(text: string, message: string): { line: number; column: number } {
-  const lineCol = /line (\d+) column (\d+)/u.exec(message);
-  if (lineCol) return { line: Number(lineCol[1]), column: Number(lineCol[2]) };
-  const position = /position (\d+)/u.exec(message);
-  const at = position ? Number(position[1]) : text.length;
-  const before = text.slice(0, at);
-  const line = before.split("\n").length;
-  return { line, column: at - before.lastIndexOf("\n") };
+  let at: number | undefined;
+  try {
+    scanJson(text, () => false, () => undefined);
+  } catch (error) {
+    if (error instanceof JsonSyntaxError) at = error.offset;
+  }
+  if (at === undefined) {
+    const lineCol = /line (\d+) column (\d+)/u.exec(message);
+    if (lineCol) return { line: Number(lineCol[1]), column: Number(lineCol[2]) };
+    const position = /position (\d+)/u.exec(message);
+    at = position ? Number(position[1]) : text.length;
+  }
+  return placesIn(text)(at);
 }
 
 /**
@@ -59,45 +66,55 @@ export function parseNotesJson(text: string, options: { file?: string } = {}): R
     return { ok: false, diagnostics: [diagnostic({ code: "json-parse-error", severity: "error", reason: `Cannot load notes: ${message.replace(/ in JSON at position \d+.*$/u, "")}`, file, start: jsonErrorPlace(body, message), source: "kodebok:json" })] };
   }
   const parsed = NotesFileSchema.safeParse(data);
+  const placeOf = placesIn(body);
   if (!parsed.success) {
-    const lines = new LineCounter();
-    const place = locator(parseDocument(body, { lineCounter: lines }), lines);
+    const issues = parsed.error.issues.flatMap(flattenIssue).slice(0, MAX_ISSUES);
+    const offsets = jsonOffsets(body, issues.map((issue) => issue.path as JsonPath));
     return {
       ok: false,
-      diagnostics: parsed.error.issues.flatMap((issue) => issueDiagnostics(issue, place, file)),
+      diagnostics: issues.map((issue, k) => issueDiagnostic(issue, offsets[k] === undefined ? undefined : placeOf(offsets[k]!), file)),
     };
   }
   const value = parsed.data;
   const notes: Note[] = Array.isArray(value) ? value : value.notes;
   const codings: Coding[] = Array.isArray(value) ? [] : value.codings;
-  const lines = new LineCounter();
-  const place = locator(parseDocument(body, { lineCounter: lines }), lines);
+  // Where each note starts: one scan of the text for the elements of the notes array.
+  const starts: number[] = [];
+  const depth = Array.isArray(value) ? 1 : 2;
+  scanJson(body, (d) => d === depth, (path, at) => {
+    if (depth === 1 || path[0] === "notes") starts.push(at);
+  });
   notes.forEach((note, i) => {
-    const start = place.place(Array.isArray(value) ? [i] : ["notes", i]);
-    if (start && !note.origin) note.origin = { ...(file !== undefined ? { file } : {}), ...start };
+    const at = starts[i];
+    if (at !== undefined && !note.origin) note.origin = { ...(file !== undefined ? { file } : {}), ...placeOf(at) };
   });
   const checked = checkNotes(notes, file);
   return toResult({ notes: checked.notes, codings }, checked.diagnostics);
 }
 
-function issueDiagnostics(issue: z.core.$ZodIssue, place: ReturnType<typeof locator>, file: string | undefined): Diagnostic[] {
-  // A union reports the errors of its branches; report the branch that got furthest.
+/** Most schema problems of a JSON notes file reported (a file of 100,000 bad notes gives 100 lines, not 11 MB). */
+const MAX_ISSUES = 100;
+
+/** A union reports the errors of its branches: the issues of the branch that got furthest. */
+function flattenIssue(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
   if (issue.code === "invalid_union" && issue.errors.length > 0) {
     const best = [...issue.errors].sort((a, b) => Math.max(0, ...b.map((x) => x.path.length)) - Math.max(0, ...a.map((x) => x.path.length)))[0]!;
-    return best.flatMap((inner) => issueDiagnostics({ ...inner, path: [...issue.path, ...inner.path] } as z.core.$ZodIssue, place, file));
+    return best.flatMap((inner) => flattenIssue({ ...inner, path: [...issue.path, ...inner.path] } as z.core.$ZodIssue));
   }
+  return [issue];
+}
+
+function issueDiagnostic(issue: z.core.$ZodIssue, start: { line: number; column: number } | undefined, file: string | undefined): Diagnostic {
   const path = issue.path as PropertyKey[];
-  return [
-    diagnostic({
-      code: "note-invalid",
-      severity: "error",
-      reason: `Cannot load notes: ${path.length ? `"${path.map(String).join(".")}": ` : ""}${issue.message}`,
-      file,
-      start: place.place(path),
-      field: path.map(String).join("."),
-      source: "kodebok:json",
-    }),
-  ];
+  return diagnostic({
+    code: "note-invalid",
+    severity: "error",
+    reason: `Cannot load notes: ${path.length ? `"${path.map(String).join(".")}": ` : ""}${issue.message}`,
+    file,
+    ...(start ? { start } : {}),
+    field: path.map(String).join("."),
+    source: "kodebok:json",
+  });
 }
 
 /**
@@ -115,7 +132,7 @@ export function parseNotesJsonl(text: string, options: { file?: string } = {}): 
   const file = options.file;
   const diagnostics: Diagnostic[] = [];
   const notes: Note[] = [];
-  text.replace(/^\uFEFF/u, "").split(/\r?\n/u).forEach((raw, i) => {
+  splitLines(text.replace(/^\uFEFF/u, "")).forEach((raw, i) => {
     const line = i + 1;
     if (raw.trim() === "") return;
     let data: unknown;

@@ -5,11 +5,11 @@ import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { toResult, type Result } from "../diagnostics/result.ts";
 import { checkNotes, type LoadedNotes } from "./loaded-notes.ts";
 import type { Note } from "./note.ts";
+import { splitLines } from "./raw-lines.ts";
 
 /** Options for reading notes typed from flip-over sheets. */
 export type MarkdownNotesOptions = z.input<typeof MarkdownNotesOptionsSchema>;
 
-const HEADING = /^(#{1,4})\s+(.*?)\s*#*\s*$/u;
 const BULLET = /^([-*+•])\s+(.*)$/u;
 const PARTICIPANT = /^\[([^\]\n]{1,40})\]\s*/u;
 const ATTRIBUTE = /^([\p{L}][\p{L}\p{N}_ -]{0,30}):\s*(.+)$/u;
@@ -50,7 +50,7 @@ export function parseNotesMarkdown(text: string, options: MarkdownNotesOptions =
   if (!valid.ok) return valid;
   const file = options.file;
   const prefix = options.idPrefix ?? stemOf(file);
-  const lines = stripComments(text.replace(/^\uFEFF/u, "")).split(/\r?\n/u);
+  const lines = splitLines(stripComments(text.replace(/^\uFEFF/u, "")));
   const hasBullets = lines.some((l) => BULLET.test(l.trim()) && !/^\s{2,}/u.test(l));
   const diagnostics: Diagnostic[] = [];
   const notes: Note[] = [];
@@ -80,11 +80,10 @@ export function parseNotesMarkdown(text: string, options: MarkdownNotesOptions =
       current = undefined;
       return;
     }
-    const heading = HEADING.exec(trimmed);
+    const heading = headingOf(trimmed);
     if (heading) {
       current = undefined;
-      const level = heading[1]!.length;
-      const title = heading[2]!;
+      const { level, title } = heading;
       if (level === 1) {
         context.seminar = title.replace(/^seminar\s*:\s*/iu, "");
         context.attributes = {};
@@ -146,9 +145,61 @@ export function parseNotesMarkdown(text: string, options: MarkdownNotesOptions =
   return toResult({ notes: checked.notes, codings: [] }, diagnostics);
 }
 
-/** Blanks out `<!-- ... -->` comments, keeping line breaks so line numbers stay right. */
-function stripComments(text: string): string {
-  return text.replace(/<!--[\s\S]*?-->/gu, (comment) => comment.replace(/[^\n]/gu, " "));
+/**
+ * A heading line (trimmed): one to four `#`, white space, the title, optionally closed by `#`s
+ * (what `/^(#{1,4})\s+(.*?)\s*#*\s*$/u` matches, read in one pass: that pattern took time
+ * quadratic in a run of spaces and more). Internal (not in the package's index).
+ *
+ * @param line a trimmed line
+ * @returns its level and title, or undefined when it is no heading
+ * @example
+ * ```ts
+ * headingOf("## Gruppe 2 ##"); // { level: 2, title: "Gruppe 2" }
+ * ```
+ */
+export function headingOf(line: string): { level: number; title: string } | undefined {
+  let level = 0;
+  while (level < line.length && line.charCodeAt(level) === 35) level++;
+  if (level < 1 || level > 4 || level >= line.length || !isSpace(line[level]!)) return undefined;
+  let start = level;
+  while (start < line.length && isSpace(line[start]!)) start++;
+  let end = line.length;
+  while (end > start && isSpace(line[end - 1]!)) end--;
+  while (end > start && line.charCodeAt(end - 1) === 35) end--;
+  while (end > start && isSpace(line[end - 1]!)) end--;
+  const title = line.slice(start, end);
+  // The pattern's `.` does not cross a line terminator.
+  if (/[\n\r\u2028\u2029]/u.test(title)) return undefined;
+  return { level, title };
+}
+
+const SPACE = /\s/u;
+function isSpace(ch: string): boolean {
+  return SPACE.test(ch);
+}
+
+/**
+ * Blanks out `<!-- ... -->` comments, keeping line breaks so line numbers stay right. An
+ * unclosed `<!--` is left as it is. One pass: each comment is found with two searches (the lazy
+ * pattern it replaces searched to the end of the text from every `<!--`). Internal.
+ *
+ * @param text the text
+ * @returns the text with comments blanked
+ * @example
+ * ```ts
+ * stripComments("a<!-- b -->c"); // "a          c"
+ * ```
+ */
+export function stripComments(text: string): string {
+  let out = "";
+  let from = 0;
+  for (let open = text.indexOf("<!--"); open >= 0; open = text.indexOf("<!--", from)) {
+    const close = text.indexOf("-->", open + 4);
+    if (close < 0) break;
+    out += text.slice(from, open) + text.slice(open, close + 3).replace(/[^\n]/gu, " ");
+    from = close + 3;
+  }
+  return from === 0 ? text : out + text.slice(from);
 }
 
 function stemOf(file: string | undefined): string {

@@ -59,3 +59,22 @@ export function countLineBreaks(text: string, leadingOnly: boolean): number {
   }
   return n;
 }
+
+/** A line break as an editor counts one: CRLF, LF or a lone CR. */
+const LINE_BREAK = /\r\n|\r|\n/u;
+
+/**
+ * Splits a text into lines as an editor shows them: CRLF, LF and a lone CR (old Mac files, some
+ * exports) each end a line. Every line-based reader uses it, so a file with CR-only endings is
+ * read line by line everywhere, as CSV reads it.
+ *
+ * @param text the text
+ * @returns its lines, without the breaks
+ * @example
+ * ```ts
+ * splitLines("a\r\nb\rc\nd"); // ["a", "b", "c", "d"]
+ * ```
+ */
+export function splitLines(text: string): string[] {
+  return text.split(LINE_BREAK);
+}

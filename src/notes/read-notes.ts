@@ -4,7 +4,10 @@ import { appendAll } from "../collections/append-all.ts";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { toResult, unwrap, type Result } from "../diagnostics/result.ts";
 import { binaryContent } from "../files/binary-content.ts";
-import { readInputFile } from "../files/read-input-file.ts";
+import { INPUT_LIMITS, readInputFile } from "../files/read-input-file.ts";
+
+/** What to do with a notes file larger than `readNotes` reads whole. */
+const LARGE_NOTES = `Read it with streamNotes() (or tallyCodes() / codeNotesStream()), which holds one note at a time; readNotes() and loadNotes() read files up to ${INPUT_LIMITS.textFile / 1024 / 1024} MiB.`;
 import { decodeText } from "./decode.ts";
 import { notesFileType, officeFormat, unreadableNotesFile, type OfficeFormat } from "./formats.ts";
 import { checkNotes, type LoadedNotes } from "./loaded-notes.ts";
@@ -118,7 +121,7 @@ export async function loadNotes(input: NotesSource, options: NotesOptions = {}):
  * ```
  */
 export async function readNotesFile(path: string, options: NotesOptions = {}): Promise<Result<LoadedNotes>> {
-  const bytes = await readInputFile(path, { action: ACTION, source: SOURCE });
+  const bytes = await readInputFile(path, { action: ACTION, source: SOURCE, tooLarge: LARGE_NOTES });
   if (!bytes.ok) {
     // A text handed to readNotes is not a path: say which function reads text.
     if (/[\n\r]/u.test(path) || path.length > 1024) bytes.diagnostics[0]!.note = "readNotes and loadNotes take paths: to read notes from a text, use parseNotes(text, { format }).";
@@ -150,6 +153,7 @@ export async function parseNotesBytes(bytes: Uint8Array, options: NotesOptions =
   const binary = binaryContent(bytes);
   if (binary !== undefined) return { ok: false, diagnostics: [unreadableNotesFile(file, binary)] };
   const decoded = decodeText(bytes, file);
+  if (!decoded.ok) return decoded;
   const result = parseNotes(decoded.text, options);
   return result.ok
     ? { ...result, diagnostics: [...decoded.diagnostics, ...result.diagnostics] }

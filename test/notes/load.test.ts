@@ -41,7 +41,7 @@ describe("readNotes() on CSV", () => {
     expect(result.value.notes.find((n) => n.id === "w2")?.text).toBe("Ble møtt som et menneske");
     expect(result.value.notes.find((n) => n.id === "w6")?.text).toBe("Åpen dør, også på fredager");
     expect(result.diagnostics.map(formatDiagnostic)).toEqual([
-      "fixtures/bad/windows-1252.csv:3:15: warning: The file is not valid UTF-8; it was read as Windows-1252 [encoding-windows-1252]",
+      "fixtures/bad/windows-1252.csv:3:15: warning: The file is not valid UTF-8 (9 invalid sequences, 0 valid UTF-8 letters); it was read as Windows-1252 [encoding-windows-1252]",
     ]);
   });
 
