@@ -1,5 +1,5 @@
 import type { Codebook, LocalizedText, TermList } from "../codebook/codebook.ts";
-import type { CodeMatrix } from "../rollup/code-matrix.ts";
+import { capColumns, type CodeMatrix } from "../rollup/code-matrix.ts";
 import type { Cooccurrence } from "../rollup/cooccurrence.ts";
 import type { Summary, Tally } from "../rollup/summary.ts";
 import { categoryChartSpec, cooccurrenceChartSpec, matrixChartSpec, renderSvg, type VegaLiteSpec } from "./charts.ts";
@@ -182,7 +182,8 @@ export function reportCharts(summary: Summary, options: ReportOptions = {}): Rep
       id: `by-${matrix.by}`,
       title,
       description: l.themeByDesc,
-      spec: matrixChartSpec(matrix, labels, language),
+      // The chart shows the values with the most notes and the rest as one column; the table all.
+      spec: matrixChartSpec(capColumns(matrix, MAX_CHART_COLUMNS, (n) => `${OTHER[language]} (${n})`), labels, language),
       table: matrixTable(matrix, labels, `${l.tableOf} ${title.toLowerCase()}`, language),
     });
   }
@@ -197,6 +198,13 @@ export function reportCharts(summary: Summary, options: ReportOptions = {}): Rep
   }
   return charts;
 }
+
+/**
+ * Most columns of a theme-by-attribute chart: the values with the most notes, and the rest as
+ * one column (Vega cannot draw 500 or more columns, and nobody could read them).
+ */
+const MAX_CHART_COLUMNS = 30;
+const OTHER: Record<ReportLanguage, string> = { nb: "andre", en: "other" };
 
 /**
  * A chart's figure: its caption and picture, kept on one printed page, then its data table (inside

@@ -176,3 +176,49 @@ export function codeMatrix(coded: readonly CodedNote[], by: MatrixBy, options: C
   );
   return { by: typeof by === "function" ? by.name || "custom" : by, codes, values, totals, counts, cells };
 }
+
+/**
+ * A matrix with at most `max` columns: the `max - 1` values with the most notes (ties in the
+ * matrix's order) keep their columns, in the matrix's order, and the others are added up into
+ * one last column named `other` (cells and totals summed, shares taken of the sum). A matrix with
+ * `max` columns or fewer is returned as it is. For charts: a heatmap of 1,000 seminars is
+ * unreadable, and Vega runs out of stack drawing it.
+ *
+ * @param matrix from {@link codeMatrix}
+ * @param max the most columns, at least 2
+ * @param other the name of the column of the rest, e.g. `"other (998)"`: a function of how many values it holds
+ * @returns the matrix with its columns capped
+ * @example
+ * ```ts
+ * capColumns(codeMatrix(coded, "seminar"), 30, (n) => `other (${n})`).values.length; // at most 30
+ * ```
+ */
+export function capColumns(matrix: CodeMatrix, max: number, other: (count: number) => string): CodeMatrix {
+  if (matrix.values.length <= max) return matrix;
+  const keep = matrix.values
+    .map((_, j) => j)
+    .sort((a, b) => matrix.totals[b]! - matrix.totals[a]! || a - b)
+    .slice(0, Math.max(1, max - 1))
+    .sort((a, b) => a - b);
+  const kept = new Set(keep);
+  const rest = matrix.values.map((_, j) => j).filter((j) => !kept.has(j));
+  const name = other(rest.length);
+  const values = [...keep.map((j) => matrix.values[j]!), name];
+  const totals = [...keep.map((j) => matrix.totals[j]!), rest.reduce((sum, j) => sum + matrix.totals[j]!, 0)];
+  const width = matrix.values.length;
+  const cells: MatrixCell[] = [];
+  const counts = matrix.codes.map((code, i) => {
+    const row = matrix.cells.slice(i * width, (i + 1) * width);
+    const columns = keep.map((j) => row[j]!);
+    const sum = { code, value: name, notes: 0, helpful: 0, barrier: 0, share: 0 };
+    for (const j of rest) {
+      sum.notes += row[j]!.notes;
+      sum.helpful += row[j]!.helpful;
+      sum.barrier += row[j]!.barrier;
+    }
+    sum.share = totals[totals.length - 1] === 0 ? 0 : sum.notes / totals[totals.length - 1]!;
+    cells.push(...columns, sum);
+    return [...columns.map((c) => c.notes), sum.notes];
+  });
+  return { by: matrix.by, codes: matrix.codes, values, totals, counts, cells };
+}
