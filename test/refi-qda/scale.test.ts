@@ -26,10 +26,4 @@ describe("REFI-QDA import at scale", () => {
       fuzz(1000),
     );
   });
-    const result = parseQdpx(bytes);
-    expect(result.ok).toBe(true);
-    if (!result.ok) return;
-    expect(result.value.notes.length).toBe(30_000);
-    expect(result.value.codings.filter((c) => c.code === "time").length).toBe(30_000);
-  }, 60_000);
 });
