@@ -210,8 +210,9 @@ function figures(
   for (const t of perNote) addTally(total, t);
   const m = sides.length;
   const diagnostics: Diagnostic[] = [];
-  const applied: Record<string, number> = {};
-  const prevalence: Record<string, number> = {};
+  // By coder name: objects without a prototype, so a coder named "__proto__" is a key like any other.
+  const applied: Record<string, number> = Object.create(null) as Record<string, number>;
+  const prevalence: Record<string, number> = Object.create(null) as Record<string, number>;
   sides.forEach((s, i) => {
     applied[s.coder] = presentCounts[i] as number;
     prevalence[s.coder] = total.units > 0 ? (presentCounts[i] as number) / total.units : Number.NaN;
@@ -318,7 +319,7 @@ function compare(inputs: readonly CodingsInput[], options: CompareOptions | unde
   const boot = bootstrapOptions(opts.interval);
   const codesOn = (s: Side, note: string): string[] => [...(s.codes.get(note) ?? [])].sort();
   const disagreementOf = (note: string, present: string[]): NoteDisagreement => {
-    const d: NoteDisagreement = { note, present, codes: {} };
+    const d: NoteDisagreement = { note, present, codes: Object.create(null) as Record<string, string[]> };
     const text = texts.get(note);
     if (text !== undefined) d.text = text;
     for (const s of sides) d.codes[s.coder] = codesOn(s, note);

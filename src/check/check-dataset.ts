@@ -11,6 +11,7 @@ import { codeNotes } from "../match/code-notes.ts";
 import { compileCodebook } from "../match/compile.ts";
 import { detectDelimiter } from "../notes/csv.ts";
 import { checkNotes } from "../notes/loaded-notes.ts";
+import { splitLines } from "../notes/raw-lines.ts";
 import type { Note, NoteOrigin } from "../notes/note.ts";
 import { parseNotes, type NotesOptions } from "../notes/parse.ts";
 import { agreementTable, type CoderSet } from "./check-agreement.ts";
@@ -215,6 +216,29 @@ export function checkDataset(files: readonly DatasetFile[], codebook: Codebook, 
     }
   }
 
+  // A dataset of headers only has nothing to check: that must not pass.
+  if (notes.length === 0 && valid.length === 0) {
+    findings.push(
+      diagnostic({
+        code: "notes-none",
+        severity: "error",
+        reason: "The dataset holds no notes and no codings: every file is empty or has a header only",
+        note: "Check that the files are the right ones, and that the rows were saved.",
+        source: SOURCE,
+      }),
+    );
+  }
+  if (opts.againstAuto && humanCoders.includes(AUTO_CODER)) {
+    findings.push(
+      diagnostic({
+        code: "coder-name-reserved",
+        severity: "error",
+        reason: `A human coder is named "${AUTO_CODER}", the name of kodebok's own coding that --against-auto compares with`,
+        note: `Rename the coder (the column codes:${AUTO_CODER}, or the coder field of the codings file).`,
+        source: SOURCE,
+      }),
+    );
+  }
   if (humanCoders.length === 0) {
     findings.push(diagnostic({ code: "check-no-codings", severity: "warning", reason: "The dataset holds no human codings: add codes:<coder> columns or a codings file", source: SOURCE }));
   } else if (humanCoders.length === 1 && !opts.againstAuto) {
@@ -358,7 +382,7 @@ function addSeen(seen: Map<string, Set<string>>, coder: string, ids: Iterable<st
 export function codersInHeader(text: string, file: string, delimiter: string | undefined): string[] {
   if (!/\.(csv|tsv|tab|txt)$/iu.test(file) && !/^[^\n]*codes?:/iu.test(text)) return [];
   const body = text.replace(/^\uFEFF/u, "");
-  const first = body.split(/\r?\n/u)[0] ?? "";
+  const first = splitLines(body)[0] ?? "";
   const sep = /\.(tsv|tab)$/iu.test(file) ? "\t" : (delimiter ?? detectDelimiter(body));
   return first
     .split(sep)

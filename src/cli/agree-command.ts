@@ -3,7 +3,7 @@ import { compareCodingsMany, type AgreementFigures, type Comparison } from "../a
 import type { Codebook } from "../codebook/codebook.ts";
 import type { Coding } from "../codings/coding.ts";
 import type { LoadedCodings } from "../codings/loaded-codings.ts";
-import { hasErrors } from "../diagnostics/diagnostic.ts";
+import { diagnostic, hasErrors } from "../diagnostics/diagnostic.ts";
 import { KodebokError } from "../diagnostics/result.ts";
 import { codeNotes } from "../match/code-notes.ts";
 import type { NotesFormat } from "../notes/formats.ts";
@@ -108,6 +108,17 @@ export async function runAgree(files: string[], options: AgreeCommandOptions, io
   if (humans.length >= 2) compare(humans.map((h) => side(h, codings, seen.get(h)!)));
   if (options.againstAuto) {
     if (notes.length === 0) throw new CliError("--against-auto needs notes files (with texts) among the inputs");
+    if (humans.includes("kodebok")) {
+      throw new CliError('A human coder is named "kodebok"', [
+        diagnostic({
+          code: "coder-name-reserved",
+          severity: "error",
+          reason: 'Cannot compare with --against-auto: a human coder is named "kodebok", the name of kodebok\'s own coding',
+          note: "Rename the coder (the column codes:kodebok, or the coder field of the codings file).",
+          source: "kodebok:cli",
+        }),
+      ]);
+    }
     const auto = codeNotes(notes, codebook, { language: options.language }).flatMap((c) => c.codes.map((a) => ({ note: c.note.id, coder: "kodebok", code: a.code })));
     for (const h of humans) compare([side(h, codings, seen.get(h)!), side("kodebok", auto, notes.map((n) => n.id))]);
   }

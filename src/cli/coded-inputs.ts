@@ -1,3 +1,4 @@
+import { codersInHeader } from "../check/check-dataset.ts";
 import { looksLikeCodingsFile } from "../check/dataset-codings.ts";
 import type { Codebook } from "../codebook/codebook.ts";
 import type { Coding } from "../codings/coding.ts";
@@ -64,7 +65,10 @@ export async function readCodedInputs(files: readonly string[], codebook: Codebo
       appendAll(diagnostics, result.diagnostics);
       if (!result.ok) continue;
       const ids = result.value.notes.map((n) => n.id);
-      for (const coder of new Set(result.value.codings.map((c) => c.coder))) for (const id of ids) add(coder, id);
+      // A coder whose codes:<coder> column is empty throughout saw every note and coded none:
+      // taken from the header, not from the codings (it has none).
+      const coders = new Set([...codersInHeader(text, file, undefined), ...result.value.codings.map((c) => c.coder)]);
+      for (const coder of coders) for (const id of ids) add(coder, id);
       appendAll(notes, result.value.notes);
       appendAll(codings, result.value.codings);
     }

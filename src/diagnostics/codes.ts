@@ -90,6 +90,7 @@ export const DIAGNOSTIC_CODES = {
   "check-uncoded-share": "Too large a share of the notes has no code",
   "check-personal-data": "A note's text seems to contain personal data",
   "check-no-codings": "The dataset holds no human codings",
+  "coder-name-reserved": "A human coder has the name of kodebok's own coding (kodebok)",
   "check-single-coder": "Only one human coder: agreement between coders cannot be computed",
   "check-partial-coverage": "A coder saw fewer notes than the dataset holds, so that coder's figures cover fewer notes",
   "codebook-example-not-found": "A code's example is not found by the code's rules",

@@ -206,10 +206,10 @@ export function csvRecordNotes(
   if (locate && mapping.attributes.length > 0) {
     const attributes: Record<string, string> = {};
     let any = false;
-    for (const column of mapping.attributes) {
-      const value = record[column]!.trim();
+    for (let k = 0; k < mapping.attributes.length; k++) {
+      const value = record[mapping.attributes[k]!]!.trim();
       if (value !== "") {
-        attributes[header[column]!] = value;
+        attributes[mapping.attributeNames[k]!] = value;
         any = true;
       }
     }
@@ -279,6 +279,8 @@ export interface ColumnMapping {
   fields: Partial<Record<NoteField, number>>;
   texts: number[];
   attributes: number[];
+  /** The key of each attribute column in `attributes` (its header; a repeated header gets " (2)", " (3)", ...). */
+  attributeNames: string[];
   codes: { column: number; coder: string }[];
 }
 
@@ -352,7 +354,28 @@ export function mapColumns(header: string[], options: CsvNotesOptions, file: str
   }
   delete fields.text;
   const attributes = header.map((_, i) => i).filter((i) => !taken.has(i) && !texts.includes(i));
-  return { fields, texts, attributes, codes };
+  // Two attribute columns with one name would write one key: the later would silently win.
+  const used = new Map<string, number>();
+  const attributeNames = attributes.map((column) => {
+    const name = header[column]!;
+    const count = (used.get(name) ?? 0) + 1;
+    used.set(name, count);
+    if (count === 1) return name;
+    const renamed = `${name} (${count})`;
+    diagnostics.push(
+      diagnostic({
+        ...LOCATION,
+        code: "csv-duplicate-column",
+        severity: "warning",
+        reason: `Column ${column + 1} is named "${name}" like an earlier column; its values are kept as the attribute "${renamed}"`,
+        file,
+        start: { line: 1, column: 1 },
+        note: "Give each column its own name.",
+      }),
+    );
+    return renamed;
+  });
+  return { fields, texts, attributes, attributeNames, codes };
 }
 
 /** Offsets (from 0) of each field's first character in a record written as its fields joined by a delimiter. */
