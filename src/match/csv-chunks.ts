@@ -34,6 +34,10 @@ export async function csvSetup(path: string, options: StreamNotesOptions): Promi
   let start = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
   const end = recordEnd(head, start);
   if (end < 0) return undefined;
+  // A lone CR before the first LF ends the header (CR-only or mixed line endings, as old Mac
+  // files and some exports have): the chunks, cut at LFs, would lose the records before that
+  // LF, so the one-thread reader takes such a file.
+  if (loneCarriageReturn(head.subarray(start, end))) return undefined;
   const headerText = new TextDecoder("utf-8").decode(head.subarray(start, end)).normalize("NFC").replace(/^\uFEFF/u, "");
   const delimiter = format === "tsv" ? "\t" : (options.delimiter ?? detectDelimiter(headerText));
   let fields: string[];
@@ -73,6 +77,17 @@ function recordDelimiter(headerLine: Uint8Array): string | undefined {
 async function readHead(path: string): Promise<Uint8Array> {
   for await (const chunk of createReadStream(path, { highWaterMark: CHUNK, end: CHUNK - 1 })) return chunk as Uint8Array;
   return new Uint8Array(0);
+}
+
+/** True when the bytes hold a CR outside quotes that is not the CR of a CRLF. */
+function loneCarriageReturn(bytes: Uint8Array): boolean {
+  let quoted = false;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b === 34) quoted = !quoted;
+    else if (b === 13 && !quoted && bytes[i + 1] !== 10) return true;
+  }
+  return false;
 }
 
 /** The index just past the first line break outside quotes at or after `from`, or -1. */

@@ -4,7 +4,7 @@ import { KodebokError } from "../diagnostics/result.ts";
 import type { Note, NoteInput } from "../notes/note.ts";
 import { NoteChecker } from "../notes/note-checker.ts";
 import { isUtf8File } from "../notes/utf8-bytes.ts";
-import { FILE_SOURCE, NOTE_BATCHES, type NotesStream } from "../notes/stream-notes.ts";
+import { diagnosticReporter, FILE_SOURCE, NOTE_BATCHES, type NotesStream } from "../notes/stream-notes.ts";
 import type { LanguageOption } from "../text/language.ts";
 import type { CodedNote } from "./coded-note.ts";
 import type { WorkerJob, WorkerResult } from "./code-worker.ts";
@@ -111,7 +111,7 @@ async function* workerResults(
       // handed on before the check has passed, and should it fail, the chunks are abandoned.
       const utf8 = isUtf8File(file.path).catch(() => false);
       let checked = false;
-      const report = file.options.onDiagnostic ?? (() => {});
+      const report = diagnosticReporter(file.options);
       const checker = new NoteChecker(csv.rows.file);
       let recordOffset = 0;
       for await (const result of pool.run(csvJobs(file.path, csv.bodyStart, csv.bodyLine, output))) {

@@ -41,8 +41,11 @@ const CHUNK = 1 << 17;
  *
  * Warnings and errors go to `onDiagnostic` as they are found (a repeated id is an error there
  * and the note is skipped, as `readNotes` does; ids are compared by a 64-bit hash to keep memory
- * flat). A file that cannot be read at all (missing, no text column, an unclosed quote) throws a
- * `KodebokError` with located diagnostics, as do options it does not take (checked at once).
+ * flat). Without `onDiagnostic`, the first error (a ragged row, a repeated id) throws a
+ * `KodebokError` where `readNotes` would fail, instead of the record being skipped in silence;
+ * warnings are then not reported. A file that cannot be read at all (missing, no text column, an
+ * unclosed quote) throws a `KodebokError` with located diagnostics, as do options it does not
+ * take (checked at once).
  *
  * @param path the notes file
  * @param options format, delimiter, column mapping, and the diagnostic and coding callbacks
@@ -114,7 +117,7 @@ async function* readNoteBatches(path: string, options: StreamNotesOptions): Asyn
     return;
   }
   const file = options.file ?? path;
-  const report = options.onDiagnostic ?? (() => {});
+  const report = diagnosticReporter(options);
   const csv: CsvNotesOptions = { ...options, file };
   if (format === "tsv") csv.delimiter = "\t";
 
@@ -216,12 +219,33 @@ async function* readNoteBatches(path: string, options: StreamNotesOptions): Asyn
   }
 }
 
+/**
+ * Where a stream's diagnostics go: `onDiagnostic`, or, without it, nowhere for warnings and a
+ * thrown `KodebokError` for an error, so that no record is skipped without a word.
+ *
+ * @param options the streaming options
+ * @returns the function that takes each diagnostic
+ * @example
+ * ```ts
+ * const report = diagnosticReporter({}); // report(error) throws
+ * ```
+ */
+export function diagnosticReporter(options: StreamNotesOptions): (diagnostic: Diagnostic) => void {
+  return (
+    options.onDiagnostic ??
+    ((d) => {
+      if (d.severity === "error") throw new KodebokError([d]);
+    })
+  );
+}
+
 /** Loads a file whole (formats that do not stream, or legacy encodings): its notes as one batch. */
 async function loadedWhole(path: string, options: StreamNotesOptions): Promise<Note[]> {
   const { onDiagnostic, onCoding, ...rest } = options;
   const result = await readNotesFile(path, rest);
   if (!result.ok) throw new KodebokError(result.diagnostics);
   for (const d of result.diagnostics) onDiagnostic?.(d);
+  // (A file loaded whole fails above on any error, as readNotes does: nothing to throw here.)
   if (onCoding) for (const c of result.value.codings) onCoding(c);
   return result.value.notes;
 }
