@@ -127,6 +127,7 @@ export const DIAGNOSTIC_CODES = {
   "zip-too-many-entries": "The archive has more entries than allowed",
   "zip-too-large": "The archive's uncompressed size exceeds the limit",
   "zip-ratio": "An archive entry's compression ratio exceeds the limit (zip bomb?)",
+  "zip-duplicate-entry": "The archive has two entries of the same name",
   "zip-unsafe-path": "An archive entry's name escapes the archive (`..` or an absolute path)",
   // learned models (kodebok learn, codeNotes with a model)
   "model-invalid": "A model file does not match the model schema",

@@ -127,6 +127,10 @@ export function parseQdpx(input: Uint8Array | string, options: QdpxImportOptions
   const diagnostics: Diagnostic[] = [];
   let xml: string;
   let files: Map<string, Uint8Array> | undefined;
+  if (typeof input !== "string" && !(input[0] === 0x50 && input[1] === 0x4b) && /\.qdpx$/iu.test(file ?? "")) {
+    return { ok: false, diagnostics: [diagnostic({ code: "zip-invalid", severity: "error", file, source: SOURCE,
+      reason: "Cannot read REFI-QDA archive: it is not a ZIP archive (a .qdpx file is one)", note: "A bare project file is a .qde; a codebook is a .qdc." })] };
+  }
   if (typeof input !== "string" && input[0] === 0x50 && input[1] === 0x4b) {
     const zip = readZipSafely(input, {
       file,
@@ -276,8 +280,8 @@ export function parseQdpx(input: Uint8Array | string, options: QdpxImportOptions
     const noteSelections = index
       ? selections.flatMap((sel) => {
           const name = sel.attrs.name ?? "";
-          const s0 = Number(sel.attrs.startPosition);
-          const s1 = Number(sel.attrs.endPosition);
+          const s0 = position(sel.attrs.startPosition);
+          const s1 = position(sel.attrs.endPosition);
           const record = parseNoteFieldsDescription(childNamed(sel, "Description")?.text);
           const inRange = Number.isInteger(s0) && Number.isInteger(s1) && 0 <= s0 && s0 <= s1 && s1 <= index.length;
           // Recognised by kodebok's GUID, or by the description (a tool that renews GUIDs keeps it).
@@ -310,8 +314,8 @@ export function parseQdpx(input: Uint8Array | string, options: QdpxImportOptions
     };
     const hitsOf = spansHit(spans);
     for (const sel of selections) {
-      const start = Number(sel.attrs.startPosition);
-      const end = Number(sel.attrs.endPosition);
+      const start = position(sel.attrs.startPosition);
+      const end = position(sel.attrs.endPosition);
       if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start || (index && end > index.length)) {
         diagnostics.push(diagnostic({ code: "refi-selection-out-of-range", severity: "warning", file: qdeFile, start: sel.start, source: SOURCE,
           actual: `${sel.attrs.startPosition}-${sel.attrs.endPosition}`, expected: index ? `0-${index.length}` : "0 <= start <= end",
@@ -442,4 +446,13 @@ export function spansHit(spans: readonly Span[]): (u0: number, u1: number) => Sp
     const to = firstWhere((s) => (empty ? s.start > u0 : s.start >= u1));
     return spans.slice(from, Math.max(from, to));
   };
+}
+
+/**
+ * A selection's position: a whole number written in decimal digits only. `Number()` also takes
+ * `""` (0), `" 1"` and `"0x10"` (16), which would place a selection where its file does not;
+ * anything else is NaN here, and the selection is reported as out of range.
+ */
+function position(value: string | undefined): number {
+  return value !== undefined && /^[0-9]{1,15}$/u.test(value) ? Number(value) : Number.NaN;
 }

@@ -145,7 +145,8 @@ export function parseXmlSafely(xml: string, options: { file?: string; what?: str
   const valid = XMLValidator.validate(text, { allowBooleanAttributes: false });
   if (valid !== true) {
     const err = valid.err;
-    let start: Place = { line: err.line, column: err.col };
+    // The validator gives no column for some errors (an empty file): 1 then, never "undefined".
+    let start: Place = { line: Number.isInteger(err.line) && err.line > 0 ? err.line : 1, column: Number.isInteger(err.col) && err.col > 0 ? err.col : 1 };
     let reason = `Cannot read ${what}: it is not well-formed XML: ${err.msg}`;
     const unclosed = /^Invalid '\[(.*)\]' found\.?$/s.exec(err.msg);
     if (err.code === "InvalidXml" && unclosed) {

@@ -6,7 +6,10 @@ const SOURCE = "kodebok:refi-qda";
 
 /** Limits that keep a hostile archive from exhausting memory or escaping its folder. */
 export interface ZipLimits {
-  /** Most entries in the archive's directory (default 10,000). */
+  /**
+   * Most entries in the archive's directory (default 1,000,000: a project exported with one
+   * source per note has one entry per note; what is extracted is bounded by `maxTotalSize`).
+   */
   maxEntries?: number;
   /** Most bytes extracted in total, counted while inflating (default 256 MiB). */
   maxTotalSize?: number;
@@ -16,7 +19,7 @@ export interface ZipLimits {
 
 /** The default {@link ZipLimits}. */
 export const DEFAULT_ZIP_LIMITS: Required<ZipLimits> = {
-  maxEntries: 10_000,
+  maxEntries: 1_000_000,
   maxTotalSize: 256 * 1024 * 1024,
   maxRatio: 200,
 };
@@ -121,6 +124,8 @@ export function readZipSafely(
       return fail("zip-unsafe-path", `entry "${name}" escapes the archive (a ".." part or an absolute path)`, { actual: name });
     }
     if (name.endsWith("/") || !(options.want?.(name) ?? true)) continue;
+    // Two entries of one name: which one a reader takes differs between tools.
+    if (entries.has(name)) return fail("zip-duplicate-entry", `it has two entries named "${name}"`, { actual: name });
     if (flags & 1) return fail("zip-invalid", `entry "${name}" is encrypted`);
     if (method !== 0 && method !== 8) return fail("zip-invalid", `entry "${name}" uses compression method ${method} (only stored and deflated entries are read)`);
     if (size > RATIO_FLOOR && size / Math.max(1, compressed) > limits.maxRatio) {
