@@ -9,7 +9,7 @@ import type { Coding } from "../codings/coding.ts";
 import { diagnostic, hasErrors, type Diagnostic, type Place } from "../diagnostics/diagnostic.ts";
 import { codeNotes } from "../match/code-notes.ts";
 import { compileCodebook } from "../match/compile.ts";
-import { detectDelimiter } from "../notes/csv.ts";
+import { detectDelimiter, withoutSepLine } from "../notes/csv.ts";
 import { checkNotes } from "../notes/loaded-notes.ts";
 import { splitLines } from "../notes/raw-lines.ts";
 import type { Note, NoteOrigin } from "../notes/note.ts";
@@ -381,9 +381,10 @@ function addSeen(seen: Map<string, Set<string>>, coder: string, ids: Iterable<st
  */
 export function codersInHeader(text: string, file: string, delimiter: string | undefined): string[] {
   if (!/\.(csv|tsv|tab|txt)$/iu.test(file) && !/^[^\n]*codes?:/iu.test(text)) return [];
-  const body = text.replace(/^\uFEFF/u, "");
-  const first = splitLines(body)[0] ?? "";
-  const sep = /\.(tsv|tab)$/iu.test(file) ? "\t" : (delimiter ?? detectDelimiter(body));
+  const declared = withoutSepLine(text.replace(/^\uFEFF/u, ""));
+  const body = declared.text;
+  const first = splitLines(body).find((line) => line !== "") ?? "";
+  const sep = /\.(tsv|tab)$/iu.test(file) ? "\t" : (delimiter ?? declared.delimiter ?? detectDelimiter(body));
   return first
     .split(sep)
     .map((h) => h.trim().replace(/^"(.*)"$/u, "$1").trim())

@@ -2,12 +2,14 @@ import { CODING_COLUMN_ALIASES, parseCodings } from "../codings/parse-codings.ts
 import type { LoadedCodings } from "../codings/loaded-codings.ts";
 import type { Result } from "../diagnostics/result.ts";
 import { fieldForHeader } from "../notes/columns.ts";
-import { detectDelimiter } from "../notes/csv.ts";
+import { detectDelimiter, withoutSepLine } from "../notes/csv.ts";
+import { splitLines } from "../notes/raw-lines.ts";
 
 /**
  * True when a file of a dataset is a codings file rather than a notes file: a table with coder and
- * code columns (long form: `note_id, coder, code`), a table with `codes:<coder>` columns but no
- * text column (wide form without texts), or a JSON array of `{ note, coder, code }` objects.
+ * code columns (long form: `note_id, coder, code`), a table with a note id and coders' columns
+ * (`codes:<coder>` or bare names) but no text column (wide form without texts), or a JSON array of
+ * `{ note, coder, code }` objects.
  *
  * @param file the file name (its extension helps)
  * @param text the file's text
@@ -25,13 +27,16 @@ export function looksLikeCodingsFile(file: string, text: string): boolean {
     return /"coder"\s*:/u.test(first) && /"code"\s*:/u.test(first) && !/"text"\s*:/u.test(first);
   }
   if (!/\.(csv|tsv|tab)$/iu.test(file)) return false;
-  const firstLine = head.split(/\r?\n/u)[0] ?? "";
+  const firstLine = splitLines(withoutSepLine(head).text)[0] ?? "";
   const delimiter = /\.(tsv|tab)$/iu.test(file) ? "\t" : detectDelimiter(firstLine);
   const header = firstLine.split(delimiter).map((h) => h.trim().replace(/^"(.*)"$/u, "$1").trim().toLowerCase());
   const is = (aliases: readonly string[]) => header.some((h) => aliases.includes(h));
   if (is(CODING_COLUMN_ALIASES.coder) && is(CODING_COLUMN_ALIASES.code)) return true;
   const hasText = header.some((h) => fieldForHeader(h) === "text");
-  return !hasText && header.some((h) => /^(codes?|koder?)\s*:/u.test(h));
+  // Wide form without texts: a note id and coders' columns, `codes:<coder>` or bare names (as
+  // docs/agreement.md shows it). A notes file always has a text column.
+  if (hasText) return false;
+  return header.some((h) => /^(codes?|koder?)\s*:/u.test(h)) || (is(CODING_COLUMN_ALIASES.note) && header.length >= 2);
 }
 
 /**

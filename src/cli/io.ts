@@ -105,7 +105,8 @@ export function displayPath(file: string, cwd: string): string {
 
 /**
  * Prints diagnostics on stderr as `file:line:column: message [code]`, with paths relative to the
- * working folder and colour on a TTY. Infos are printed only when `verbose`.
+ * working folder and colour on a TTY. Infos are printed only when `verbose`, and at most
+ * {@link PRINTED_PER_CODE} of each code (then one line with how many more) unless `verbose`.
  *
  * @param io the process's IO
  * @param diagnostics the diagnostics
@@ -118,12 +119,25 @@ export function displayPath(file: string, cwd: string): string {
  */
 export function printDiagnostics(io: CliIO, diagnostics: readonly Diagnostic[], options: { verbose?: boolean } = {}): void {
   const s = style(colourEnabled(io, "stderr"));
+  // At most PRINTED_PER_CODE of each code, unless verbose: 100,000 repeated ids are not 11 MB of stderr.
+  const printed = new Map<string, number>();
+  const left = new Map<string, number>();
   for (const d of diagnostics) {
     if (d.severity === "info" && !options.verbose) continue;
+    const n = (printed.get(d.code) ?? 0) + 1;
+    printed.set(d.code, n);
+    if (n > PRINTED_PER_CODE && !options.verbose) {
+      left.set(d.code, (left.get(d.code) ?? 0) + 1);
+      continue;
+    }
     // A finding about the whole dataset has no file: print it after the program's name instead.
     const line = d.file !== undefined ? formatDiagnostic({ ...d, file: displayPath(d.file, io.cwd) }) : formatDiagnostic(d).replace(/^<input>/u, "kodebok");
     const painted = d.severity === "error" ? s.red(line) : d.severity === "warning" ? s.yellow(line) : s.dim(line);
     io.stderr(`${painted}\n`);
     if (d.note && options.verbose) io.stderr(`${s.dim(`  note: ${d.note}`)}\n`);
   }
+  for (const [code, n] of left) io.stderr(`${s.dim(`kodebok: ${n} more [${code}] not shown (--verbose shows every one)`)}\n`);
 }
+
+/** Most diagnostics of one code that {@link printDiagnostics} prints without `verbose`. */
+export const PRINTED_PER_CODE = 20;

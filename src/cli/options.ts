@@ -55,6 +55,8 @@ export function delimiter(value: string): string {
   const named: Record<string, string> = { tab: "\t", "\\t": "\t", semicolon: ";", comma: ",", pipe: "|" };
   const d = named[value.toLowerCase()] ?? value;
   if ([...d].length !== 1) throw new InvalidArgumentError(`expected one character (or tab, semicolon, comma), got "${value}"`);
+  // A quote opens quoted fields and a line break ends records: neither can separate fields.
+  if (d === '"' || d === "\n" || d === "\r") throw new InvalidArgumentError(`a delimiter cannot be ${d === '"' ? "the quote character" : "a line break"}, got "${value}"`);
   return d;
 }
 

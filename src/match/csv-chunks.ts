@@ -38,6 +38,8 @@ export async function csvSetup(path: string, options: StreamNotesOptions): Promi
   // files and some exports have): the chunks, cut at LFs, would lose the records before that
   // LF, so the one-thread reader takes such a file.
   if (loneCarriageReturn(head.subarray(start, end))) return undefined;
+  // Excel's `sep=;` first line: the one-thread reader skips it.
+  if (head[start] === 0x73 && new TextDecoder("utf-8").decode(head.subarray(start, start + 4)) === "sep=") return undefined;
   const headerText = new TextDecoder("utf-8").decode(head.subarray(start, end)).normalize("NFC").replace(/^\uFEFF/u, "");
   const delimiter = format === "tsv" ? "\t" : (options.delimiter ?? detectDelimiter(headerText));
   let fields: string[];

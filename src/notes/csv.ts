@@ -16,9 +16,29 @@ export type CsvNotesOptions = z.input<typeof CsvNotesOptionsSchema>;
 const CODES_COLUMN = /^codes?:(.+)$/iu;
 const LOCATION = { source: "kodebok:csv" } as const;
 
+/** Excel's first line `sep=;` that declares the delimiter (and is no record). */
+const SEP_LINE = /^sep=([^\r\n"])(?:\r\n|\r|\n|$)/u;
+
 /**
- * Detects a CSV delimiter from the header line: the most frequent of `,`, `;` and tab outside
- * quotes (Norwegian Excel writes `;`).
+ * Excel's `sep=<c>` first line: the delimiter it declares, and the text with that line blanked (its
+ * line break kept, so every later line keeps its number; csv-parse skips the empty line).
+ *
+ * @param text CSV text
+ * @returns the text without the line's content, and the declared delimiter (undefined without the line)
+ * @example
+ * ```ts
+ * withoutSepLine("sep=;\nid;tekst\n"); // { text: "\nid;tekst\n", delimiter: ";" }
+ * ```
+ */
+export function withoutSepLine(text: string): { text: string; delimiter: string | undefined } {
+  const declared = SEP_LINE.exec(text);
+  if (!declared) return { text, delimiter: undefined };
+  return { text: text.slice("sep=;".length), delimiter: declared[1]! };
+}
+
+/**
+ * Detects a CSV delimiter from the header line: the one Excel's first line `sep=;` declares, or
+ * the most frequent of `,`, `;` and tab outside quotes (Norwegian Excel writes `;`).
  *
  * @example
  * ```ts
@@ -26,6 +46,8 @@ const LOCATION = { source: "kodebok:csv" } as const;
  * ```
  */
 export function detectDelimiter(text: string): string {
+  const declared = SEP_LINE.exec(text);
+  if (declared) return declared[1]!;
   const counts = new Map<string, number>([[",", 0], [";", 0], ["\t", 0]]);
   let quoted = false;
   for (const ch of text) {
@@ -58,8 +80,9 @@ export function parseNotesCsv(text: string, options: CsvNotesOptions = {}): Resu
   const valid = validateOptions(CsvNotesOptionsSchema, options, "load notes", "kodebok:csv");
   if (!valid.ok) return valid;
   const file = options.file;
-  const body = text.replace(/^\uFEFF/u, "");
-  const delimiter = options.delimiter ?? detectDelimiter(body);
+  const declared = withoutSepLine(text.replace(/^\uFEFF/u, ""));
+  const body = declared.text;
+  const delimiter = options.delimiter ?? declared.delimiter ?? detectDelimiter(body);
   let records: { record: string[]; raw: string }[];
   try {
     records = parse(body, {

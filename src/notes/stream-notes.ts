@@ -1,4 +1,5 @@
 import { createReadStream } from "node:fs";
+import { open } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { parse } from "csv-parse";
 import { z } from "zod";
@@ -112,7 +113,8 @@ export type NotesStream = AsyncGenerator<Note> & {
 async function* readNoteBatches(path: string, options: StreamNotesOptions): AsyncGenerator<Note[]> {
   const format = options.format ?? (CSV_FILE.test(path) ? (/\.csv$/iu.test(path) ? "csv" : "tsv") : undefined);
   // A file that cannot be read goes the whole-file way too, which reports it as a diagnostic.
-  if ((format !== "csv" && format !== "tsv") || !(await isUtf8File(path).catch(() => false))) {
+  // Files in another encoding, and files that open with Excel's `sep=;` line, are read whole.
+  if ((format !== "csv" && format !== "tsv") || !(await isUtf8File(path).catch(() => false)) || (await startsWithSepLine(path))) {
     yield await loadedWhole(path, options);
     return;
   }
@@ -237,6 +239,20 @@ export function diagnosticReporter(options: StreamNotesOptions): (diagnostic: Di
       if (d.severity === "error") throw new KodebokError([d]);
     })
   );
+}
+
+/** True when the file's first line is Excel's `sep=<c>` (after a byte order mark). */
+async function startsWithSepLine(path: string): Promise<boolean> {
+  const handle = await open(path, "r").catch(() => undefined);
+  if (handle === undefined) return false;
+  try {
+    const head = new Uint8Array(8);
+    const { bytesRead } = await handle.read(head, 0, 8, 0);
+    const text = new TextDecoder("utf-8").decode(head.subarray(0, bytesRead)).replace(/^\uFEFF/u, "");
+    return text.startsWith("sep=");
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Loads a file whole (formats that do not stream, or legacy encodings): its notes as one batch. */
