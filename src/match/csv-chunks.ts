@@ -7,6 +7,7 @@ import { defaultIdPrefix, detectDelimiter, mapColumns, type CsvRows } from "../n
 import type { StreamNotesOptions } from "../notes/stream-notes.ts";
 import { lfRecords } from "../notes/record-texts.ts";
 import type { WorkerJob } from "./code-worker.ts";
+import { nfcField, nfcKeepingDelimiters } from "../text/nfc.ts";
 
 /** Bytes per job when workers parse a CSV file themselves (whole records). */
 const CHUNK = 1 << 18;
@@ -40,7 +41,7 @@ export async function csvSetup(path: string, options: StreamNotesOptions): Promi
   if (loneCarriageReturn(head.subarray(start, end))) return undefined;
   // Excel's `sep=;` first line: the one-thread reader skips it.
   if (head[start] === 0x73 && new TextDecoder("utf-8").decode(head.subarray(start, start + 4)) === "sep=") return undefined;
-  const headerText = new TextDecoder("utf-8").decode(head.subarray(start, end)).normalize("NFC").replace(/^\uFEFF/u, "");
+  const headerText = new TextDecoder("utf-8").decode(head.subarray(start, end)).replace(/^\uFEFF/u, "");
   const delimiter = format === "tsv" ? "\t" : (options.delimiter ?? detectDelimiter(headerText));
   let fields: string[];
   try {
@@ -48,7 +49,7 @@ export async function csvSetup(path: string, options: StreamNotesOptions): Promi
   } catch {
     return undefined;
   }
-  const header = fields.map((h) => h.trim());
+  const header = fields.map((h) => nfcField(nfcKeepingDelimiters(h).trim()));
   const file = options.file ?? path;
   const diagnostics: Diagnostic[] = [];
   const mapping = mapColumns(header, { ...options, file }, file, diagnostics);

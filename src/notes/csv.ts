@@ -9,6 +9,7 @@ import { fieldForHeader, parseLanguageCell, type NoteField } from "./columns.ts"
 import { checkNotes, type LoadedNotes } from "./loaded-notes.ts";
 import type { Note } from "./note.ts";
 import { RawLines } from "./raw-lines.ts";
+import { nfcField } from "../text/nfc.ts";
 
 /** Options for reading notes from CSV or TSV. */
 export type CsvNotesOptions = z.input<typeof CsvNotesOptionsSchema>;
@@ -98,7 +99,7 @@ export function parseNotesCsv(text: string, options: CsvNotesOptions = {}): Resu
     return { ok: false, diagnostics: [diagnostic({ ...LOCATION, code: "csv-no-header", severity: "error", reason: "Cannot load notes: the CSV file is empty", file })] };
   }
   const diagnostics: Diagnostic[] = [];
-  const header = records[0]!.record.map((h) => h.trim());
+  const header = records[0]!.record.map((h) => nfcField(h).trim());
   const mapping = mapColumns(header, options, file, diagnostics);
   if (mapping === undefined) return { ok: false, diagnostics };
 
@@ -180,6 +181,8 @@ export function csvRecordNotes(
   locate = true,
 ): void {
   const { header, mapping, delimiter, file, prefix } = rows;
+  // Fields in full NFC: the file was normalised with U+037E kept, as its NFC form ";" is a delimiter.
+  for (let k = 0; k < record.length; k++) if (record[k]!.includes("\u037E")) record[k] = nfcField(record[k]!);
   let places: ((column: number) => { line: number; column: number }) | undefined;
   const place = rows.placeAt
     ? (column: number) => rows.placeAt!(line, column)

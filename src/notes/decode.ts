@@ -1,4 +1,5 @@
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { nfcKeepingDelimiters } from "../text/nfc.ts";
 
 /** A file's bytes decoded, or why they cannot be: text with its warnings, or the error. */
 export type DecodedText = { ok: true; text: string; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
@@ -17,7 +18,8 @@ const MAX_PLACES = 10;
  *   U+FFFD and is reported at its line and column (`encoding-invalid-utf8`). When the invalid
  *   sequences are as many as the valid ones or more (a file saved by Norwegian Excel or older
  *   Windows tools), it is read as Windows-1252 with a warning at the first of them.
- * The text is normalised to Unicode NFC so that "å" is always one character.
+ * The text is normalised to Unicode NFC so that "å" is always one character, except U+037E (whose
+ * NFC form ";" would split a CSV field): the parsers normalise it per field (see `nfcField`).
  *
  * @param bytes the file's content
  * @param file the file name for the messages
@@ -36,7 +38,7 @@ export function decodeText(bytes: Uint8Array, file?: string): DecodedText {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     const encoding = bytes[0] === 0xff ? "utf-16le" : "utf-16be";
     try {
-      return { ok: true, text: decodeStrict(encoding, bytes.subarray(2)).normalize("NFC"), diagnostics: [] };
+      return { ok: true, text: nfcKeepingDelimiters(decodeStrict(encoding, bytes.subarray(2))), diagnostics: [] };
     } catch (error) {
       if (!(error instanceof TypeError)) throw error;
       return { ok: false, diagnostics: [diagnostic({ ...place, code: "file-binary", severity: "error", reason: `Cannot read the file: it starts with a ${encoding.toUpperCase()} byte order mark but is not valid ${encoding.toUpperCase()}` })] };
@@ -51,7 +53,7 @@ export function decodeText(bytes: Uint8Array, file?: string): DecodedText {
     };
   }
   try {
-    return { ok: true, text: decodeStrict("utf-8", body).normalize("NFC"), diagnostics: [] };
+    return { ok: true, text: nfcKeepingDelimiters(decodeStrict("utf-8", body)), diagnostics: [] };
   } catch (error) {
     // Only a decoding error means another encoding; anything else (a string too long for the
     // engine, memory) is not a question of encoding at all.
@@ -59,7 +61,7 @@ export function decodeText(bytes: Uint8Array, file?: string): DecodedText {
   }
   const { valid, invalid } = scanUtf8(body);
   if (valid > invalid.length) {
-    const text = new TextDecoder("utf-8").decode(body).normalize("NFC");
+    const text = nfcKeepingDelimiters(new TextDecoder("utf-8").decode(body));
     const diagnostics = invalid.slice(0, MAX_PLACES).map((at) =>
       diagnostic({
         ...place,
@@ -75,7 +77,7 @@ export function decodeText(bytes: Uint8Array, file?: string): DecodedText {
     }
     return { ok: true, text, diagnostics };
   }
-  const text = new TextDecoder("windows-1252").decode(body).normalize("NFC");
+  const text = nfcKeepingDelimiters(new TextDecoder("windows-1252").decode(body));
   return {
     ok: true,
     text,

@@ -9,6 +9,7 @@ import { parseNotesJson, parseNotesJsonl } from "./json.ts";
 import type { LoadedNotes } from "./loaded-notes.ts";
 import { parseNotesMarkdown } from "./markdown.ts";
 import { parseTranscript, type TranscriptOptions } from "./transcript.ts";
+import { nfcField } from "../text/nfc.ts";
 
 /** Options of {@link parseNotes}, `readNotes` and `loadNotes`. */
 export type NotesOptions = z.input<typeof NotesOptionsSchema>;
@@ -19,7 +20,7 @@ export type NotesOptions = z.input<typeof NotesOptionsSchema>;
  * format comes from the extension of `file` (see `NOTES_FILE_TYPES`), and for a `.txt` name or no
  * name from the text; a file name with an extension kodebok does not read is refused.
  *
- * @param text the decoded text
+ * @param input the decoded text
  * @param options format, file name, column mapping
  * @returns the notes and codings, or located diagnostics
  * @example
@@ -28,12 +29,15 @@ export type NotesOptions = z.input<typeof NotesOptionsSchema>;
  * r.ok && r.value.notes.length; // 1
  * ```
  */
-export function parseNotes(text: string, options: NotesOptions = {}): Result<LoadedNotes> {
+export function parseNotes(input: string, options: NotesOptions = {}): Result<LoadedNotes> {
   const valid = validateOptions(NotesOptionsSchema, options, "load notes", "kodebok:notes");
   if (!valid.ok) return valid;
   const file = options.file;
-  const format = options.format ?? detectNotesFormat(file, text);
+  const format = options.format ?? detectNotesFormat(file, input);
   if (format === undefined) return { ok: false, diagnostics: [unreadableNotesFile(file)] };
+  // A decoded file keeps U+037E (see nfcKeepingDelimiters); only CSV's fields need it kept until
+  // they are parsed, in the other formats ";" is no delimiter.
+  const text = format === "csv" || format === "tsv" ? input : nfcField(input);
   const withFile = <T extends object>(o: T) => (file !== undefined ? { ...o, file } : o);
   switch (format) {
     case "csv":

@@ -16,6 +16,7 @@ import type { NotesOptions } from "./parse.ts";
 import { RawLines } from "./raw-lines.ts";
 import { lfRecords, RecordTexts } from "./record-texts.ts";
 import { concatBytes, isUtf8File, nfcBytes, withoutBom } from "./utf8-bytes.ts";
+import { nfcField } from "../text/nfc.ts";
 
 /** Options of {@link streamNotes}: those of `readNotes`, and two callbacks. */
 export interface StreamNotesOptions extends NotesOptions {
@@ -178,7 +179,7 @@ async function* readNoteBatches(path: string, options: StreamNotesOptions): Asyn
         } else item = entry as { record: string[]; raw: string };
         const line = lines.next(item.raw);
         if (rows === undefined) {
-          const header = item.record.map((h) => h.trim());
+          const header = item.record.map((h) => nfcField(h).trim());
           const mapping = mapColumns(header, csv, file, diagnostics);
           if (mapping === undefined) throw new KodebokError(diagnostics.splice(0));
           const prefix = csv.idPrefix ?? defaultIdPrefix(file);

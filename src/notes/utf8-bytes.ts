@@ -1,11 +1,13 @@
 import * as nodeBuffer from "node:buffer";
 import { open } from "node:fs/promises";
+import { nfcKeepingDelimiters } from "../text/nfc.ts";
 
 /** Bytes read at a time when checking a file. */
 const CHUNK = 1 << 20;
 
 /**
- * UTF-8 bytes of a whole number of lines, in NFC: the same bytes when nothing can change.
+ * UTF-8 bytes of a whole number of lines, in NFC but for U+037E (see `nfcKeepingDelimiters`): the
+ * same bytes when nothing can change.
  * @param bytes UTF-8 text
  * @returns NFC UTF-8 text
  * @example
@@ -14,7 +16,7 @@ const CHUNK = 1 << 20;
  * ```
  */
 export function nfcBytes(bytes: Uint8Array): Uint8Array {
-  return mayChangeUnderNfc(bytes) ? Buffer.from(new TextDecoder("utf-8").decode(bytes).normalize("NFC"), "utf8") : bytes;
+  return mayChangeUnderNfc(bytes) ? Buffer.from(nfcKeepingDelimiters(new TextDecoder("utf-8").decode(bytes)), "utf8") : bytes;
 }
 
 /** True when some byte is >= 0xCC (a lead byte of U+0300 or above); tested four bytes at a time. */

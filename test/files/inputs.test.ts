@@ -104,3 +104,20 @@ describe("decoding by the evidence", () => {
     }
   });
 });
+
+describe("NFC after parsing", () => {
+  it("a U+037E (Greek question mark) in a CSV field stays in that field, as ';' (NFC), in loadNotes and streamNotes", async () => {
+    writeFileSync(at("greek.csv"), "id;tekst;gruppe\nn1;Hva\u037E sa du;G1\nn2;Tid;G2\n");
+    const loaded = await loadNotes(at("greek.csv"));
+    expect(loaded.ok && loaded.value.notes.map((n) => [n.id, n.text, n.group])).toEqual([["n1", "Hva; sa du", "G1"], ["n2", "Tid", "G2"]]);
+    expect(loaded.diagnostics).toEqual([]);
+    const { streamNotes } = await import("../../src/index.ts");
+    const streamed: unknown[] = [];
+    for await (const note of streamNotes(at("greek.csv"))) streamed.push([note.id, note.text, note.group]);
+    expect(streamed).toEqual([["n1", "Hva; sa du", "G1"], ["n2", "Tid", "G2"]]);
+    // Other formats are normalised whole; a decomposed å is composed everywhere.
+    writeFileSync(at("greek.md"), "# Seminar: Nord\n- Hva\u037E og a\u030Apen\n");
+    const md = await loadNotes(at("greek.md"));
+    expect(md.ok && md.value.notes[0]?.text).toBe("Hva; og åpen");
+  });
+});
