@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/program.ts";
-import { loadNotes, streamNotes } from "../../src/index.ts";
+import { readNotes, streamNotes } from "../../src/index.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "kodebok-formats-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -21,10 +21,10 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
 }
 
 describe("formats as documented", () => {
-  it("reads Excel's sep=; first line as the delimiter it declares (loadNotes and streamNotes)", async () => {
+  it("reads Excel's sep=; first line as the delimiter it declares (readNotes and streamNotes)", async () => {
     const file = join(dir, "excel.csv");
     writeFileSync(file, "sep=;\r\nid;tekst;gruppe\r\nn1;Hun tok seg tid, og lyttet;G1\r\n");
-    const loaded = await loadNotes(file);
+    const loaded = await readNotes(file);
     expect(loaded.ok && loaded.value.notes.map((n) => [n.id, n.text, n.group, n.origin?.line])).toEqual([["n1", "Hun tok seg tid, og lyttet", "G1", 3]]);
     const streamed = await collect(streamNotes(file));
     expect(streamed).toEqual(loaded.ok ? loaded.value.notes : []);

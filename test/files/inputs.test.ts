@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, openSync, closeSync, ftruncateSync, rmSync, wri
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { decodeText, formatDiagnostic, lintCodebookExamples, loadNotes, readCodebook, readCodings } from "../../src/index.ts";
+import { decodeText, formatDiagnostic, lintCodebookExamples, readNotes, readCodebook, readCodings } from "../../src/index.ts";
 
 // What kodebok reads: regular files within a size limit, decoded by the evidence in their bytes.
 
@@ -15,12 +15,12 @@ describe("what is read", () => {
   it("refuses a device, a folder and a FIFO as notes, with their own code (not file-not-found)", async () => {
     mkdirSync(at("folder.csv"));
     for (const [file, why] of [
-      ["/dev/zero", "it is not a regular file (a device, pipe or socket), which kodebok does not read"],
-      [at("folder.csv"), "it is a folder"],
+      ["/dev/zero", "it is not a regular file (a device, pipe or socket), which kodebok does not read [file-not-regular]"],
+      [at("folder.csv"), "it is a folder, not a file [file-is-folder]"],
     ] as const) {
-      const result = await loadNotes(file);
+      const result = await readNotes(file);
       expect(result.ok).toBe(false);
-      expect(printed(result.diagnostics)).toEqual([`${file}: Cannot load notes: ${why} [file-not-regular]`]);
+      expect(printed(result.diagnostics)).toEqual([`${file}: Cannot load notes: ${why}`]);
     }
     expect((await readCodings("/dev/zero")).diagnostics.map((d) => d.code)).toEqual(["file-not-regular"]);
   });
@@ -29,7 +29,7 @@ describe("what is read", () => {
     const fd = openSync(at("huge.csv"), "w");
     ftruncateSync(fd, 600 * 1024 * 1024);
     closeSync(fd);
-    const result = await loadNotes(at("huge.csv"));
+    const result = await readNotes(at("huge.csv"));
     expect(result.ok).toBe(false);
     expect(result.diagnostics.map((d) => [d.code, d.reason, d.note])).toEqual([
       ["file-too-large", "Cannot load notes: it has 600 MiB, more than the 500 MiB kodebok reads whole", expect.stringContaining("streamNotes()")],
@@ -67,7 +67,7 @@ describe("decoding by the evidence", () => {
   it("reads UTF-16 with a byte order mark (little- and big-endian) as text, not as NUL-filled Windows-1252", async () => {
     for (const le of [true, false]) {
       writeFileSync(at("flip.md"), utf16("# Seminar: Nord\n- Tid og tillit på Nav\n", le));
-      const result = await loadNotes(at("flip.md"));
+      const result = await readNotes(at("flip.md"));
       expect(result.ok && result.value.notes.map((n) => [n.text, n.seminar])).toEqual([["Tid og tillit på Nav", "Nord"]]);
       expect(result.diagnostics).toEqual([]);
     }
@@ -76,7 +76,7 @@ describe("decoding by the evidence", () => {
   it("keeps a UTF-8 file with one stray byte UTF-8, and warns at that byte", async () => {
     const raw = Uint8Array.from([...new TextEncoder().encode("id;tekst\n1;Blåbær og søtt\n2;Tid"), 0xff, 0x0a]);
     writeFileSync(at("stray.csv"), raw);
-    const result = await loadNotes(at("stray.csv"));
+    const result = await readNotes(at("stray.csv"));
     expect(result.ok && result.value.notes.map((n) => n.text)).toEqual(["Blåbær og søtt", "Tid\uFFFD"]);
     expect(printed(result.diagnostics)).toEqual([`${at("stray.csv")}:3:6: warning: Byte 0xFF is not valid UTF-8; it was read as U+FFFD (\uFFFD) [encoding-invalid-utf8]`]);
   });
@@ -106,9 +106,9 @@ describe("decoding by the evidence", () => {
 });
 
 describe("NFC after parsing", () => {
-  it("a U+037E (Greek question mark) in a CSV field stays in that field, as ';' (NFC), in loadNotes and streamNotes", async () => {
+  it("a U+037E (Greek question mark) in a CSV field stays in that field, as ';' (NFC), in readNotes and streamNotes", async () => {
     writeFileSync(at("greek.csv"), "id;tekst;gruppe\nn1;Hva\u037E sa du;G1\nn2;Tid;G2\n");
-    const loaded = await loadNotes(at("greek.csv"));
+    const loaded = await readNotes(at("greek.csv"));
     expect(loaded.ok && loaded.value.notes.map((n) => [n.id, n.text, n.group])).toEqual([["n1", "Hva; sa du", "G1"], ["n2", "Tid", "G2"]]);
     expect(loaded.diagnostics).toEqual([]);
     const { streamNotes } = await import("../../src/index.ts");
@@ -117,7 +117,7 @@ describe("NFC after parsing", () => {
     expect(streamed).toEqual([["n1", "Hva; sa du", "G1"], ["n2", "Tid", "G2"]]);
     // Other formats are normalised whole; a decomposed å is composed everywhere.
     writeFileSync(at("greek.md"), "# Seminar: Nord\n- Hva\u037E og a\u030Apen\n");
-    const md = await loadNotes(at("greek.md"));
+    const md = await readNotes(at("greek.md"));
     expect(md.ok && md.value.notes[0]?.text).toBe("Hva; og åpen");
   });
 });

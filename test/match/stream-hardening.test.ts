@@ -28,10 +28,10 @@ describe("streaming keeps every note, or says why not", () => {
     expect(ids(two)).toEqual(["n1", "n2"]);
   });
 
-  it("without onDiagnostic, a ragged row throws where loadNotes fails (one thread, workers, tallyCodes)", async () => {
+  it("without onDiagnostic, a ragged row throws where readNotes fails (one thread, workers, tallyCodes)", async () => {
     const file = `${tempDir("ragged")}/ragged.csv`;
     writeFileSync(file, "id;tekst;gruppe\nn1;Hun tok seg tid;G1\nn2;Ingen tid\nn3;Tid;G2\n");
-    expect((await lib.loadNotes(file)).ok).toBe(false);
+    expect((await lib.readNotes(file)).ok).toBe(false);
     const message = /row has 2 fields, the header has 3/u;
     await expect(collect(lib.streamNotes(file))).rejects.toThrow(message);
     await expect(collect(lib.codeNotesStream(lib.streamNotes(file), codebook, { workers: 2 }))).rejects.toThrow(message);
