@@ -25,7 +25,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const dist = (m) => import(new URL(`../dist/${m}`, import.meta.url).href);
 const lib = {
   ...(await dist("codebook/load.js")),
-  ...(await dist("notes/load.js")),
+  ...(await dist("notes/read-notes.js")),
   ...(await dist("notes/stream-notes.js")),
   ...(await dist("match/compile.js")),
   ...(await dist("match/code-notes.js")),
