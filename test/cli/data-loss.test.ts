@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/program.ts";
+import { kodebokInProcess } from "./run-cli.ts";
 import { formatDiagnostic, parseNotesCsv } from "../../src/index.ts";
 
 // Data that was changed or dropped without a word.
@@ -10,12 +10,7 @@ import { formatDiagnostic, parseNotesCsv } from "../../src/index.ts";
 const dir = mkdtempSync(join(tmpdir(), "kodebok-loss-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(args, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), stdoutIsTTY: false, stderrIsTTY: false, columns: 120, env: { CI: "true" }, cwd: dir });
-  return { code, stdout, stderr };
-}
+const run = (args: string[]) => kodebokInProcess(args, {}, dir, 120);
 
 describe("coders", () => {
   it("agree keeps a coder whose codes:<coder> column is empty throughout (3 coders, not 2 in perfect agreement)", async () => {

@@ -2,18 +2,13 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/program.ts";
+import { kodebokInProcess } from "./run-cli.ts";
 import { readNotes, streamNotes } from "../../src/index.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "kodebok-formats-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(args, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), stdoutIsTTY: false, stderrIsTTY: false, columns: 120, env: { CI: "true" }, cwd: dir });
-  return { code, stdout, stderr };
-}
+const run = (args: string[]) => kodebokInProcess(args, {}, dir, 120);
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
   for await (const item of items) out.push(item);

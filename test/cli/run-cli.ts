@@ -35,7 +35,7 @@ export function kodebok(args: string[], options: { env?: Record<string, string |
  * behaviour that does not depend on the process: help texts, option checks, output formats.
  * The process tests (`kodebok`) cover exit codes, streams and files end to end.
  */
-export async function kodebokInProcess(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+export async function kodebokInProcess(args: string[], env: Record<string, string> = {}, cwd: string = ROOT, columns = 80): Promise<CliRun> {
   const { runCli } = await import("../../src/cli/program.ts");
   let stdout = "";
   let stderr = "";
@@ -44,9 +44,9 @@ export async function kodebokInProcess(args: string[], env: Record<string, strin
     stderr: (t) => void (stderr += t),
     stdoutIsTTY: false,
     stderrIsTTY: false,
-    columns: 80,
+    columns,
     env: { CI: "true", ...env },
-    cwd: ROOT,
+    cwd,
   });
   return { code, stdout, stderr };
 }

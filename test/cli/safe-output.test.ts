@@ -3,8 +3,7 @@ import { chmodSync, copyFileSync, createReadStream, lstatSync, mkdirSync, mkdtem
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/program.ts";
-import { ROOT } from "./run-cli.ts";
+import { kodebokInProcess, ROOT } from "./run-cli.ts";
 
 // Every file read during a run is an input, one folder is the base of every path, and no output
 // is written through a link, onto a device, half-way, or with the old file's mode lost.
@@ -21,12 +20,7 @@ const folder = () => {
 const GOOD = join(ROOT, "fixtures/check/good-seminar.csv");
 const CODEBOOK = join(ROOT, "fixtures/check/codebook.yaml");
 
-async function run(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(args, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), stdoutIsTTY: false, stderrIsTTY: false, columns: 80, env: { CI: "true" }, cwd });
-  return { code, stdout, stderr };
-}
+const run = (args: string[], cwd: string) => kodebokInProcess(args, {}, cwd);
 
 /** A folder with the notes, a base codebook and a codebook that extends it. */
 function dataset(): { dir: string; baseText: string } {
