@@ -114,8 +114,8 @@ function printReport() {
   const head = ["".padEnd(24), "notes", "  κ  ", "relat", "recip", "choic", " time", "knowl", "k_sha", "cat κ", "polarity", "meta given a theme"].join("  ");
   const out = [];
   out.push(`${codebook.id} ${codebook.version ?? ""}: rules, a model learned from the gold coding, and both, against ../shared/gold (${notes.length} notes)`);
-  out.push("rules: the codebook alone; model: the model alone (the rules' hits among its features); both: a rule hit codes unless the model");
-  out.push("is sure it is wrong, and the model adds codes the rules missed (thresholds chosen on the training notes by cross-validation)");
+  out.push("rules: the codebook alone; model: the model alone (the rules' hits among its features); both: a rule hit codes, and the model");
+  out.push("adds codes the rules missed (thresholds chosen on the training notes by cross-validation)");
   out.push("");
   out.push(`1. cross-validated by source (${k} folds, ${figures.groups} groups: seminars, interviews, observation series, reports, blocks of 10 survey answers)`);
   out.push(head);

@@ -96,7 +96,7 @@ export { canonicalJson, codebookHash } from "./codebook/hash.ts";
 export { localize } from "./codebook/label.ts";
 
 // text
-export { foldWord, tokenize, type Token } from "./text/tokenize.ts";
+export { foldWord, forEachWord, tokenize, type Token } from "./text/tokenize.ts";
 export { ABBREVIATIONS, sentences, type SentenceSpan } from "./text/sentences.ts";
 export { LANGUAGE_MARKERS, detectLanguage, type DetectedLanguage } from "./text/detect-language.ts";
 export { stem } from "./text/stem.ts";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { CodedNote } from "../match/coded-note.ts";
 import { stem } from "../text/stem.ts";
-import { tokenize } from "../text/tokenize.ts";
+import { foldWord, forEachWord, tokenize } from "../text/tokenize.ts";
 import type { Language } from "../text/language.ts";
 
 /**
@@ -77,8 +77,8 @@ export interface FeatureIndex {
    * indices of their parts; otherwise `featureIndices` looks up every name, as `noteFeatures` makes them.
    */
   closed: boolean;
-  /** Per language, a folded token's stem and word index (-1: not a feature); a memo filled while coding. */
-  tokens: Record<Language, Map<string, { stem: string; word: number }>>;
+  /** Per language, a word as written and the index of its stem's `w:` feature (-1: none); a memo filled while coding. */
+  tokens: Record<Language, Map<string, number>>;
 }
 
 /**
@@ -148,14 +148,12 @@ export function featureIndices(coded: CodedNote, settings: FeatureSettings, inde
     const size = index.names.size;
     let before = -1; // the previous token's word index (-1: not a feature)
     let pair = -1; // the pair of the previous two tokens (-1: not a feature)
-    for (const token of tokenize(coded.note.text)) {
-      let known = memo.get(token.text);
-      if (known === undefined) {
-        const stemmed = stem(token.text, language);
-        known = { stem: stemmed, word: index.words.get(stemmed) ?? -1 };
-        memo.set(token.text, known);
+    forEachWord(coded.note.text, (written) => {
+      let word = memo.get(written);
+      if (word === undefined) {
+        word = index.words.get(stem(foldWord(written), language)) ?? -1;
+        memo.set(written, word);
       }
-      const word = known.word;
       let nextPair = -1;
       if (word >= 0) {
         row.push(word);
@@ -170,7 +168,7 @@ export function featureIndices(coded: CodedNote, settings: FeatureSettings, inde
       }
       before = word;
       pair = nextPair;
-    }
+    });
     visitOtherFeatures(coded, settings, visit);
   }
   row.sort((a, b) => a - b);

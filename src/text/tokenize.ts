@@ -43,9 +43,26 @@ export function foldWord(word: string): string {
  */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
-    tokens.push({ text: foldWord(m[0]), start: m.index, end: m.index + m[0].length });
-  }
+  forEachWord(text, (word, start, end) => tokens.push({ text: foldWord(word), start, end }));
   return tokens;
+}
+
+/**
+ * Calls `visit` with each word of a text as written (not folded; `foldWord` gives the token's
+ * `text`) and its offsets: the words `tokenize` makes tokens of, without making them. For a
+ * caller that memoises per word as written.
+ *
+ * @param text the text
+ * @param visit receives each word as written, its start and its end offset
+ * @returns nothing
+ * @example
+ * ```ts
+ * const words: string[] = [];
+ * forEachWord("Fikk direktenummer, på NAV-kontoret!", (w) => words.push(w));
+ * words; // ["Fikk", "direktenummer", "på", "NAV", "kontoret"]
+ * ```
+ */
+export function forEachWord(text: string, visit: (word: string, start: number, end: number) => void): void {
+  const word = new RegExp(WORD.source, WORD.flags);
+  for (let m = word.exec(text); m !== null; m = word.exec(text)) visit(m[0], m.index, m.index + m[0].length);
 }

@@ -11,17 +11,9 @@ import { toCsv } from "../../src/report/csv.ts";
 import { toMarkdown } from "../../src/report/markdown.ts";
 import { rollUp } from "../../src/rollup/roll-up.ts";
 import { validate } from "../refi-qda/helpers.ts";
+import { DRINKS } from "./drinks.ts";
 
-const codebook = await loadCodebook({
-  id: "drinks",
-  title: "Drinker",
-  languages: ["nb"],
-  categories: [{ id: "drink", label: "Drikke" }],
-  codes: [
-    { id: "coffee", category: "drink", label: "Kaffe", definition: "Kaffe", terms: { nb: ["espresso"] } },
-    { id: "tea", category: "drink", label: "Te", definition: "Te", terms: { nb: ["rooibos"] } },
-  ],
-});
+const codebook = await loadCodebook(DRINKS);
 // Five notes "kaffe" (coffee), five "te" (tea), three "vann" (no code).
 const training = Array.from({ length: 13 }, (_, i) => ({ id: `h${String(i).padStart(2, "0")}`, text: i < 5 ? "kaffe" : i < 10 ? "te" : "vann", language: "nb" as const }));
 const codings: Coding[] = training.slice(0, 10).map((n, i) => ({ note: n.id, coder: "anna", code: i < 5 ? "coffee" : "tea", polarity: "helpful" }));

@@ -10,19 +10,9 @@ import { codeNotes } from "../../src/match/code-notes.ts";
 import { parseModel, readModel } from "../../src/learn/read-model.ts";
 import { trainCoder } from "../../src/learn/train-coder.ts";
 import { modelToJson } from "../../src/learn/write-model.ts";
+import { DRINKS } from "./drinks.ts";
 
-const drinks = {
-  id: "drinks",
-  title: "Drinks",
-  version: "1.0.0",
-  languages: ["nb" as const],
-  categories: [{ id: "drink", label: "Drinks" }],
-  codes: [
-    { id: "coffee", category: "drink", label: "Coffee", definition: "Coffee", terms: { nb: ["espresso"] } },
-    { id: "tea", category: "drink", label: "Tea", definition: "Tea", terms: { nb: ["rooibos"] } },
-  ],
-};
-const codebook = await loadCodebook(drinks);
+const codebook = await loadCodebook(DRINKS);
 const notes = Array.from({ length: 10 }, (_, i) => ({ id: `n${i}`, text: i < 5 ? "kaffe" : "te", language: "nb" as const }));
 const codings: Coding[] = notes.map((n, i) => ({ note: n.id, coder: "anna", code: i < 5 ? "coffee" : "tea" }));
 const model = trainCoder(notes, codings, { codebook, features: { ngrams: 1, rules: false, language: false, attributes: [] }, crossValidate: false });
@@ -93,8 +83,9 @@ describe("parseModel()", () => {
 describe("a codebook's own model", () => {
   const dir = mkdtempSync(join(tmpdir(), "kodebok-model-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  // DRINKS (./drinks.ts) as a YAML file naming its model; `extra` changes the tea rule.
   const yaml = (extra: string) =>
-    `id: drinks\ntitle: Drinks\nversion: 1.0.0\nlanguages: [nb]\ncategories:\n  - {id: drink, label: Drinks}\ncodes:\n  - {id: coffee, category: drink, label: Coffee, definition: Coffee, terms: {nb: [espresso]}}\n  - {id: tea, category: drink, label: Tea, definition: Tea, terms: {nb: [${extra}]}}\nmodel: drinks.model.json\n`;
+    `id: drinks\ntitle: Drinker\nversion: 1.0.0\nlanguages: [nb]\ncategories:\n  - {id: drink, label: Drikke}\ncodes:\n  - {id: coffee, category: drink, label: Kaffe, definition: Kaffe, terms: {nb: [espresso]}}\n  - {id: tea, category: drink, label: Te, definition: Te, terms: {nb: [${extra}]}}\nmodel: drinks.model.json\n`;
   writeFileSync(join(dir, "drinks.model.json"), text);
 
   it("is read beside the codebook and used by codeNotes unless { model: false }", async () => {

@@ -8,20 +8,11 @@ import { modelCodebookHash } from "../../src/learn/codebook-identity.ts";
 import { LearnedModelSchema } from "../../src/learn/model.ts";
 import { crossValidateCoder, trainCoder } from "../../src/learn/train-coder.ts";
 import { modelToJson } from "../../src/learn/write-model.ts";
+import { DRINKS } from "./drinks.ts";
 
 const LN3 = Math.log(3);
 
-/** A codebook of two codes whose rules find nothing in the notes below (the model must learn them). */
-const codebook = await loadCodebook({
-  id: "drinks",
-  title: "Drinks",
-  languages: ["nb"],
-  categories: [{ id: "drink", label: "Drinks" }],
-  codes: [
-    { id: "coffee", category: "drink", label: "Coffee", definition: "Coffee", terms: { nb: ["espresso"] } },
-    { id: "tea", category: "drink", label: "Tea", definition: "Tea", terms: { nb: ["rooibos"] } },
-  ],
-});
+const codebook = await loadCodebook(DRINKS);
 
 // Five notes say "kaffe" and are coded coffee, five say "te" and are coded tea; each note is its own
 // group, so the folds of the thresholds are balanced.
@@ -46,7 +37,7 @@ describe("trainCoder()", () => {
     expect(model.codes.find((c) => c.code === "tea")!.regression.weights).toEqual([-1.098612, 1.098612]);
     // Held out, each note is still on its side of 0.5: every threshold in between has kappa 1.
     expect(coffee.thresholds).toEqual({ model: 0.5, add: 0.5 });
-    expect(model.codebook).toEqual({ id: "drinks", hash: modelCodebookHash(codebook), codes: ["coffee", "tea"] });
+    expect(model.codebook).toEqual({ id: "drinks", version: "1.0.0", hash: modelCodebookHash(codebook), codes: ["coffee", "tea"] });
     expect(model.training.notes).toBe(10);
     expect(model.training.coder).toBe("anna");
     expect(LearnedModelSchema.safeParse(model).success).toBe(true);
