@@ -232,8 +232,9 @@ export function displayCoded(coded: readonly CodedNote[], options: ReportOptions
 export function codedBundle(coded: readonly CodedNote[], options: ReportOptions & { limit?: number } = {}): MediaBundle {
   const mask = reportRedactor(options);
   const shown = coded.slice(0, options.limit ?? 50);
-  const codesOf = (c: CodedNote): string => c.codes.map((a) => `${a.code}${a.polarity === "barrier" ? " (−)" : ""}`).join(", ");
-  const evidenceOf = (c: CodedNote): string => c.codes.flatMap((a) => a.evidence.map((e) => e.text)).join("; ");
+  // A code a learned model decided is marked with its probability: `time (model 0.81)`.
+  const codesOf = (c: CodedNote): string => c.codes.map((a) => `${a.code}${a.polarity === "barrier" ? " (−)" : ""}${a.learned ? ` (model ${a.learned.probability.toFixed(2)})` : ""}`).join(", ");
+  const evidenceOf = (c: CodedNote): string => c.codes.flatMap((a) => (a.learned && a.evidence.length === 0 ? a.learned.features.slice(0, 3).map((f) => f.feature) : a.evidence.map((e) => e.text))).join("; ");
   const rows = shown.map(
     (c) => `<tr><td>${escapeHtml(c.note.id)}</td><td>${escapeHtml(mask(c.note.text, c.language))}</td><td>${escapeHtml(codesOf(c))}</td><td>${escapeHtml(evidenceOf(c))}</td></tr>`,
   );

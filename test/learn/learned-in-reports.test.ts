@@ -8,6 +8,7 @@ import { codeNotes } from "../../src/match/code-notes.ts";
 import { trainCoder } from "../../src/learn/train-coder.ts";
 import { buildProject, KODEBOK_MODEL_USER } from "../../src/refi-qda/to-qdpx.ts";
 import { toCsv } from "../../src/report/csv.ts";
+import { codedBundle } from "../../src/report/jupyter.ts";
 import { toMarkdown } from "../../src/report/markdown.ts";
 import { rollUp } from "../../src/rollup/roll-up.ts";
 import { validate } from "../refi-qda/helpers.ts";
@@ -58,6 +59,11 @@ describe("learned codes in reports", () => {
       ["b", "coffee", "model", String(p), `w:kaff ${b.features[0]!.weight}`, "h00; h01; h02"],
       ["c", "", "", "", "", ""],
     ]);
+  });
+
+  it("are marked with their probability in a notebook's table of coded notes", () => {
+    expect(codedBundle(coded)["text/plain"]).toBe(`a: coffee\nb: coffee (model ${p.toFixed(2)})\nc: -`);
+    expect(codedBundle(coded)["text/html"]).toContain("<td>w:kaff</td>");
   });
 
   it("are coded by the user kodebok-model in a .qdpx project, valid against REFI-QDA's schema", () => {
