@@ -30,12 +30,15 @@ export {
   NegationCueSetSchema,
   PolarityRulesSchema,
   SentenceCueSetSchema,
+  DimensionCodeSchema,
+  DimensionSchema,
   ExampleSchema,
   FrameListSchema,
   FrameSchema,
   IdSchema,
   LocalizedTextSchema,
   MatchTypeSchema,
+  PrimaryDimensionSchema,
   ProximitySchema,
   RuleSchema,
   TermListSchema,
@@ -47,10 +50,13 @@ export {
   type NegationCueSet,
   type PolarityRules,
   type SentenceCueSet,
+  type Dimension,
+  type DimensionCode,
   type Example,
   type Frame,
   type LocalizedText,
   type MatchType,
+  type PrimaryDimension,
   type Proximity,
   type Rule,
   type TermList,
@@ -58,11 +64,19 @@ export {
 
 // coding
 export {
+  AttributionBasisSchema,
+  AttributionSchema,
   CodeApplicationSchema,
   CodedNoteSchema,
+  DimensionApplicationSchema,
+  DimensionEvidenceSchema,
   EvidenceSchema,
+  type Attribution,
+  type AttributionBasis,
   type CodeApplication,
   type CodedNote,
+  type DimensionApplication,
+  type DimensionEvidence,
   type Evidence,
 } from "./match/coded-note.ts";
 
@@ -94,6 +108,15 @@ export {
 } from "./codebook/load.ts";
 export { canonicalJson, codebookHash } from "./codebook/hash.ts";
 export { localize } from "./codebook/label.ts";
+export {
+  PRIMARY_DIMENSION_ID,
+  PRIMARY_DIMENSION_LABEL,
+  codebookDimensions,
+  dimensionCodebook,
+  dimensionOfCode,
+  resolveDimension,
+  type DimensionInfo,
+} from "./codebook/dimensions.ts";
 
 // text
 export { foldWord, forEachWord, tokenize, type Token } from "./text/tokenize.ts";
@@ -103,7 +126,8 @@ export { stem } from "./text/stem.ts";
 
 // matching
 export { parseTerm, type ParsedTerm, type WordPattern } from "./match/term.ts";
-export { compileCodebook, expandRules, type CompiledRule, type Matcher, type TermEntry } from "./match/compile.ts";
+export { compileCodebook, expandRules, type CompiledRule, type DimensionMatcher, type Matcher, type TermEntry } from "./match/compile.ts";
+export { CLAUSE_BREAKS, attributeMentions, type DefaultValue } from "./match/attribute.ts";
 export { codeNote } from "./match/code-note.ts";
 export { codeNotes, codeNotesStream } from "./match/code-notes.ts";
 export { CodeNotesOptionsSchema, type CodeNotesOptions } from "./match/coding-options.ts";

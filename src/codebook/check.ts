@@ -2,7 +2,8 @@ import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { diagnostic } from "../diagnostics/diagnostic.ts";
 import { parseTerm } from "../match/term.ts";
 import { LANGUAGES, type Language } from "../text/language.ts";
-import type { Codebook, MatchType, TermList } from "./codebook.ts";
+import type { Codebook, DimensionCode, MatchType, TermList } from "./codebook.ts";
+import { PRIMARY_DIMENSION_ID } from "./dimensions.ts";
 
 /** A problem found in a valid-shaped codebook, with the path of the offending value. */
 export interface CodebookProblem {
@@ -13,7 +14,8 @@ export interface CodebookProblem {
 /**
  * Checks what the schema cannot: ids defined twice, codes in unknown categories, unknown frames, rules in
  * languages the codebook does not list, empty term lists, terms and regular expressions that do
- * not compile, categories without codes. Each problem carries the path to the value, which the
+ * not compile, categories without codes, dimensions without codes, a code in two dimensions.
+ * Each problem carries the path to the value, which the
  * parser turns into a line and column.
  *
  * @param codebook a schema-valid codebook
@@ -91,24 +93,15 @@ export function checkCodebook(codebook: Codebook, options: { partial?: boolean }
   const codeIds = new Set<string>();
   const ruleIds = new Set<string>();
   const used = new Set<string>();
-  codebook.codes.forEach((code, c) => {
-    if (codeIds.has(code.id)) problem(["codes", c, "id"], "codebook-duplicate-id", `code "${code.id}" is defined twice`);
-    codeIds.add(code.id);
-    used.add(code.category);
-    if (!categoryIds.has(code.category) && !options.partial) {
-      problem(["codes", c, "category"], "codebook-unknown-category", `code "${code.id}" names category "${code.category}", which is not defined`, "error", {
-        actual: code.category,
-        expected: [...categoryIds].join(", "),
-        note: "Add the category under `categories:` or correct the name.",
-      });
-    }
+  /** Checks a code's terms and rules, wherever it is (`codes`, or a dimension's `codes`). */
+  const checkRules = (code: DimensionCode, base: (string | number)[]) => {
     const owner = `code "${code.id}"`;
-    checkFrames(code.about, ["codes", c, "about"], owner);
-    checkFrames(code.notAbout, ["codes", c, "notAbout"], owner);
-    checkTerms(code.terms, "glob", ["codes", c, "terms"], true, owner);
-    checkTerms(code.barrierTerms, "glob", ["codes", c, "barrierTerms"], true, owner);
+    checkFrames(code.about, [...base, "about"], owner);
+    checkFrames(code.notAbout, [...base, "notAbout"], owner);
+    checkTerms(code.terms, "glob", [...base, "terms"], true, owner);
+    checkTerms(code.barrierTerms, "glob", [...base, "barrierTerms"], true, owner);
     code.rules.forEach((rule, r) => {
-      const path = ["codes", c, "rules", r];
+      const path = [...base, "rules", r];
       const id = rule.id ?? `${code.id}.${r + 1}`;
       if (ruleIds.has(id)) problem([...path, "id"], "codebook-duplicate-id", `rule "${id}" is defined twice`);
       ruleIds.add(id);
@@ -124,8 +117,54 @@ export function checkCodebook(codebook: Codebook, options: { partial?: boolean }
       checkFrames(rule.notAbout, [...path, "notAbout"], `rule "${id}"`);
     });
     if (code.terms === undefined && code.barrierTerms === undefined && code.rules.length === 0) {
-      problem(["codes", c], "codebook-empty-rule", `code "${code.id}" has no terms and no rules, so it can never be applied`, "warning");
+      problem(base, "codebook-empty-rule", `code "${code.id}" has no terms and no rules, so it can never be applied`, "warning");
     }
+  };
+  codebook.codes.forEach((code, c) => {
+    if (codeIds.has(code.id)) problem(["codes", c, "id"], "codebook-duplicate-id", `code "${code.id}" is defined twice`);
+    codeIds.add(code.id);
+    used.add(code.category);
+    if (!categoryIds.has(code.category) && !options.partial) {
+      problem(["codes", c, "category"], "codebook-unknown-category", `code "${code.id}" names category "${code.category}", which is not defined`, "error", {
+        actual: code.category,
+        expected: [...categoryIds].join(", "),
+        note: "Add the category under `categories:` or correct the name.",
+      });
+    }
+    checkRules(code, ["codes", c]);
+  });
+
+  // Further dimensions: distinct ids, at least one code each, every code in one dimension only.
+  const primary = codebook.primaryDimension?.id ?? PRIMARY_DIMENSION_ID;
+  const dimensionIds = new Set<string>([primary]);
+  /** The dimension each code id was first seen in. */
+  const dimensionOf = new Map<string, string>(codebook.codes.map((code) => [code.id, primary]));
+  (codebook.dimensions ?? []).forEach((dimension, d) => {
+    if (dimensionIds.has(dimension.id)) {
+      problem(["dimensions", d, "id"], "codebook-duplicate-id", dimension.id === primary
+        ? `dimension "${dimension.id}" has the name of the primary dimension (the codebook's own codes)`
+        : `dimension "${dimension.id}" is defined twice`, "error", { note: "Give each dimension its own id." });
+    }
+    dimensionIds.add(dimension.id);
+    if (dimension.codes.length === 0 && !options.partial) {
+      problem(["dimensions", d, "codes"], "codebook-empty-dimension", `dimension "${dimension.id}" has no codes`, "error", {
+        note: "Add its codes under `codes:`, or remove the dimension.",
+      });
+    }
+    const own = new Set<string>();
+    dimension.codes.forEach((code, c) => {
+      const path = ["dimensions", d, "codes", c];
+      const other = dimensionOf.get(code.id);
+      if (own.has(code.id)) problem([...path, "id"], "codebook-duplicate-id", `code "${code.id}" is defined twice in dimension "${dimension.id}"`);
+      else if (other !== undefined) {
+        problem([...path, "id"], "codebook-code-in-two-dimensions", `code "${code.id}" is in two dimensions, "${other}" and "${dimension.id}"`, "error", {
+          actual: code.id,
+          note: "A code belongs to one dimension: give one of them another id.",
+        });
+      } else dimensionOf.set(code.id, dimension.id);
+      own.add(code.id);
+      checkRules(code, path);
+    });
   });
   checkTerms(codebook.polarity.barrier?.terms, "glob", ["polarity", "barrier", "terms"], false, "the barrier cues");
   checkTerms(codebook.polarity.negation?.terms, "glob", ["polarity", "negation", "terms"], false, "the negation cues");

@@ -220,6 +220,45 @@ export const PolarityRulesSchema = z
 export type PolarityRules = z.infer<typeof PolarityRulesSchema>;
 
 
+/**
+ * A code of a further dimension (an actor, a phase of the case): a code without a category, with
+ * the same definition, notes, examples and rules as a theme.
+ */
+export const DimensionCodeSchema: z.ZodObject<Omit<typeof CodeSchema.shape, "category">, z.core.$strict> = CodeSchema.omit({ category: true });
+export type DimensionCode = z.infer<typeof DimensionCodeSchema>;
+
+/**
+ * A further dimension of coding: an independent set of codes (for example the service `actors`
+ * a note names), found by their own rules, rolled up on their own, and crossed with the
+ * codebook's codes (its primary dimension, the themes). A code belongs to exactly one dimension.
+ */
+export const DimensionSchema = z
+  .object({
+    id: IdSchema,
+    label: LocalizedTextSchema,
+    description: LocalizedTextSchema.optional(),
+    /**
+     * Whether a mention of this dimension has a polarity, decided by the codebook's cues as for the
+     * themes. Default `false`: an actor is named, not helpful or a barrier in itself (the themes
+     * attributed to it carry the polarity).
+     */
+    polarity: z.boolean().default(false),
+    /**
+     * Note attributes (data columns, seminar attributes) whose value names a note's code of this
+     * dimension when its text names none, for example `service` holding `nav`: the note's themes
+     * are then attributed to that code. The value is a code id, a code's label, or text the
+     * dimension's rules find exactly one code in.
+     */
+    defaultFrom: z.array(z.string().min(1)).default([]),
+    codes: z.array(DimensionCodeSchema).default([]),
+  })
+  .strict();
+export type Dimension = z.infer<typeof DimensionSchema>;
+
+/** The name of the primary dimension (the codebook's own `categories` and `codes`). */
+export const PrimaryDimensionSchema = z.object({ id: IdSchema, label: LocalizedTextSchema }).strict();
+export type PrimaryDimension = z.infer<typeof PrimaryDimensionSchema>;
+
 /** A codebook: the validated value, whether it came from YAML, JSON or an object. */
 export const CodebookSchema = z
   .object({
@@ -255,6 +294,13 @@ export const CodebookSchema = z
      * Not inherited by a codebook that `extends` this one (its codes differ, so the model would not fit).
      */
     model: z.union([z.string().min(1), LearnedModelSchema]).optional(),
+    /** The id and label of the primary dimension (`categories` and `codes`); default `themes`. */
+    primaryDimension: PrimaryDimensionSchema.optional(),
+    /**
+     * Further dimensions of coding (for example `actors`), each with its own codes and rules. A
+     * coded note keeps the primary dimension's codes in `codes` and these under `dimensions`.
+     */
+    dimensions: z.array(DimensionSchema).optional(),
   })
   .strict();
 export type Codebook = z.infer<typeof CodebookSchema>;

@@ -186,6 +186,8 @@ async function readOne(nameOrPath: string, path: string, chain: string[], read: 
 /**
  * Merges an extending codebook onto its base: ids of the extension replace the base's in place,
  * new categories and codes follow, languages are united, and the extension's polarity cues win.
+ * Dimensions merge by id the same way, so an extension can add codes to `actors` or add a
+ * dimension of its own.
  *
  * @example
  * ```ts
@@ -208,7 +210,27 @@ export function mergeCodebooks(base: Codebook, extension: Codebook): Codebook {
       ...base.polarity,
       ...Object.fromEntries(Object.entries(extension.polarity).filter(([, v]) => v !== undefined)),
     },
+    ...mergedDimensions(base, extension),
   };
+}
+
+/**
+ * The further dimensions of a merged codebook: a dimension of the extension with a base
+ * dimension's id keeps its place and takes the extension's settings, with its codes merged like
+ * the codebook's (same id replaces, new ones follow); new dimensions follow.
+ */
+function mergedDimensions(base: Codebook, extension: Codebook): Pick<Codebook, "dimensions" | "primaryDimension"> {
+  const primaryDimension = extension.primaryDimension ?? base.primaryDimension;
+  const out: Pick<Codebook, "dimensions" | "primaryDimension"> = primaryDimension ? { primaryDimension } : {};
+  if (base.dimensions === undefined && extension.dimensions === undefined) return out;
+  const theirs = extension.dimensions ?? [];
+  const merged = (base.dimensions ?? []).map((b) => {
+    const e = theirs.find((d) => d.id === b.id);
+    if (e === undefined) return b;
+    const codes = [...b.codes.map((x) => e.codes.find((y) => y.id === x.id) ?? x), ...e.codes.filter((y) => !b.codes.some((x) => x.id === y.id))];
+    return { ...b, ...e, codes, defaultFrom: [...new Set([...b.defaultFrom, ...e.defaultFrom])] };
+  });
+  return { ...out, dimensions: [...merged, ...theirs.filter((e) => !merged.some((m) => m.id === e.id))] };
 }
 
 function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {

@@ -61,6 +61,8 @@ export const DIAGNOSTIC_CODES = {
   "codebook-empty-category": "A category has no codes",
   "codebook-unknown-frame": "A code or rule names a frame that the codebook does not define",
   "codebook-empty-frame": "A frame has no terms and does not take questions",
+  "codebook-empty-dimension": "A dimension of the codebook has no codes",
+  "codebook-code-in-two-dimensions": "A code id is used in two dimensions of the codebook",
   // codings and agreement
   "coding-unknown-note": "A coding names a note that is not in the notes",
   "coding-unknown-code": "A coding names a code that is not in the codebook",

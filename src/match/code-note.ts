@@ -5,6 +5,7 @@ import type { Language, LanguageOption } from "../text/language.ts";
 import type { CodeApplication, CodedNote, Evidence } from "./coded-note.ts";
 import type { CompiledRule, Matcher, TermEntry } from "./compile.ts";
 import { candidatesWithConditions, groupHits, settlePolarity, settlesPolarity, type Candidate, type Hit, type NoteContext, type Spans } from "./conditions.ts";
+import { withDimensions } from "./code-dimensions.ts";
 import type { GlobAutomaton } from "./glob-automaton.ts";
 import { automatonFor, detectFromScan, extendMatches, phraseInNote, setPlan, singlesOnly, type SetPlan } from "./set-plan.ts";
 import { extendGapped, keepUnclashed } from "./overlaps.ts";
@@ -15,7 +16,9 @@ const HELPFUL: Polarity = "helpful";
 /**
  * Codes one note with a compiled matcher: finds every term, applies the rules' conditions
  * (proximity, exclusions, negation), decides each mention's polarity, keeps the longest match
- * where matches of a code overlap, and groups the evidence per code and polarity.
+ * where matches of a code overlap, and groups the evidence per code and polarity. With a
+ * codebook that has further dimensions, their codes and the themes' attributions to them are
+ * added after (see `withDimensions`).
  *
  * @param note a validated note
  * @param matcher the compiled codebook
@@ -31,7 +34,7 @@ export function codeNote(note: Note, matcher: Matcher, language: LanguageOption 
   const engine = engineFor(matcher);
   if (engine.plain) {
     const coded = codePlain(note, matcher, language, engine);
-    if (coded !== undefined) return coded;
+    if (coded !== undefined) return matcher.dimensions === undefined ? coded : withDimensions(coded, matcher, language, codeNote);
   }
   return codeNoteGeneral(note, matcher, language);
 }
@@ -53,7 +56,8 @@ export function codeNote(note: Note, matcher: Matcher, language: LanguageOption 
 export function codeNoteGeneral(note: Note, matcher: Matcher, language: LanguageOption = "auto"): CodedNote {
   const found = keptMatches(note, matcher, language);
   const codes = found.kept.length === 0 ? [] : toApplications(found.kept, note.text, found.tokens!, matcher);
-  return { note, language: found.language, codes };
+  const coded: CodedNote = { note, language: found.language, codes };
+  return matcher.dimensions === undefined ? coded : withDimensions(coded, matcher, language, codeNote);
 }
 
 /**

@@ -55,14 +55,67 @@ export const CodeApplicationSchema = z
   .refine((a) => a.evidence.length > 0 || a.learned !== undefined, { message: "a code applied by the rules needs evidence", path: ["evidence"] });
 export type CodeApplication = z.infer<typeof CodeApplicationSchema>;
 
+/** Evidence of a further dimension's code: as {@link EvidenceSchema}, with a polarity only where the dimension has one. */
+export const DimensionEvidenceSchema = EvidenceSchema.extend({ polarity: PolaritySchema.optional() });
+export type DimensionEvidence = z.infer<typeof DimensionEvidenceSchema>;
+
+/**
+ * A code of a further dimension (an actor) applied to a note: the code and the evidence, with a
+ * polarity only when the dimension has one (see `DimensionSchema.polarity`).
+ */
+export const DimensionApplicationSchema = z.object({
+  code: z.string(),
+  polarity: PolaritySchema.optional(),
+  evidence: z.array(DimensionEvidenceSchema).min(1),
+});
+export type DimensionApplication = z.infer<typeof DimensionApplicationSchema>;
+
+/**
+ * How a theme mention was tied to a code of a further dimension: `sentence` (the nearest mention
+ * of the dimension in the same sentence), `note` (the sentence names none, and the whole note
+ * names exactly one code of the dimension), or `default` (the note names none; the code comes
+ * from a note attribute such as `service`).
+ */
+export const AttributionBasisSchema = z.enum(["sentence", "note", "default"]);
+export type AttributionBasis = z.infer<typeof AttributionBasisSchema>;
+
+/**
+ * One theme mention tied to a code of a further dimension: "legen tok seg tid" gives
+ * `{ code: "time", polarity: "helpful", dimension: "actors", value: "gp", basis: "sentence" }`,
+ * with the theme's evidence first and the actor's second (a `default` has only the theme's).
+ */
+export const AttributionSchema = z.object({
+  /** The primary dimension's code (the theme). */
+  code: z.string(),
+  polarity: PolaritySchema,
+  /** The further dimension, e.g. `actors`. */
+  dimension: z.string(),
+  /** Its code the mention is tied to, e.g. `gp`. */
+  value: z.string(),
+  basis: AttributionBasisSchema,
+  /** The theme's evidence, then (unless `default`) the evidence of the dimension's code. */
+  evidence: z.array(DimensionEvidenceSchema).min(1),
+  /** `default` only: the note attribute the code was read from. */
+  attribute: z.string().optional(),
+});
+export type Attribution = z.infer<typeof AttributionSchema>;
+
 /**
  * A note with the codes that apply. A code appears at most once per polarity: a note that
- * names both what helped and what did not about the same theme has two applications.
+ * names both what helped and what did not about the same theme has two applications. `codes`
+ * holds only the primary dimension (the themes), so `codes.length > 0` still means "has a
+ * theme"; the codes of further dimensions (actors) and the themes' attributions to them are kept
+ * apart, and are absent for a codebook without dimensions.
  */
 export const CodedNoteSchema = z.object({
   note: NoteSchema,
   /** The language the note was coded in, or `und` when it could not be determined. */
   language: z.union([LanguageSchema, z.literal("und")]),
+  /** The primary dimension's codes (the themes) only. */
   codes: z.array(CodeApplicationSchema),
+  /** With a codebook that has further dimensions: their codes, by dimension id (`{ actors: [...] }`). */
+  dimensions: z.record(z.string(), z.array(DimensionApplicationSchema)).optional(),
+  /** With further dimensions: each theme mention tied to a code of each dimension, where one can be found. */
+  attributions: z.array(AttributionSchema).optional(),
 });
 export type CodedNote = z.infer<typeof CodedNoteSchema>;

@@ -1,4 +1,5 @@
-import type { Codebook, MatchType, Rule, TermList } from "../codebook/codebook.ts";
+import type { Codebook, Dimension, MatchType, Rule, TermList } from "../codebook/codebook.ts";
+import { dimensionCodebook } from "../codebook/dimensions.ts";
 import type { Polarity } from "../codings/coding.ts";
 import { codingLanguage, LANGUAGES, type Language } from "../text/language.ts";
 import { stem } from "../text/stem.ts";
@@ -66,9 +67,20 @@ export interface CompiledFrame {
   unless: readonly number[];
 }
 
+/** A further dimension of the codebook, compiled: its own matcher over the dimension's codes. */
+export interface DimensionMatcher {
+  dimension: Dimension;
+  /** The matcher of `dimensionCodebook(codebook, dimension)`. */
+  matcher: Matcher;
+  /** Default codes already worked out from note attribute values (value → code id, or null for none). */
+  defaults: Map<string, string | null>;
+}
+
 /** The codebook compiled once into lookup structures; used by `codeNotes`. */
 export interface Matcher {
   codebook: Codebook;
+  /** The codebook's further dimensions (absent when it has none), each with its own matcher. */
+  dimensions?: readonly DimensionMatcher[];
   rules: CompiledRule[];
   frames: CompiledFrame[];
   entries: TermEntry[];
@@ -89,7 +101,8 @@ export interface Matcher {
 /**
  * Compiles a validated codebook into a matcher: every term parsed once, identical word patterns
  * shared, exact words in a hash table, and a memo per distinct token so that a word seen before
- * costs one map look-up. Throws only on terms that `checkCodebook` would have reported.
+ * costs one map look-up. Each further dimension gets a matcher of its own (see
+ * `dimensionCodebook`). Throws only on terms that `checkCodebook` would have reported.
  *
  * @param codebook a validated codebook (from `loadCodebook` or `parseCodebook`)
  * @returns the matcher
@@ -147,7 +160,15 @@ export function compileCodebook(codebook: Codebook): Matcher {
   if (codebook.polarity.irony) builder.addTerms(codebook.polarity.irony.terms, "glob", "ironyCue", -1, all);
   if (codebook.polarity.wish) builder.addTerms(codebook.polarity.wish.terms, "glob", "wishCue", -1, all);
   if (codebook.polarity.contrast) builder.addTerms(codebook.polarity.contrast.terms, "glob", "contrastCue", -1, all);
-  return builder.finish(codebook.polarity.barrier?.window ?? 3, codebook.polarity.negation?.window ?? 3);
+  const matcher = builder.finish(codebook.polarity.barrier?.window ?? 3, codebook.polarity.negation?.window ?? 3);
+  if (codebook.dimensions !== undefined && codebook.dimensions.length > 0) {
+    matcher.dimensions = codebook.dimensions.map((dimension) => ({
+      dimension,
+      matcher: compileCodebook(dimensionCodebook(codebook, dimension)),
+      defaults: new Map(),
+    }));
+  }
+  return matcher;
 }
 
 /**
