@@ -49,3 +49,30 @@ export function evaluateActors(predicted, gold, ids, counted) {
   const ks = counted.map((a) => actors[a].kappa).filter((k) => k !== undefined);
   return { notes: ids.length, actors, meanKappa: ks.length === 0 ? undefined : ks.reduce((s, k) => s + k, 0) / ks.length };
 }
+
+/**
+ * Checks kodebok's theme→actor attributions against the hand-checked sample (bench/attribution-check.json):
+ * each listed theme mention's actor (or `none`) against the actors accepted for it.
+ * @param {Map<string, object>} codedById note id -> coded note
+ * @param {{ id: string, code: string, at: number, accept: string[] }[]} mentions the hand-checked mentions
+ * @returns {{ notes: number, correctNotes: number, mentions: number, correctMentions: number, missing: number, wrong: object[] }}
+ * @example evaluateAttribution(codedById, check.mentions).correctNotes
+ */
+export function evaluateAttribution(codedById, mentions) {
+  const byNote = new Map();
+  let correctMentions = 0, missing = 0;
+  const wrong = [];
+  for (const m of mentions) {
+    const coded = codedById.get(m.id);
+    const present = coded?.codes.some((a) => a.code === m.code && a.evidence.some((e) => e.start === m.at));
+    if (!present) { missing++; continue; }
+    const tie = (coded.attributions ?? []).find((a) => a.dimension === "actors" && a.code === m.code && a.evidence[0].start === m.at);
+    const got = tie ? tie.value : "none";
+    const ok = m.accept.includes(got);
+    if (ok) correctMentions++;
+    else wrong.push({ id: m.id, code: m.code, text: m.text, got, accept: m.accept, basis: tie?.basis ?? "" });
+    byNote.set(m.id, (byNote.get(m.id) ?? true) && ok);
+  }
+  const values = [...byNote.values()];
+  return { notes: values.length, correctNotes: values.filter(Boolean).length, mentions: mentions.length - missing, correctMentions, missing, wrong };
+}

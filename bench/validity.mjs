@@ -15,6 +15,7 @@ import { pathToFileURL } from "node:url";
 import { ROOT } from "./shared-dir.mjs";
 import { loadGold, THEMES } from "./gold.mjs";
 import { evaluate, themesOf } from "./gold-metrics.mjs";
+import { actorFigures, printActors } from "./actor-figures.mjs";
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => { const i = args.indexOf(name); return i >= 0 && args[i + 1] !== undefined && !args[i + 1].startsWith("--") ? args[i + 1] : fallback; };
@@ -63,6 +64,10 @@ const report = {
   })),
 };
 
+// The actors dimension (issue #15), when the codebook has one.
+const actors = actorFigures({ coded, codedById, gold, dev, blindIds, all, byId });
+if (actors) report.actors = actors;
+
 if (json) {
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 } else if (errors !== undefined) {
@@ -110,6 +115,7 @@ function printReport() {
   out.push(`  category κ >= 0.85:             ${fmt(b.categoryKappa)} ${check(b.categoryKappa >= 0.85)}`);
   out.push(`  polarity >= 0.90:               ${fmt(b.polarity.agreement)} ${check(b.polarity.agreement >= 0.9)}`);
   out.push(`  meta notes given a theme <= 5 %: ${pct(b.meta.share)} ${check(b.meta.share <= 0.05)}`);
+  if (report.actors) out.push("", ...printActors(report.actors));
   process.stdout.write(`${out.join("\n")}\n`);
 }
 

@@ -84,11 +84,19 @@ export {
 export {
   CategorySummarySchema,
   CodeSummarySchema,
+  CrossCellSchema,
+  CrossTableSchema,
+  DimensionCodeSummarySchema,
+  DimensionSummarySchema,
   QuoteSchema,
   SummarySchema,
   TallySchema,
   type CategorySummary,
   type CodeSummary,
+  type CrossCell,
+  type CrossTable,
+  type DimensionCodeSummary,
+  type DimensionSummary,
   type Quote,
   type Summary,
   type Tally,
@@ -167,7 +175,9 @@ export type {
 
 // roll-up
 export { RollUpOptionsSchema, rollUp, type RedactFunction, type RollUpOptions } from "./rollup/roll-up.ts";
-export { attribution, chooseQuotes, shorten, type QuoteOptions } from "./rollup/quotes.ts";
+export { attribution, chooseQuotes, chooseQuotesWhere, shorten, type QuoteCandidate, type QuoteOptions } from "./rollup/quotes.ts";
+export { crossTable, themeQuote, tiedQuote, type CrossTableOptions } from "./rollup/cross-table.ts";
+export { rollUpDimensions, type DimensionRollUpOptions } from "./rollup/roll-up-dimensions.ts";
 
 // notes
 export { loadNotes, readNotes, type NotesSource } from "./notes/read-notes.ts";
@@ -217,6 +227,7 @@ export {
   MatrixCellSchema,
   attributeOf,
   codeMatrix,
+  qualifiesBySeminar,
   type CodeMatrix,
   type CodeMatrixOptions,
   type MatrixBy,
@@ -232,18 +243,50 @@ export {
 export { REPORT_LABELS, formatShare, type ReportLanguage } from "./report/labels.ts";
 export { KODEBOK_VERSION, reportRedactor, type ReportOptions } from "./report/report-options.ts";
 export { toMarkdown } from "./report/markdown.ts";
-export { MATRIX_ATTRIBUTES, escapeHtml, reportCharts, toHtml, type AppendixMode, type HtmlOptions, type ReportChart } from "./report/html.ts";
+export { DIMENSION_CHART_PREFIX, MATRIX_ATTRIBUTES, escapeHtml, reportCharts, toHtml, type AppendixMode, type HtmlOptions, type ReportChart } from "./report/html.ts";
 export { reportMatrices, type ReportMatrices } from "./report/report-matrices.ts";
+export {
+  cellFigure,
+  crossLabel,
+  crossTableHtml,
+  crossTableMarkdown,
+  dimensionsHtml,
+  dimensionsMarkdown,
+  quotesHtml,
+  type QuoteWriting,
+} from "./report/dimension-sections.ts";
+export {
+  CROSS_JSON_SCHEMA,
+  CrossJsonSchema,
+  crossTableToCsv,
+  crossTableToHtml,
+  crossTableToJson,
+  crossTableToMarkdown,
+  type CrossJson,
+  type CrossReportOptions,
+} from "./report/cross-report.ts";
 export {
   POLARITY_COLORS,
   categoryChartSpec,
   cooccurrenceChartSpec,
+  crossChartSpec,
   matrixChartSpec,
   renderSvg,
   type VegaLiteSpec,
 } from "./report/charts.ts";
-export { CodedRowSchema, SummaryRowSchema, codedRows, summaryRows, type CodedRow, type SummaryRow } from "./report/tidy.ts";
-export { toCsv, type CsvOptions } from "./report/csv.ts";
+export {
+  CodedRowSchema,
+  CrossRowSchema,
+  SummaryRowSchema,
+  codedRows,
+  crossRows,
+  dimensionKeys,
+  summaryRows,
+  type CodedRow,
+  type CrossRow,
+  type SummaryRow,
+} from "./report/tidy.ts";
+export { cellsCsv, toCsv, type CsvOptions } from "./report/csv.ts";
 export { toXlsx, XLSX_SHEETS, type XlsxOptions } from "./report/xlsx.ts";
 export {
   CODED_JSON_SCHEMA,
@@ -263,6 +306,7 @@ export {
   codedBundle,
   displayChart,
   displayCoded,
+  displayCrossTable,
   displayReport,
   displayable,
   showSummary,
@@ -327,6 +371,7 @@ export {
   CompareOptionsSchema,
   ComparisonSchema,
   NoteDisagreementSchema,
+  compareByDimension,
   compareCodings,
   compareCodingsMany,
   type AgreementFigures,
@@ -376,7 +421,7 @@ export { EXIT, type ExitCode } from "./cli/exit-codes.ts";
 export { codePointIndex, type CodePointIndex } from "./refi-qda/code-points.ts";
 export { refiGuid, normalizeGuid } from "./refi-qda/guid.ts";
 export { slugify } from "./refi-qda/slug.ts";
-export { toQdc, localized, DEFAULT_COLORS, QDC_NAMESPACE, type QdcOptions } from "./refi-qda/to-qdc.ts";
+export { toQdc, localized, DEFAULT_COLORS, KODEBOK_DIMENSION_PREFIX, QDC_NAMESPACE, type QdcOptions } from "./refi-qda/to-qdc.ts";
 export { parseQdc } from "./refi-qda/from-qdc.ts";
 export { importCodes, type ImportCodebookOptions, type ImportedCodes } from "./refi-qda/import-codes.ts";
 export {

@@ -9,6 +9,7 @@ import type { CodedNote } from "../match/coded-note.ts";
 import { addTally, addUnit, emptyTally, tallyAlpha, tallyKappa, tallyPercent, type BinaryTally } from "./binary-agreement.ts";
 import { BootstrapOptionsSchema, IntervalSchema, bootstrapInterval, bootstrapOptions } from "./bootstrap.ts";
 import { codingsFromCodedNotes } from "./codings-from-coded-notes.ts";
+import { codebookDimensions, resolveDimension } from "../codebook/dimensions.ts";
 import { parseOptions } from "./options.ts";
 
 /**
@@ -32,7 +33,14 @@ export const CompareOptionsSchema = z
      */
     coders: z.array(z.string().min(1).optional()).optional(),
     /** The codebook: fixes the codes and their order, maps codes to categories, flags unknown codes. */
-    codebook: z.custom<Pick<Codebook, "codes" | "categories">>().optional(),
+    codebook: z.custom<Pick<Codebook, "codes" | "categories"> & Partial<Pick<Codebook, "dimensions" | "primaryDimension">>>().optional(),
+    /**
+     * With a codebook that has further dimensions: the dimension to compare (`actors`, or `actor`);
+     * default its primary dimension, the themes. Only that dimension's codes are compared (the
+     * codes of the others are left out without a warning), and kodebok's coded notes give that
+     * dimension's codes.
+     */
+    dimension: z.string().optional(),
     /** The notes, for the text of disagreeing notes (coded notes bring their own). */
     notes: z.array(z.object({ id: z.string(), text: z.string() }).loose()).optional(),
     /**
@@ -113,6 +121,8 @@ export const ComparisonSchema = z.object({
   categories: z.array(CategoryAgreementSchema),
   /** Pooled over all note × code decisions; the bootstrap resamples notes (clusters of decisions). */
   overall: AgreementFiguresSchema.extend({ codes: z.number().int() }),
+  /** With a codebook that has further dimensions: the dimension compared. */
+  dimension: z.string().optional(),
   diagnostics: z.array(z.custom<Diagnostic>()),
 });
 export type Comparison = z.infer<typeof ComparisonSchema>;
@@ -146,7 +156,7 @@ function isCodedNotes(x: readonly unknown[]): x is readonly CodedNote[] {
 }
 
 /** Resolves one input into the sides (coders) it holds. */
-function sidesOf(input: CodingsInput, coder: string | undefined, position: number, expand: boolean, texts: Map<string, string>): Side[] {
+function sidesOf(input: CodingsInput, coder: string | undefined, position: number, expand: boolean, texts: Map<string, string>, dimension: string | undefined): Side[] {
   const label = `input ${position + 1}`;
   if (!isLoaded(input) && !isLoadedNotes(input) && !Array.isArray(input)) fail("agreement-invalid-data", `Cannot compare codings: ${label} is not an array of codings, coded notes, or loaded codings`);
   let codings: readonly Coding[];
@@ -162,7 +172,7 @@ function sidesOf(input: CodingsInput, coder: string | undefined, position: numbe
   } else if (isCodedNotes(input)) {
     const name = coder ?? "kodebok";
     for (const c of input) if (!texts.has(c.note.id)) texts.set(c.note.id, c.note.text);
-    codings = codingsFromCodedNotes(input, name);
+    codings = codingsFromCodedNotes(input, name, dimension);
     seen = new Map([[name, input.map((c) => c.note.id)]]);
   } else {
     codings = input as readonly Coding[];
@@ -261,7 +271,19 @@ function compare(inputs: readonly CodingsInput[], options: CompareOptions | unde
   const opts = parseOptions(CompareOptionsSchema, options, fn);
   const texts = new Map<string, string>();
   for (const n of opts.notes ?? []) texts.set(n.id, n.text);
-  const sides = inputs.flatMap((input, i) => sidesOf(input, opts.coders?.[i], i, expand, texts));
+  // The dimension compared, and its codes: a further dimension's, or the primary dimension's.
+  const dimensions = opts.codebook ? codebookDimensions(opts.codebook) : [];
+  const further = dimensions.filter((d) => !d.primary);
+  let dimension: string | undefined;
+  if (opts.dimension !== undefined) {
+    dimension = resolveDimension(further.map((d) => d.id), opts.dimension);
+    const primary = dimensions.find((d) => d.primary)?.id;
+    if (dimension === undefined && opts.dimension !== primary) {
+      fail("agreement-invalid-data", `Cannot compare codings: the codebook has no dimension "${opts.dimension}"`,
+        `Its dimensions are ${dimensions.map((d) => `"${d.id}"`).join(", ")}${opts.codebook ? "" : " (pass the codebook in options.codebook)"}.`);
+    }
+  }
+  const sides = inputs.flatMap((input, i) => sidesOf(input, opts.coders?.[i], i, expand, texts, dimension));
   const names = sides.map((s) => s.coder);
   const duplicate = names.find((n, i) => names.indexOf(n) !== i);
   if (duplicate !== undefined) {
@@ -300,16 +322,20 @@ function compare(inputs: readonly CodingsInput[], options: CompareOptions | unde
     }
   }
 
-  // The codes and their categories.
-  const codebookCodes = opts.codebook?.codes ?? [];
-  const categoryOf = new Map(codebookCodes.map((c) => [c.id, c.category] as const));
+  // The codes and their categories (a further dimension's codes have none).
+  const furtherCodes = further.find((d) => d.id === dimension)?.codes;
+  const codebookCodes: { id: string; category?: string }[] = furtherCodes ? furtherCodes.map((id) => ({ id })) : (opts.codebook?.codes ?? []);
+  const categoryOf = new Map(codebookCodes.flatMap((c) => (c.category === undefined ? [] : [[c.id, c.category] as const])));
+  const compared = new Set(codebookCodes.map((c) => c.id));
+  // Codes of the other dimensions are not this comparison's, and not unknown either.
+  const elsewhere = new Set(dimensions.flatMap((d) => d.codes).filter((c) => !compared.has(c)));
   const used = new Set<string>();
-  for (const s of sides) for (const n of universe) for (const c of s.codes.get(n) ?? []) used.add(c);
+  for (const s of sides) for (const n of universe) for (const c of s.codes.get(n) ?? []) if (!elsewhere.has(c)) used.add(c);
   let codes: string[];
   if (opts.codes) codes = [...new Set(opts.codes)];
   else {
     codes = codebookCodes.map((c) => c.id);
-    const extra = [...used].filter((c) => !categoryOf.has(c)).sort();
+    const extra = [...used].filter((c) => !compared.has(c)).sort();
     if (opts.codebook && extra.length > 0) {
       diagnostics.push(diagnostic({ code: "coding-unknown-code", severity: "warning", source: SOURCE,
         reason: `${extra.length === 1 ? "Code" : "Codes"} ${extra.map((c) => `"${c}"`).join(", ")} ${extra.length === 1 ? "is" : "are"} not in the codebook; compared anyway` }));
@@ -352,9 +378,9 @@ function compare(inputs: readonly CodingsInput[], options: CompareOptions | unde
 
   // Categories: a note has a category when any of its codes belongs to it.
   const categoryResults: CategoryAgreement[] = [];
-  if (opts.codebook) {
+  if (opts.codebook && furtherCodes === undefined) {
     const order = [...(opts.codebook.categories ?? []).map((c) => c.id)];
-    for (const c of codebookCodes) if (!order.includes(c.category)) order.push(c.category);
+    for (const c of codebookCodes) if (c.category !== undefined && !order.includes(c.category)) order.push(c.category);
     const uncategorised = codes.filter((c) => !categoryOf.has(c));
     if (uncategorised.length > 0) {
       diagnostics.push(diagnostic({ code: "agreement-uncategorised-code", severity: "warning", source: SOURCE,
@@ -394,6 +420,7 @@ function compare(inputs: readonly CodingsInput[], options: CompareOptions | unde
     codes: codeResults,
     categories: categoryResults,
     overall,
+    ...(further.length > 0 ? { dimension: dimension ?? dimensions[0]!.id } : {}),
     diagnostics,
   };
 }
@@ -459,4 +486,24 @@ function shownInNotebook(comparison: Comparison, options: CompareOptions | undef
     const { displayComparison } = await import("../report/display-comparison.ts");
     return displayComparison(comparison, { language, ...(codebook ? { codebook } : {}) })[JUPYTER_DISPLAY]();
   });
+}
+
+/**
+ * Compares two codings once per dimension of the codebook: the themes, then each further
+ * dimension (the actors), as {@link compareCodings} with `dimension` set. A codebook without
+ * dimensions gives one comparison, of its themes.
+ *
+ * @param a The first coding (long-form codings may hold codes of every dimension).
+ * @param b The second coding.
+ * @param options As for {@link compareCodings}; `codebook` is required.
+ * @returns One comparison per dimension, in codebook order, each with its `dimension`.
+ * @example
+ * ```ts
+ * for (const c of compareByDimension(human, codeNotes(notes, codebook), { codebook, universe })) {
+ *   console.log(c.dimension, c.codes.map((x) => `${x.code} ${x.kappa.toFixed(2)}`).join(", "));
+ * }
+ * ```
+ */
+export function compareByDimension(a: CodingsInput, b: CodingsInput, options: CompareOptions & { codebook: NonNullable<CompareOptions["codebook"]> }): Comparison[] {
+  return codebookDimensions(options.codebook).map((d) => compare([a, b], { ...options, dimension: d.id }, "compareByDimension", false));
 }

@@ -24,6 +24,8 @@ export interface CoderSet {
  * @param sets the coders compared
  * @param codebook the codebook (fixes the codes and their order)
  * @param opts the thresholds
+ * @param dimension for a codebook with further dimensions: the dimension compared and its codes
+ *   (the rows then carry its id); default the codebook's codes
  * @returns the rows, and the comparison's own diagnostics (notes seen by only some coders, ...)
  * @example
  * ```ts
@@ -31,7 +33,12 @@ export interface CoderSet {
  * rows.at(-1)?.alpha; // overall alpha
  * ```
  */
-export function agreementTable(sets: readonly CoderSet[], codebook: Codebook, opts: ResolvedCheckOptions): { rows: AgreementRow[]; diagnostics: Diagnostic[] } {
+export function agreementTable(
+  sets: readonly CoderSet[],
+  codebook: Codebook,
+  opts: ResolvedCheckOptions,
+  dimension?: { id: string; codes: readonly string[] },
+): { rows: AgreementRow[]; diagnostics: Diagnostic[] } {
   const coders = sets.map((s) => s.coder);
   const input: LoadedCodings = {
     form: "long",
@@ -43,7 +50,12 @@ export function agreementTable(sets: readonly CoderSet[], codebook: Codebook, op
   const auto = sets.some((s) => s.auto);
   let comparison;
   try {
-    comparison = compareCodingsMany([input], { codebook, codes: codebook.codes.map((c) => c.id), interval: false });
+    comparison = compareCodingsMany([input], {
+      codebook,
+      codes: dimension ? [...dimension.codes] : codebook.codes.map((c) => c.id),
+      interval: false,
+      ...(dimension ? { dimension: dimension.id } : {}),
+    });
   } catch (error) {
     if (error instanceof KodebokError) return { rows: [], diagnostics: error.diagnostics };
     throw error;
@@ -61,6 +73,7 @@ export function agreementTable(sets: readonly CoderSet[], codebook: Codebook, op
       kappa,
       percent: f.units > 0 && Number.isFinite(f.percentAgreement) ? f.percentAgreement : null,
       status: status(alpha, kappa, opts),
+      ...(dimension ? { dimension: dimension.id } : {}),
     };
   };
   const rows = [...comparison.codes.map((c) => row("code", c.code, c)), row("overall", "overall", comparison.overall)];

@@ -4,6 +4,7 @@ import { tokenize } from "../text/tokenize.ts";
 import type { Codebook } from "../codebook/codebook.ts";
 import { codebookHash } from "../codebook/hash.ts";
 import { checkCodebookArgument, checkOptions, invalidArgument } from "../diagnostics/options.ts";
+import { codebookDimensions, dimensionOfCode } from "../codebook/dimensions.ts";
 import { localize } from "../codebook/label.ts";
 import type { Coding } from "../codings/coding.ts";
 import { diagnostic, hasErrors, type Diagnostic, type Place } from "../diagnostics/diagnostic.ts";
@@ -153,7 +154,8 @@ export function checkDataset(files: readonly DatasetFile[], codebook: Codebook, 
   const languageOf = new Map(coded.map((c) => [c.note.id, c.note.language ?? detectLanguage(tokenize(c.note.text))]));
 
   // Codes not in the codebook, and codes on notes in a language the codebook does not cover.
-  const known = new Set(codebook.codes.map((c) => c.id));
+  const dimensionOf = dimensionOfCode(codebook);
+  const known = new Set(dimensionOf.keys());
   const valid: Coding[] = [];
   for (const coding of codings) {
     if (!known.has(coding.code)) {
@@ -197,7 +199,10 @@ export function checkDataset(files: readonly DatasetFile[], codebook: Codebook, 
     coder: AUTO_CODER,
     auto: true,
     seen: notes.map((n) => n.id),
-    codings: coded.flatMap((c) => c.codes.map((a) => ({ note: c.note.id, coder: AUTO_CODER, code: a.code, polarity: a.polarity }))),
+    codings: coded.flatMap((c) => [
+      ...c.codes.map((a) => ({ note: c.note.id, coder: AUTO_CODER, code: a.code, polarity: a.polarity })),
+      ...Object.values(c.dimensions ?? {}).flatMap((applications) => applications.map((a) => ({ note: c.note.id, coder: AUTO_CODER, code: a.code }))),
+    ]),
   };
 
   // A coder who saw only part of the notes: that coder's figures cover fewer notes (say so).
@@ -258,13 +263,20 @@ export function checkDataset(files: readonly DatasetFile[], codebook: Codebook, 
   if (human.length >= 2) comparisons.push(human);
   if (opts.againstAuto && notes.length > 0) for (const h of human) comparisons.push([h, auto]);
   const agreement: AgreementRow[] = [];
+  // Per dimension of the codebook: the themes, then each further dimension a human coded at all.
+  const dimensions = codebookDimensions(codebook);
+  const humanCodes = new Set(valid.map((c) => c.code));
   for (const sets of comparisons) {
-    const table = agreementTable(sets, codebook, opts);
-    agreement.push(...table.rows);
-    appendAll(findings, table.diagnostics);
+    for (const dimension of dimensions) {
+      if (!dimension.primary && !dimension.codes.some((c) => humanCodes.has(c))) continue;
+      const table = agreementTable(sets, codebook, opts, dimensions.length > 1 ? dimension : undefined);
+      agreement.push(...table.rows);
+      appendAll(findings, table.diagnostics);
+    }
   }
   for (const row of agreement) {
-    const label = row.level === "overall" ? "overall" : `${row.level} "${row.id}"`;
+    const within = row.dimension === undefined ? "" : ` (${row.dimension})`;
+    const label = row.level === "overall" ? `overall${within}` : `${row.level} "${row.id}"${within}`;
     const who = row.coders.join(" × ");
     const figures = `alpha ${fmt(row.alpha)}${row.kappa !== null ? `, kappa ${fmt(row.kappa)}` : ""} over ${row.units} notes`;
     if (row.status === "fail") {
@@ -287,10 +299,12 @@ export function checkDataset(files: readonly DatasetFile[], codebook: Codebook, 
     }
   }
 
-  // Share of notes without any code, per coder (kodebok's own when there are no human coders).
+  // Share of notes without any code (any theme: the codes of further dimensions do not count), per
+  // coder (kodebok's own when there are no human coders).
   const uncoded: UncodedRow[] = [];
+  const primary = dimensions[0]!.id;
   for (const set of human.length > 0 ? (opts.againstAuto ? [...human, auto] : human) : notes.length > 0 ? [auto] : []) {
-    const codedIds = new Set(set.codings.map((c) => c.note));
+    const codedIds = new Set(set.codings.filter((c) => dimensionOf.get(c.code) === primary).map((c) => c.note));
     const count = set.seen.filter((id) => !codedIds.has(id)).length;
     const share = set.seen.length === 0 ? 0 : count / set.seen.length;
     const fails = !set.auto && share > opts.maxUncoded;

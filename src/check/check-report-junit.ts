@@ -43,7 +43,7 @@ export function checkReportToJunit(report: CheckReport): string {
     const f = (x: number | null) => (x === null ? "undefined" : x.toFixed(3));
     const text = `alpha ${f(row.alpha)}, kappa ${f(row.kappa)}, agreement ${f(row.percent)} over ${row.units} notes (${row.status})`;
     cases.push({
-      name: `${row.coders.join(" x ")}: ${row.level} ${row.id}`,
+      name: `${row.coders.join(" x ")}: ${row.level} ${row.id}${row.dimension === undefined ? "" : ` (${row.dimension})`}`,
       classname: "kodebok.check.agreement",
       failures: row.status === "fail" ? [text] : [],
       out: [text],

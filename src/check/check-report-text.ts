@@ -71,7 +71,8 @@ export function verdict(report: CheckReport): string {
 }
 
 function agreementCells(row: AgreementRow): string[] {
-  return [row.coders.join(" × "), row.level, row.id, String(row.units), num(row.alpha), num(row.kappa), row.percent === null ? "-" : pct(row.percent), row.status];
+  // A codebook with further dimensions: the id says which dimension the row is about.
+  return [row.coders.join(" × "), row.level, row.dimension === undefined ? row.id : `${row.id} (${row.dimension})`, String(row.units), num(row.alpha), num(row.kappa), row.percent === null ? "-" : pct(row.percent), row.status];
 }
 
 function num(x: number | null): string {

@@ -56,6 +56,8 @@ export const AgreementRowSchema = z.object({
   /** Share of notes on which the coders agree, 0..1, or null without units. */
   percent: z.number().nullable(),
   status: CheckStatusSchema,
+  /** With a codebook that has further dimensions: the dimension of the code (`themes`, `actors`). */
+  dimension: z.string().optional(),
 });
 export type AgreementRow = z.infer<typeof AgreementRowSchema>;
 

@@ -7,6 +7,8 @@ import { diagnostic, hasErrors } from "../diagnostics/diagnostic.ts";
 import { KodebokError } from "../diagnostics/result.ts";
 import { codeNotes } from "../match/code-notes.ts";
 import type { NotesFormat } from "../notes/formats.ts";
+import { codingsFromCodedNotes } from "../agreement/codings-from-coded-notes.ts";
+import { resolveDimension } from "../codebook/dimensions.ts";
 import type { LanguageOption } from "../text/language.ts";
 import { CliError, EXIT, type ExitCode } from "./exit-codes.ts";
 import { colourEnabled, printDiagnostics, style, type CliIO } from "./io.ts";
@@ -25,6 +27,8 @@ export interface AgreeCommandOptions {
   againstAuto?: boolean;
   language: LanguageOption;
   inputFormat?: NotesFormat;
+  /** A further dimension of the codebook to compare (`actors`); default the themes. */
+  dimension?: string;
 }
 
 const EXAMPLES = `
@@ -33,6 +37,7 @@ Examples:
   $ kodebok agree fixtures/seminars/city-seminar.csv --against-auto
   $ kodebok agree notes.csv codings.csv --codebook ./codebook.yaml --by category
   $ kodebok agree double-coded.csv --format json --out agreement.json
+  $ kodebok agree ../shared/gold/notes.csv ../shared/gold/actors.csv --dimension actors --against-auto
 
 Inputs: notes files with codes:<coder> columns (every coder saw every note of the file), and/or
 codings files in long form (note_id, coder, code; a row with an empty code: seen, not coded) or
@@ -62,6 +67,7 @@ export function registerAgreeCommand(program: Command, io: CliIO, setExit: (code
     .option("-c, --codebook <name|file>", "a bundled codebook name or a codebook file", DEFAULT_CODEBOOK)
     .addOption(new Option("--by <level>", "agreement per code or per category").choices(["code", "category"]).default("code"))
     .option("--against-auto", "also compare each coder with kodebok's own coding (needs notes files)")
+    .option("--dimension <id>", "compare the codes of this dimension of the codebook (actors) instead of the themes")
     .addOption(languageOption("the notes' language, for --against-auto"))
     .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text"))
     .option("-o, --out <file>", "write to this file (atomically) instead of stdout")
@@ -92,7 +98,7 @@ export async function runAgree(files: string[], options: AgreeCommandOptions, io
   const comparisons: Comparison[] = [];
   const compare = (sides: LoadedCodings[]) => {
     try {
-      comparisons.push(compareCodingsMany(sides, { codebook, notes: notes.map((n) => ({ id: n.id, text: n.text })) }));
+      comparisons.push(compareCodingsMany(sides, { codebook, notes: notes.map((n) => ({ id: n.id, text: n.text })), ...(options.dimension ? { dimension: options.dimension } : {}) }));
     } catch (error) {
       if (error instanceof KodebokError) throw new CliError("Cannot compare the codings", error.diagnostics);
       throw error;
@@ -119,7 +125,8 @@ export async function runAgree(files: string[], options: AgreeCommandOptions, io
         }),
       ]);
     }
-    const auto = codeNotes(notes, codebook, { language: options.language }).flatMap((c) => c.codes.map((a) => ({ note: c.note.id, coder: "kodebok", code: a.code })));
+    const dimension = options.dimension === undefined ? undefined : resolveDimension((codebook.dimensions ?? []).map((d) => d.id), options.dimension);
+    const auto = codingsFromCodedNotes(codeNotes(notes, codebook, { language: options.language }), "kodebok", dimension);
     for (const h of humans) compare([side(h, codings, seen.get(h)!), side("kodebok", auto, notes.map((n) => n.id))]);
   }
   if (comparisons.length === 0) {
@@ -153,7 +160,7 @@ export async function runAgree(files: string[], options: AgreeCommandOptions, io
  */
 export function comparisonToText(c: Comparison, codebook: Codebook, by: "code" | "category", s: ReturnType<typeof style>): string {
   const out: string[] = [];
-  out.push(s.bold(`${c.coders.join(" × ")}`) + ` — ${c.universe.notes.length} notes compared (${c.kappa === "cohen" ? "Cohen's" : "Fleiss'"} kappa, Krippendorff's alpha nominal; 95% bootstrap intervals)`);
+  out.push(s.bold(`${c.coders.join(" × ")}`) + `${c.dimension === undefined ? "" : ` on ${c.dimension}`} — ${c.universe.notes.length} notes compared (${c.kappa === "cohen" ? "Cohen's" : "Fleiss'"} kappa, Krippendorff's alpha nominal; 95% bootstrap intervals)`);
   const rowOf = (id: string, f: AgreementFigures): string[] => [
     id,
     String(f.units),

@@ -16,12 +16,17 @@ import { redact } from "../rollup/redact.ts";
 import { detectLanguage } from "../text/detect-language.ts";
 import { tokenize } from "../text/tokenize.ts";
 import { CliError, EXIT, type ExitCode } from "./exit-codes.ts";
-import { colourEnabled, printDiagnostics, type CliIO } from "./io.ts";
+import { colourEnabled, printDiagnostics, style, type CliIO } from "./io.ts";
 import { inputFormatOption, readCodebookInput, readModelInput, readNotesInputs } from "./load-inputs.ts";
 import { DEFAULT_CODEBOOK, delimiter, integerIn, languageOption } from "./options.ts";
 import { emit } from "./output.ts";
 import { progress } from "./progress.ts";
 import { renderSummary, SUMMARY_FORMATS, type SummaryFormat } from "./summary-formats.ts";
+import { crossTableText } from "./summary-text.ts";
+import { resolveDimension } from "../codebook/dimensions.ts";
+import { localize } from "../codebook/label.ts";
+import { crossTable } from "../rollup/cross-table.ts";
+import { REPORT_LABELS } from "../report/labels.ts";
 
 /** Options of `kodebok code`. */
 export interface CodeCommandOptions {
@@ -45,6 +50,8 @@ export interface CodeCommandOptions {
   model?: string | false;
   /** How rules and model combine. */
   combine?: Combine;
+  /** Print the theme × actor (or × attribute) table with quotes per cell instead of the roll-up. */
+  by?: string;
 }
 
 /** Parses one `--question id=text` into the map of question texts. */
@@ -66,6 +73,8 @@ Examples:
   $ kodebok code big-survey.csv --text-column svar --workers 2 --format md --out report.md
   $ kodebok code seminar.csv --format html --out report.html --question q1="Hva har hjulpet deg mest?" --appendix full
   $ kodebok code survey.csv --model model.json --format csv --out coded.csv
+  $ kodebok code notes.csv --by actor                 # theme × actor: notes (helpful/barrier) and quotes per cell
+  $ kodebok code notes.csv --by actor --format html --out actors.html
 `;
 
 /**
@@ -90,11 +99,12 @@ export function registerCodeCommand(program: Command, io: CliIO, setExit: (code:
     .addOption(languageOption("the notes' language"))
     .addOption(new Option("-f, --format <format>", "output format").choices([...SUMMARY_FORMATS]).default("text"))
     .option("-o, --out <file>", "write to this file (atomically) instead of stdout")
-    .option("-q, --quotes <n>", "quotes per theme", integerIn(0, 100), 3)
+    .option("-q, --quotes <n>", "quotes per theme (per cell with --by)", integerIn(0, 100), 3)
     .option("--no-redact", "show quotes as written (default: e-mail, phone and national id numbers are masked)")
     .option("--text-column <name>", "the column holding the note text")
     .option("--delimiter <char>", "CSV delimiter (default: detected)", delimiter)
     .addOption(inputFormatOption())
+    .option("--by <dimension|attribute>", "print the themes crossed with a dimension of the codebook (actor) or a note attribute (seminar, question, a column), with helpful/barrier and quotes per cell, instead of the roll-up")
     .option("-w, --workers <n>", "code on this many worker threads (0: on the main thread; same result either way)", integerIn(0, 64), 0)
     .option("-m, --model <file>", "also code with a model learned from hand-coded notes (kodebok learn)")
     .option("--no-model", "code with the rules alone, even when the codebook names a model")
@@ -135,6 +145,11 @@ export async function runCode(files: string[], options: CodeCommandOptions, io: 
   const loaded = await readNotesInputs(files, notesOptions, io);
   printDiagnostics(io, loaded.diagnostics, { verbose: options.verbose ?? false });
   if (!loaded.ok || hasErrors(loaded.diagnostics)) throw new CliError("Cannot load the notes", []);
+  if (options.by !== undefined) {
+    const output = await renderCrossTable(loaded.value.notes, codebook, options.by, { ...options, model }, io);
+    await emit(io, output, options.out, [...files.filter((f) => f !== "-"), ...codebookFiles, ...(typeof options.model === "string" ? [options.model] : [])]);
+    return EXIT.ok;
+  }
   const { summary, coded } = await codeAndRollUp(loaded.value.notes, codebook, { ...options, model }, io);
   const output = await renderSummary(summary, options.format, {
     coded,
@@ -170,6 +185,85 @@ export async function codeAndRollUp(
   options: Pick<CodeCommandOptions, "language" | "quotes" | "redact" | "workers" | "combine"> & { model?: LearnedModel | false | undefined },
   io: CliIO,
 ): Promise<{ summary: Summary; coded: CodedNote[] }> {
+  const coded = await codeAll(notes, codebook, options, io);
+  const summary = rollUp(coded, codebook, {
+    ...(options.language !== "auto" ? { language: options.language } : {}),
+    quotesPerCode: options.quotes,
+    redact: options.redact ? quoteRedactor(options.language) : false,
+    ...(options.model !== undefined ? { model: options.model } : {}),
+  });
+  return { summary, coded };
+}
+
+/** A quote is redacted in the notes' language (given, or detected per quote), for the right tokens. */
+function quoteRedactor(language: LanguageOption): (text: string) => string {
+  return (text) => {
+    const detected = language !== "auto" ? language : detectLanguage(tokenize(text));
+    return redact(text, { language: detected === "und" ? "nb" : detected });
+  };
+}
+
+/**
+ * `kodebok code --by`: codes the notes and renders the themes crossed with a dimension of the
+ * codebook (`actor`) or a note attribute, with helpful/barrier and quotes per cell, in the format.
+ *
+ * @param notes the notes
+ * @param codebook the codebook
+ * @param by the dimension or attribute
+ * @param options format, language, quotes per cell, redaction, workers, colour
+ * @param io the process's IO
+ * @returns the output text
+ * @throws CliError (exit 2) when `by` is neither a dimension nor a field or column of the notes
+ * @example
+ * ```ts
+ * await renderCrossTable(notes, codebook, "actor", { format: "md", language: "auto", quotes: 2, redact: true }, processIO());
+ * ```
+ */
+export async function renderCrossTable(
+  notes: Note[],
+  codebook: Codebook,
+  by: string,
+  options: Pick<CodeCommandOptions, "format" | "language" | "quotes" | "redact" | "workers" | "out" | "combine"> & { model?: LearnedModel | false | undefined },
+  io: CliIO,
+): Promise<string | Uint8Array> {
+  const dimensions = (codebook.dimensions ?? []).map((d) => d.id);
+  const dimension = resolveDimension(dimensions, by);
+  const columns = new Set(notes.flatMap((n) => Object.keys(n.attributes ?? {})));
+  if (dimension === undefined && !NOTE_FIELDS.includes(by) && !columns.has(by)) {
+    const known = [...dimensions.map((d) => `${d} (a dimension)`), ...NOTE_FIELDS, ...[...columns].sort()];
+    throw new CliError(`Cannot cross the themes by "${by}": it is neither a dimension of codebook "${codebook.id}" nor a field or column of the notes (${known.join(", ")})`);
+  }
+  const coded = await codeAll(notes, codebook, options, io);
+  const language = options.language === "en" ? "en" : options.language === "auto" ? (codebook.languages[0] ?? "nb") : options.language;
+  const table = crossTable(coded, codebook, dimension ?? by, { language, quotesPerCell: options.quotes, redact: options.redact ? quoteRedactor(options.language) : false });
+  const reportLanguage = language === "en" ? "en" : "nb";
+  const label = dimension !== undefined ? localize(codebook.dimensions!.find((d) => d.id === dimension)!.label, language) : by;
+  const report = { language: reportLanguage, title: `${REPORT_LABELS[reportLanguage].code} × ${label.toLowerCase()}`, columnTitle: label, ...(options.redact ? {} : { redact: false as const }) } as const;
+  const cross = await import("../report/cross-report.ts");
+  switch (options.format) {
+    case "text":
+      return `${crossTableText(table, style(options.out === undefined && colourEnabled(io, "stdout")), `Theme × ${label.toLowerCase()}`, true).join("\n")}\n`;
+    case "md":
+      return cross.crossTableToMarkdown(table, report);
+    case "html":
+      return cross.crossTableToHtml(table, report);
+    case "csv":
+      return cross.crossTableToCsv(table, report);
+    case "json":
+      return cross.crossTableToJson(table, report);
+  }
+}
+
+/** The note fields `--by` accepts besides the dimensions and the notes' own columns. */
+const NOTE_FIELDS = ["seminar", "group", "participant", "question", "source", "cluster"];
+
+/** Codes the notes in chunks on the main thread, or on worker threads; with a progress bar on a TTY. */
+async function codeAll(
+  notes: Note[],
+  codebook: Codebook,
+  options: Pick<CodeCommandOptions, "language" | "workers" | "combine"> & { model?: LearnedModel | false | undefined },
+  io: CliIO,
+): Promise<CodedNote[]> {
   const bar = progress(io, notes.length, "notes");
   const modelOptions = { ...(options.model !== undefined ? { model: options.model } : {}), ...(options.combine !== undefined ? { combine: options.combine } : {}) };
   const coded: CodedNote[] = [];
@@ -188,16 +282,5 @@ export async function codeAndRollUp(
     }
   }
   bar.done();
-  // A quote is redacted in the notes' language (given, or detected per quote), for the right tokens.
-  const redactQuote = (text: string) => {
-    const language = options.language !== "auto" ? options.language : detectLanguage(tokenize(text));
-    return redact(text, { language: language === "und" ? "nb" : language });
-  };
-  const summary = rollUp(coded, codebook, {
-    ...(options.language !== "auto" ? { language: options.language } : {}),
-    quotesPerCode: options.quotes,
-    redact: options.redact ? redactQuote : false,
-    ...(options.model !== undefined ? { model: options.model } : {}),
-  });
-  return { summary, coded };
+  return coded;
 }

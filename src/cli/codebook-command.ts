@@ -100,7 +100,7 @@ export async function runLint(file: string, options: { verbose?: boolean }, io: 
   const examples = lintCodebookExamples(result.value, { text, file: shown(path) });
   const findings = [...diagnostics, ...examples].filter((d) => d.severity !== "info" || options.verbose);
   printDiagnostics(io, findings, { verbose: options.verbose ?? false });
-  const c = result.value.codes;
+  const c = [...result.value.codes, ...(result.value.dimensions ?? []).flatMap((d) => d.codes)];
   const tested = `${c.length} codes, ${c.reduce((n, x) => n + x.examples.length, 0)} examples and ${c.reduce((n, x) => n + x.nonExamples.length, 0)} non-examples tested`;
   const problems = findings.filter((d) => d.severity !== "info").length;
   io.stdout(problems === 0 ? `${s.green(`${shown(path)}: ok`)} (${tested})\n` : `${s.red(`${shown(path)}: ${problems} finding${problems === 1 ? "" : "s"}`)} (${tested})\n`);
@@ -184,7 +184,9 @@ export async function runList(options: { format: "text" | "json" }, io: CliIO): 
 export function codebookToText(codebook: Codebook, language: Language, s: ReturnType<typeof style>, columns = 100): string {
   const out: string[] = [];
   out.push(s.bold(localize(codebook.title, language)) + s.dim(` (${codebook.id}${codebook.version ? ` ${codebook.version}` : ""})`));
-  out.push(`languages: ${codebook.languages.join(", ")} · ${codebook.categories.length} categories · ${codebook.codes.length} codes`);
+  const dimensions = codebook.dimensions ?? [];
+  const further = dimensions.map((d) => ` · ${d.id}: ${d.codes.length} codes`).join("");
+  out.push(`languages: ${codebook.languages.join(", ")} · ${codebook.categories.length} categories · ${codebook.codes.length} codes${further}`);
   if (codebook.reference) out.push(s.dim(`reference: ${codebook.reference}`));
   out.push("");
   const rows: string[][] = [];
@@ -201,11 +203,25 @@ export function codebookToText(codebook: Codebook, language: Language, s: Return
       ]);
     }
   }
+  // Each further dimension (actors) follows as a group of its own.
+  for (const dimension of dimensions) {
+    rows.push([`${dimension.id} (dimension)`, localize(dimension.label, language), "", "", "", ""]);
+    for (const code of dimension.codes) {
+      rows.push([
+        `  ${code.id}`,
+        localize(code.label, language),
+        String(countTerms(code.terms) + countTerms(code.barrierTerms) + code.rules.reduce((n, r) => n + countTerms(r.terms), 0)),
+        String(code.rules.length),
+        String(code.examples.length),
+        String(code.nonExamples.length),
+      ]);
+    }
+  }
   const table = renderTable(["category / code", "label", "terms", "rules", "examples", "non-examples"], rows, ["left", "left", "right", "right", "right", "right"]);
   out.push(...table.map((l, i) => (i === 0 || (i >= 2 && !rows[i - 2]![0]!.startsWith("  ")) ? s.bold(l) : l)));
   out.push("", s.bold("Definitions"));
   const wrapAt = Math.max(40, Math.min(columns, 100) - 4);
-  for (const code of codebook.codes) {
+  for (const code of [...codebook.codes, ...dimensions.flatMap((d) => d.codes.map((c) => ({ ...c, category: d.id })))]) {
     out.push(`  ${s.cyan(code.id)} ${s.dim(`(${code.category})`)}`);
     out.push(...wrap(localize(code.definition, language), wrapAt).map((l) => `    ${l}`));
   }

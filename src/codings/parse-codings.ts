@@ -14,7 +14,7 @@ import { RawLines } from "../notes/raw-lines.ts";
 export const CODING_COLUMN_ALIASES = {
   note: ["note", "note_id", "noteid", "note id", "notat", "notat_id", "notatid", "id"],
   coder: ["coder", "koder", "rater", "coder_id"],
-  code: ["code", "kode", "code_id"],
+  code: ["code", "kode", "code_id", "actor", "aktør"],
   polarity: ["polarity", "polaritet"],
 } as const;
 
@@ -37,8 +37,8 @@ export const ParseCodingsOptionsSchema = z
     file: z.string().optional(),
     /** `csv` (delimiter `,`, `;` or tab, detected), `json`, or `auto` (default: by the first character). */
     format: z.enum(["csv", "json", "auto"]).default("auto"),
-    /** A codebook: codes not in it are reported. */
-    codebook: z.custom<Pick<Codebook, "codes">>().optional(),
+    /** A codebook: codes not in it (in none of its dimensions) are reported. */
+    codebook: z.custom<Pick<Codebook, "codes"> & Partial<Pick<Codebook, "dimensions">>>().optional(),
     /** The known notes (ids, or objects with an id): other note ids are reported. */
     notes: z.array(z.union([z.string(), z.object({ id: z.string() }).loose()])).optional(),
     /**
@@ -280,7 +280,9 @@ export function parseCodings(text: string, options?: ParseCodingsOptions): Resul
     }
   }
 
-  const knownCodes = opts.codebook ? new Set(opts.codebook.codes.map((c) => c.id)) : undefined;
+  const knownCodes = opts.codebook
+    ? new Set([...opts.codebook.codes.map((c) => c.id), ...(opts.codebook.dimensions ?? []).flatMap((d) => d.codes.map((c) => c.id))])
+    : undefined;
   const knownNotes = opts.notes ? new Set(opts.notes.map((n) => (typeof n === "string" ? n : n.id))) : undefined;
   const codings: Coding[] = [];
   const coders: string[] = [];

@@ -31,9 +31,11 @@ export const CLAUSE_BREAKS: ReadonlySet<string> = new Set([
  * mention nearest to it in the same sentence, preferring one in the same clause (clauses are split
  * at `;`, dashes and the words *men*, *mens*, *but*, *while*, ...); when the sentence names
  * none and the note names exactly one code of the dimension, that code (`basis: "note"`); when the
- * note names none, the note's default (from an attribute such as `service`), if any. Nearest is
- * counted in characters between the two spans; a tie goes to the mention before the theme. A pure
- * step over the coded note's evidence: the matching does not change.
+ * note names several, the last one named in an earlier sentence (`basis: "previous"`: a pronoun
+ * refers back), or none when none comes before; when the note names none, the note's default
+ * (from an attribute such as `service`), if any. Nearest is counted in characters between the two
+ * spans; a tie goes to the mention before the theme. A pure step over the coded note's evidence:
+ * the matching does not change.
  *
  * @param text the note's text
  * @param codes the note's theme applications (`CodedNote.codes`)
@@ -105,6 +107,11 @@ export function attributeMentions(
             bestScore = score;
           }
         }
+      } else if (best === undefined) {
+        // The sentence names none and the note several: the last one named before it ("… hos
+        // fastlegen. Hun hadde god tid."), as a pronoun refers back; none when none comes before.
+        basis = "previous";
+        for (const mention of mentions) if (mention.sentence < at.sentence) best = mention;
       }
       if (best === undefined) continue;
       out.push({

@@ -73,10 +73,11 @@ export type DimensionApplication = z.infer<typeof DimensionApplicationSchema>;
 /**
  * How a theme mention was tied to a code of a further dimension: `sentence` (the nearest mention
  * of the dimension in the same sentence), `note` (the sentence names none, and the whole note
- * names exactly one code of the dimension), or `default` (the note names none; the code comes
+ * names exactly one code of the dimension), `previous` (the sentence names none, the note several:
+ * the last one named in an earlier sentence), or `default` (the note names none; the code comes
  * from a note attribute such as `service`).
  */
-export const AttributionBasisSchema = z.enum(["sentence", "note", "default"]);
+export const AttributionBasisSchema = z.enum(["sentence", "note", "previous", "default"]);
 export type AttributionBasis = z.infer<typeof AttributionBasisSchema>;
 
 /**

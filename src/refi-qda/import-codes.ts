@@ -1,9 +1,9 @@
-import { CodebookSchema, type Category, type Code, type Codebook } from "../codebook/codebook.ts";
+import { CodebookSchema, type Category, type Code, type Codebook, type Dimension, type DimensionCode } from "../codebook/codebook.ts";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Language } from "../text/language.ts";
 import { normalizeGuid, refiGuid } from "./guid.ts";
 import { slugify, uniqueIds } from "./slug.ts";
-import { KODEBOK_ID_PREFIX } from "./to-qdc.ts";
+import { KODEBOK_DIMENSION_PREFIX, KODEBOK_ID_PREFIX } from "./to-qdc.ts";
 import { childNamed, childrenNamed, type XmlNode } from "./xml-read.ts";
 
 const SOURCE = "kodebok:refi-qda";
@@ -118,9 +118,9 @@ function nestPathNames(codes: RefiCode[], file: string | undefined, diagnostics:
   return top;
 }
 
-/** Splits a Description into definition, include and exclude lists, and a kodebok id line. */
-function readDescription(text: string): { definition: string; include: string[]; exclude: string[]; id?: string } {
-  const out: { definition: string; include: string[]; exclude: string[]; id?: string } = { definition: "", include: [], exclude: [] };
+/** Splits a Description into definition, include and exclude lists, and a kodebok id or dimension line. */
+function readDescription(text: string): { definition: string; include: string[]; exclude: string[]; id?: string; dimension?: string } {
+  const out: { definition: string; include: string[]; exclude: string[]; id?: string; dimension?: string } = { definition: "", include: [], exclude: [] };
   const rest: string[] = [];
   for (const para of text.replace(/\r\n?/g, "\n").split(/\n{2,}/)) {
     const p = para.trim();
@@ -135,6 +135,8 @@ function readDescription(text: string): { definition: string; include: string[];
       (list[1] === "Include" ? out.include : out.exclude).push(...items.map((i) => i.trim()));
     } else if (p.startsWith(KODEBOK_ID_PREFIX) && ID.test(p.slice(KODEBOK_ID_PREFIX.length).trim())) {
       out.id = p.slice(KODEBOK_ID_PREFIX.length).trim();
+    } else if (p.startsWith(KODEBOK_DIMENSION_PREFIX) && ID.test(p.slice(KODEBOK_DIMENSION_PREFIX.length).trim())) {
+      out.dimension = p.slice(KODEBOK_DIMENSION_PREFIX.length).trim();
     } else if (p !== "") rest.push(p);
   }
   out.definition = rest.join("\n\n");
@@ -148,6 +150,8 @@ function readDescription(text: string): { definition: string; include: string[];
  * category go under a generated category `uncategorised`. Ids are slugs of the names (æ → ae,
  * ø → o, å → a, deduplicated with `-2`, `-3`; categories and codes have separate id spaces, as in
  * kodebok), or the `kodebok-id:` line kodebok wrote; names stay as labels. Definitions, inclusion and exclusion notes are read back from `Description`.
+ * A top-level group whose `Description` has a `kodebok-dimension: <id>` line (as kodebok writes a
+ * further dimension, such as the actors) becomes that dimension, with its codable codes.
  *
  * @param codes - the `Codes` element (of a `.qdc` or of a project's `CodeBook`)
  * @param options - codebook id, title, languages, file name for messages
@@ -161,11 +165,15 @@ function readDescription(text: string): { definition: string; include: string[];
 export function importCodes(codes: XmlNode | undefined, options: ImportCodebookOptions = {}): ImportedCodes {
   const diagnostics: Diagnostic[] = [];
   const file = options.file;
-  const tree = nestPathNames(
+  const all = nestPathNames(
     codes ? childrenNamed(codes, "Code").map((c) => readCode(c, [], file, diagnostics)) : [],
     file,
     diagnostics,
   );
+  // Top-level groups kodebok marked as further dimensions come back as dimensions; the rest is the themes.
+  const isDimension = (c: RefiCode) => !c.isCodable && readDescription(c.description).dimension !== undefined;
+  const tree = all.filter((c) => !isDimension(c));
+  const dimensionGroups = all.filter(isDimension);
   // Categories and codes have separate id spaces. Ids kodebok wrote come back first; slugs avoid them.
   const reserved = { category: new Set<string>(), code: new Set<string>() };
   const collect = (c: RefiCode) => {
@@ -173,7 +181,7 @@ export function importCodes(codes: XmlNode | undefined, options: ImportCodebookO
     if (id) reserved[c.isCodable ? "code" : "category"].add(id);
     c.children.forEach(collect);
   };
-  tree.forEach(collect);
+  all.forEach(collect);
   const pools = {
     category: { slug: uniqueIds(reserved.category), claimed: new Set<string>() },
     code: { slug: uniqueIds(reserved.code), claimed: new Set<string>() },
@@ -244,6 +252,26 @@ export function importCodes(codes: XmlNode | undefined, options: ImportCodebookO
   // Categories first in the order kodebok lists them, codes grouped by category.
   const order = new Map(categories.map((c, i) => [c.id, i]));
   kodebokCodes.sort((a, b) => order.get(a.category)! - order.get(b.category)!);
+  const dimensionIds = new Set<string>();
+  const dimensions: Dimension[] = dimensionGroups.map((group) => {
+    const desc = readDescription(group.description);
+    let id = desc.dimension!;
+    for (let n = 2; dimensionIds.has(id); n++) id = `${desc.dimension!}-${n}`;
+    dimensionIds.add(id);
+    const members: DimensionCode[] = [];
+    const gather = (c: RefiCode): void => {
+      if (c.isCodable) {
+        const d = readDescription(c.description);
+        const code: DimensionCode = { id: idFor("code", d.id, c.name), label: c.name, definition: d.definition, include: d.include, exclude: d.exclude, examples: [], nonExamples: [], rules: [], relatesTo: [] };
+        if (c.color) code.color = c.color;
+        members.push(code);
+        codeByGuid.set(c.guid, code.id);
+      }
+      c.children.forEach(gather);
+    };
+    group.children.forEach(gather);
+    return { id, label: group.name, ...(desc.definition ? { description: desc.definition } : {}), polarity: false, defaultFrom: [], codes: members };
+  });
   const title = options.title ?? "Imported codebook";
   const codebook = CodebookSchema.parse({
     id: options.id ?? (slugify(title, "codebook") || "imported"),
@@ -251,6 +279,7 @@ export function importCodes(codes: XmlNode | undefined, options: ImportCodebookO
     languages: options.languages ?? ["nb", "en"],
     categories,
     codes: kodebokCodes,
+    ...(dimensions.length > 0 ? { dimensions } : {}),
   });
   return { codebook, codeByGuid, diagnostics };
 }

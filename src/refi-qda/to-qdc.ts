@@ -1,6 +1,6 @@
 import { RefiExportOptionsSchema } from "./refi-options.ts";
 import { checkOptions } from "../diagnostics/options.ts";
-import type { Codebook, LocalizedText } from "../codebook/codebook.ts";
+import type { Code, Codebook, LocalizedText } from "../codebook/codebook.ts";
 import type { Language } from "../text/language.ts";
 import { refiGuid } from "./guid.ts";
 import { serializeXml, type XmlElement } from "./xml-write.ts";
@@ -11,6 +11,8 @@ export const QDC_NAMESPACE = "urn:QDA-XML:codebook:1.0";
 export const KODEBOK_ORIGIN = "kodebok";
 /** The line that carries a code's kodebok id at the end of its `Description`. */
 export const KODEBOK_ID_PREFIX = "kodebok-id: ";
+/** The line that marks a top-level code group as a further dimension of the codebook (`kodebok-dimension: actors`). */
+export const KODEBOK_DIMENSION_PREFIX = "kodebok-dimension: ";
 
 /** Colours for categories and codes that have none (Tableau 10, light and dark). */
 export const DEFAULT_COLORS = [
@@ -56,6 +58,10 @@ export function codebookGuids(codebook: Codebook): Map<string, string> {
   const guids = new Map<string, string>();
   for (const c of codebook.categories) guids.set(`category:${c.id}`, refiGuid("category", codebook.id, c.id));
   for (const c of codebook.codes) guids.set(`code:${c.id}`, refiGuid("code", codebook.id, c.id));
+  for (const d of codebook.dimensions ?? []) {
+    guids.set(`dimension:${d.id}`, refiGuid("dimension", codebook.id, d.id));
+    for (const c of d.codes) guids.set(`code:${c.id}`, refiGuid("code", codebook.id, c.id));
+  }
   return guids;
 }
 
@@ -63,7 +69,7 @@ export function codebookGuids(codebook: Codebook): Map<string, string> {
  * The `Description` kodebok writes for a code: the definition, the inclusion and exclusion notes,
  * and a last line `kodebok-id: <id>` that lets an import give the code its id back.
  */
-function codeDescription(code: Codebook["codes"][number], language: Language | undefined): string {
+function codeDescription(code: Pick<Code, "id" | "definition" | "include" | "exclude">, language: Language | undefined): string {
   const parts = [localized(code.definition, language).trim()];
   const list = (title: string, items: LocalizedText[]) => {
     const lines = items.map((i) => localized(i, language).trim()).filter(Boolean);
@@ -77,7 +83,9 @@ function codeDescription(code: Codebook["codes"][number], language: Language | u
 
 /**
  * Builds the `Code` elements of a codebook: each category a non-codable code, its themes nested
- * inside as codable codes, with definitions and notes in `Description` and a colour each.
+ * inside as codable codes, with definitions and notes in `Description` and a colour each; then
+ * each further dimension (actors) as a non-codable top-level code whose `Description` ends with
+ * `kodebok-dimension: <id>`, its codes nested inside.
  *
  * @param codebook - the codebook
  * @param options - the language of names and descriptions
@@ -93,7 +101,7 @@ export function codebookCodeElements(codebook: Codebook, options: QdcOptions = {
   const guids = codebookGuids(codebook);
   let colorIndex = 0;
   const nextColor = () => DEFAULT_COLORS[colorIndex++ % DEFAULT_COLORS.length]!;
-  const codeElement = (code: Codebook["codes"][number]): XmlElement => ({
+  const codeElement = (code: Pick<Code, "id" | "label" | "color" | "definition" | "include" | "exclude">): XmlElement => ({
     name: "Code",
     attrs: [
       ["guid", guids.get(`code:${code.id}`)],
@@ -122,6 +130,23 @@ export function codebookCodeElements(codebook: Codebook, options: QdcOptions = {
     };
   });
   for (const code of codebook.codes) if (!categoryIds.has(code.category)) out.push(codeElement(code));
+  // Each further dimension (actors) is a top-level group of its own, marked so an import knows it.
+  for (const dimension of codebook.dimensions ?? []) {
+    const description = localized(dimension.description, language).trim();
+    out.push({
+      name: "Code",
+      attrs: [
+        ["guid", guids.get(`dimension:${dimension.id}`)],
+        ["name", localized(dimension.label, language) || dimension.id],
+        ["isCodable", false],
+        ["color", nextColor().toUpperCase()],
+      ],
+      children: [
+        { name: "Description", text: [description, `${KODEBOK_DIMENSION_PREFIX}${dimension.id}`].filter(Boolean).join("\n\n") },
+        ...dimension.codes.map(codeElement),
+      ],
+    });
+  }
   return out;
 }
 

@@ -131,7 +131,10 @@ export function buildProject(coded: readonly CodedNote[], codebook: Codebook, op
   const key = codebook.id;
   const guids = codebookGuids(codebook);
   const codeGuid = (id: string) => guids.get(`code:${id}`);
-  const codeById = new Map(codebook.codes.map((c) => [c.id, c]));
+  const codeById = new Map<string, { label: Codebook["codes"][number]["label"] }>([
+    ...codebook.codes.map((c) => [c.id, c] as const),
+    ...(codebook.dimensions ?? []).flatMap((d) => d.codes.map((c) => [c.id, c] as const)),
+  ]);
   const kodebokUser = refiGuid("user", KODEBOK_USER);
   const modelUser = refiGuid("user", KODEBOK_MODEL_USER);
   let modelCoded = false;
@@ -243,12 +246,18 @@ export function buildProject(coded: readonly CodedNote[], codebook: Codebook, op
       }
       if (options.machine === false) continue;
       const application = notes[i]!;
-      for (const a of application.codes) {
+      // The themes, then the codes of further dimensions (actors), which have a polarity only where the dimension has one.
+      const applications = [
+        ...application.codes,
+        ...Object.entries(application.dimensions ?? {}).flatMap(([dimension, list]) => list.map((a) => ({ ...a, dimension }))),
+      ];
+      for (const a of applications) {
         const label = localized(codeById.get(a.code)?.label, language) || a.code;
-        if (a.learned !== undefined) {
+        const learned = "learned" in a ? a.learned : undefined;
+        if (learned !== undefined) {
           // A learned model decided: coded by its own user, on the rules' evidence if any, else on the whole note.
           modelCoded = true;
-          const why = `${label}: ${a.polarity} (model, p = ${a.learned.probability}; ${a.learned.features.map((f) => f.feature).join(", ") || "no feature"})`;
+          const why = `${label}: ${a.polarity} (model, p = ${learned.probability}; ${learned.features.map((f) => f.feature).join(", ") || "no feature"})`;
           const targets = a.evidence.length > 0
             ? a.evidence.map((e) => selection(p.note.id, index.toCodePoint(p.start + e.start), index.toCodePoint(p.start + e.end), e.text, 1, "evidence"))
             : [noteSel];
@@ -264,7 +273,8 @@ export function buildProject(coded: readonly CodedNote[], codebook: Codebook, op
         }
         for (const e of a.evidence) {
           const s = selection(p.note.id, index.toCodePoint(p.start + e.start), index.toCodePoint(p.start + e.end), e.text, 1, "evidence");
-          s.description.push(`${label}: ${e.polarity} (rule ${e.rule}, term "${e.term}"${e.cue ? `, cue "${e.cue}"` : ""})`);
+          const kind = e.polarity ?? ("dimension" in a ? a.dimension : "");
+          s.description.push(`${label}: ${kind} (rule ${e.rule}, term "${e.term}"${e.cue ? `, cue "${e.cue}"` : ""})`);
           const codingGuid = refiGuid("coding", key, p.note.id, KODEBOK_USER, a.code, String(s.start), String(s.end));
           if (s.codingGuids.has(codingGuid)) continue;
           s.codingGuids.add(codingGuid);

@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from "vega-lite";
-import type { CodeMatrix } from "../rollup/code-matrix.ts";
+import { MISSING_VALUE, type CodeMatrix } from "../rollup/code-matrix.ts";
 import type { Cooccurrence } from "../rollup/cooccurrence.ts";
 import type { Summary } from "../rollup/summary.ts";
 import { REPORT_LABELS, formatShare, type ReportLanguage } from "./labels.ts";
@@ -135,11 +135,7 @@ export function matrixChartSpec(matrix: CodeMatrix, labels: Record<string, strin
   const l = REPORT_LABELS[language];
   const label = (code: string): string => labels[code] ?? code;
   const title = l.byValue[matrix.by] ?? matrix.by;
-  // Column labels lie flat, broken into lines (a question's text, a seminar's name), under the cells:
-  // each column is as wide as its longest line, within bounds.
-  const wrapped = new Map(matrix.values.map((v) => [v, wrapLines(v, LABEL_WIDTH).join("\n")]));
-  const longest = Math.max(0, ...[...wrapped.values()].flatMap((v) => v.split("\n").map((line) => line.length)));
-  const step = Math.min(MAX_STEP, Math.max(64, Math.ceil(longest * FONT.label * 0.58) + 16));
+  const { wrapped, step } = wrapColumns(matrix.values);
   const spec = heatmap(
     matrix.cells.map((c) => ({
       row: label(c.code),
@@ -155,6 +151,21 @@ export function matrixChartSpec(matrix: CodeMatrix, labels: Record<string, strin
     l.themeByDesc,
     language,
   );
+  return flatColumns(spec, step);
+}
+
+/**
+ * Column labels that lie flat, broken into lines (a question's text, a seminar's name, an actor),
+ * under the cells: each column as wide as its longest line, within bounds.
+ */
+function wrapColumns(values: readonly string[]): { wrapped: Map<string, string>; step: number } {
+  const wrapped = new Map(values.map((v) => [v, wrapLines(v, LABEL_WIDTH).join("\n")]));
+  const longest = Math.max(0, ...[...wrapped.values()].flatMap((v) => v.split("\n").map((line) => line.length)));
+  return { wrapped, step: Math.min(MAX_STEP, Math.max(64, Math.ceil(longest * FONT.label * 0.58) + 16)) };
+}
+
+/** A heatmap with its column labels flat under the cells (see {@link wrapColumns}). */
+function flatColumns(spec: VegaLiteSpec, step: number): VegaLiteSpec {
   const encoding = spec.encoding as { x: Record<string, unknown> };
   return {
     ...spec,
@@ -202,10 +213,53 @@ export function cooccurrenceChartSpec(data: Cooccurrence, labels: Record<string,
   return { ...spec, data: { values: inked.values.map(diagonalInk) } };
 }
 
-/** Ink for a cell's number: grey for 0, white on the darkest cells, else near-black. */
+/**
+ * A heatmap of themes by the codes of a further dimension (theme × actor, from `crossTable`):
+ * the number of notes in each cell, coloured by the balance of helpful (blue) and barrier
+ * (orange) notes, `(helpful − barrier) / notes`; empty cells grey.
+ *
+ * @param table from `crossTable(coded, codebook, "actor")` or a roll-up's `dimensions[i].table`
+ * @param language the language of the chart's words
+ * @param columnTitle the title of the columns (the dimension's label), or null
+ * @returns a Vega-Lite spec with its data inline
+ * @example
+ * ```ts
+ * const spec = crossChartSpec(summary.dimensions![0]!.table, "nb", "Aktører");
+ * ```
+ */
+export function crossChartSpec(table: CodeMatrix & { labels: Record<string, string> }, language: ReportLanguage, columnTitle: string | null): VegaLiteSpec {
+  const l = REPORT_LABELS[language];
+  const label = (id: string): string => (id === MISSING_VALUE ? l.none : (table.labels[id] ?? id));
+  const { wrapped, step } = wrapColumns(table.values.map(label));
+  const column = (id: string): string => wrapped.get(label(id)) ?? label(id);
+  const rows = table.cells.map((c) => {
+    const balance = c.notes === 0 ? 0 : Math.round(((c.helpful - c.barrier) / c.notes) * 1000) / 1000;
+    return {
+      row: label(c.code),
+      column: column(c.value),
+      notes: c.notes,
+      balance,
+      // Grey for an empty cell, white on the strongest colours, else near-black.
+      ink: c.notes === 0 ? "#999999" : Math.abs(balance) > 0.6 ? "#ffffff" : "#111111",
+      desc: `${label(c.code)}, ${label(c.value)}: ${c.notes} (${l.helpfulLower} ${c.helpful}, ${l.barrierLower} ${c.barrier})`,
+    };
+  });
+  const color = {
+    condition: { test: "datum.notes === 0", value: "#f2f2f2" },
+    field: "balance",
+    type: "quantitative",
+    title: l.balance,
+    legend: { orient: "bottom", format: ".1f" },
+    scale: { scheme: "blueorange", domain: [-1, 1], reverse: true },
+  };
+  return flatColumns(heatmap(rows, table.codes.map(label), table.values.map(column), columnTitle, color, l.crossDesc, language), step);
+}
+
+/** Ink for a cell's number: grey for 0, white on the darkest cells, else near-black; kept where a row has its own. */
 function withInk(rows: Array<Record<string, string | number>>, field: string): Array<Record<string, string | number>> {
   const max = Math.max(0, ...rows.map((r) => Number(r[field] ?? 0)));
   return rows.map((r) => {
+    if (r.ink !== undefined) return r;
     const value = Number(r[field] ?? 0);
     const ink = Number(r.notes ?? 0) === 0 ? "#999999" : max > 0 && value / max > 0.6 ? "#ffffff" : "#111111";
     return { ...r, ink };

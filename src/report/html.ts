@@ -2,7 +2,8 @@ import type { Codebook, LocalizedText, TermList } from "../codebook/codebook.ts"
 import { capColumns, type CodeMatrix } from "../rollup/code-matrix.ts";
 import type { Cooccurrence } from "../rollup/cooccurrence.ts";
 import type { Summary, Tally } from "../rollup/summary.ts";
-import { categoryChartSpec, cooccurrenceChartSpec, matrixChartSpec, renderSvg, type VegaLiteSpec } from "./charts.ts";
+import { categoryChartSpec, cooccurrenceChartSpec, crossChartSpec, matrixChartSpec, renderSvg, type VegaLiteSpec } from "./charts.ts";
+import { crossTableHtml, dimensionsHtml } from "./dimension-sections.ts";
 import { REPORT_LABELS, formatShare, type ReportLabels, type ReportLanguage } from "./labels.ts";
 import { attribution, formatProbability, noteLanguages, provenanceParts, reportTitle, totalsLine } from "./markdown.ts";
 import { reportMatrices } from "./report-matrices.ts";
@@ -72,6 +73,7 @@ export const REPORT_CSS: string = `
 .kodebok-report h1{font-size:1.6rem;margin:.2rem 0 .4rem}
 .kodebok-report h2{font-size:1.25rem;margin:2rem 0 .6rem;border-bottom:1px solid #ccc;padding-bottom:.2rem}
 .kodebok-report h3{font-size:1.05rem;margin:1.2rem 0 .4rem}
+.kodebok-report h4{font-size:.95rem;margin:.9rem 0 .3rem}
 .kodebok-report .totals{color:#444}
 .kodebok-report table{border-collapse:collapse;margin:.6rem 0 1rem;font-size:.9rem}
 .kodebok-report .table-wrap{overflow-x:auto;max-width:100%}
@@ -151,7 +153,8 @@ function cooccurrenceTable(data: Cooccurrence, labels: Record<string, string>, c
 /**
  * The charts of a report, as Vega-Lite specs with their accessible tables: themes per category
  * always; themes by seminar, group and question (where the notes have more than one value) and
- * theme co-occurrence when the coded notes are given.
+ * theme co-occurrence when the coded notes are given; theme × code of each further dimension
+ * (actors) when the roll-up has dimensions.
  *
  * @param summary the roll-up
  * @param options `coded` for the matrices, `language`
@@ -159,7 +162,7 @@ function cooccurrenceTable(data: Cooccurrence, labels: Record<string, string>, c
  * @example
  * ```ts
  * const charts = reportCharts(summary, { coded });
- * charts.map((c) => c.id); // ["categories", "by-seminar", "by-group", "by-question", "cooccurrence"]
+ * charts.map((c) => c.id); // ["categories", "by-seminar", "by-group", "by-question", "cooccurrence", "by-dimension-actors"]
  * ```
  */
 export function reportCharts(summary: Summary, options: ReportOptions = {}): ReportChart[] {
@@ -196,8 +199,21 @@ export function reportCharts(summary: Summary, options: ReportOptions = {}): Rep
       table: cooccurrenceTable(co, labels, `${l.tableOf} ${l.cooccurrence.toLowerCase()}`),
     });
   }
+  for (const dimension of summary.dimensions ?? []) {
+    const title = `${l.code} × ${dimension.label.toLowerCase()}`;
+    charts.push({
+      id: `${DIMENSION_CHART_PREFIX}${dimension.id}`,
+      title,
+      description: l.crossDesc,
+      spec: crossChartSpec(dimension.table, language, dimension.label),
+      table: crossTableHtml(dimension.table, language, `${l.tableOf} ${title.toLowerCase()}`),
+    });
+  }
   return charts;
 }
+
+/** The ids of the theme × dimension charts start with this, then the dimension id (`by-dimension-actors`). */
+export const DIMENSION_CHART_PREFIX = "by-dimension-";
 
 /**
  * Most columns of a theme-by-attribute chart: the values with the most notes, and the rest as
@@ -287,7 +303,7 @@ export function reportBody(summary: Summary, options: HtmlOptions, svgs: Readonl
   out.push(`<p class="totals">${escapeHtml(totalsLine(summary, l))}</p>`);
   const charts = reportCharts(summary, options);
   out.push(`<h2>${escapeHtml(l.categoriesAndThemes)}</h2>`);
-  for (const chart of charts) out.push(figure(chart, svgs.get(chart.id)));
+  for (const chart of charts) if (!chart.id.startsWith(DIMENSION_CHART_PREFIX)) out.push(figure(chart, svgs.get(chart.id)));
   if (summary.categories.some((c) => c.learned !== undefined)) out.push(`<p class="note">${escapeHtml(l.learnedNote)}</p>`);
 
   out.push(`<section class="quotes"><h2>${escapeHtml(l.quotes)}</h2>`);
@@ -308,6 +324,11 @@ export function reportBody(summary: Summary, options: HtmlOptions, svgs: Readonl
     }
   }
   out.push("</section>");
+
+  const dimensionFigures = new Map(
+    charts.filter((c) => c.id.startsWith(DIMENSION_CHART_PREFIX)).map((c) => [c.id.slice(DIMENSION_CHART_PREFIX.length), figure(c, svgs.get(c.id))] as const),
+  );
+  out.push(...dimensionsHtml(summary, language, { mask, languageOf }, dimensionFigures));
 
   out.push(`<section class="uncoded"><h2>${escapeHtml(`${l.uncoded} (${summary.uncoded.length})`)}</h2>`);
   if (summary.uncoded.length === 0) out.push(`<p>${escapeHtml(l.noUncoded)}</p>`);
@@ -368,7 +389,7 @@ export async function toHtml(summary: Summary, options: HtmlOptions = {}): Promi
  * wrapHtml(summary, {}, reportBody(summary, {}, new Map())).startsWith("<!DOCTYPE html>"); // true
  * ```
  */
-export function wrapHtml(summary: Summary, options: HtmlOptions, body: string): string {
+export function wrapHtml(summary: Pick<Summary, "language" | "codebook">, options: HtmlOptions, body: string): string {
   const style = `<style>\n${REPORT_CSS}\n</style>`;
   if (options.fragment) return `${style}\n${body}\n`;
   const language = reportLanguage(summary, options);

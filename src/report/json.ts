@@ -2,10 +2,10 @@ import { z } from "zod";
 import type { CodedNote } from "../match/coded-note.ts";
 import { CodeMatrixSchema, codeMatrix } from "../rollup/code-matrix.ts";
 import { CooccurrenceSchema, cooccurrence } from "../rollup/cooccurrence.ts";
-import { SummarySchema, type Summary } from "../rollup/summary.ts";
+import { SummarySchema, type Quote, type Summary } from "../rollup/summary.ts";
 import { MATRIX_ATTRIBUTES } from "./html.ts";
 import { KODEBOK_VERSION, redactionOn, reportRedactor, type ReportOptions, checkReportOptions } from "./report-options.ts";
-import { CodedRowSchema, SummaryRowSchema, codedRows, summaryRows } from "./tidy.ts";
+import { CodedRowSchema, CrossRowSchema, SummaryRowSchema, codedRows, crossRows, summaryRows } from "./tidy.ts";
 
 /** The schema id written into a report JSON; the number changes only with incompatible changes. */
 export const REPORT_JSON_SCHEMA = "kodebok/report@1";
@@ -25,6 +25,8 @@ export const ReportJsonSchema = z.object({
   redacted: z.boolean(),
   summary: SummarySchema,
   rows: z.array(SummaryRowSchema),
+  /** With further dimensions: one row per cell of the theme × actor tables (see `crossRows`). */
+  cells: z.array(CrossRowSchema).optional(),
   matrices: z.object({ seminar: CodeMatrixSchema, group: CodeMatrixSchema, question: CodeMatrixSchema }).optional(),
   cooccurrence: CooccurrenceSchema.optional(),
 });
@@ -76,7 +78,16 @@ export function reportJson(data: Summary | readonly CodedNote[], options: Report
     })),
     uncoded: summary.uncoded.map((u) => ({ ...u, text: mask(u.text, lang(u.note)) })),
   };
+  const redactQuote = (q: Quote): Quote => ({ ...q, text: mask(q.text, lang(q.note)), attribution: mask(q.attribution, lang(q.note)) });
+  if (summary.dimensions !== undefined) {
+    redacted.dimensions = summary.dimensions.map((d) => ({
+      ...d,
+      codes: d.codes.map((code) => ({ ...code, quotes: code.quotes.map(redactQuote) })),
+      table: { ...d.table, cells: d.table.cells.map((cell) => ({ ...cell, quotes: cell.quotes.map(redactQuote) })) },
+    }));
+  }
   const out: ReportJson = { schema: REPORT_JSON_SCHEMA, ...head, summary: redacted, rows: summaryRows(summary) };
+  if (redacted.dimensions !== undefined) out.cells = crossRows(redacted);
   if (options.coded && options.coded.length > 0) {
     const codes = summary.categories.flatMap((c) => c.codes.map((code) => code.id));
     const [seminar, group, question] = MATRIX_ATTRIBUTES.map((by) => codeMatrix(options.coded ?? [], by, { codes }));

@@ -1,7 +1,9 @@
 import { JUPYTER_DISPLAY, kernelDisplay, showInNotebook, type AsyncDisplayable, type Displayable, type MediaBundle } from "../display/notebook-display.ts";
 import type { CodedNote } from "../match/coded-note.ts";
 import type { Summary } from "../rollup/summary.ts";
-import { renderSvg, type VegaLiteSpec } from "./charts.ts";
+import type { CrossTable } from "../rollup/summary.ts";
+import { crossChartSpec, renderSvg, type VegaLiteSpec } from "./charts.ts";
+import { cellFigure, crossLabel, crossTableHtml, crossTableMarkdown, quotesHtml } from "./dimension-sections.ts";
 import { escapeHtml, reportBody, reportCharts, wrapHtml, type HtmlOptions } from "./html.ts";
 import { REPORT_LABELS, countOf, formatShare } from "./labels.ts";
 import { toMarkdown, totalsLine } from "./markdown.ts";
@@ -19,6 +21,12 @@ function plainSummary(summary: Summary, options: ReportOptions): string {
   for (const category of summary.categories) {
     lines.push(`${category.label}: ${category.notes} (${formatShare(category.share, language)})`);
     for (const code of category.codes) {
+      lines.push(`  ${code.label}: ${code.notes} (${formatShare(code.share, language)}; ${l.helpfulLower} ${code.helpful}, ${l.barrierLower} ${code.barrier})`);
+    }
+  }
+  for (const dimension of summary.dimensions ?? []) {
+    lines.push(`${dimension.label}: ${dimension.notes} (${formatShare(summary.totals.notes === 0 ? 0 : dimension.notes / summary.totals.notes, language)})`);
+    for (const code of dimension.codes.filter((c) => c.notes > 0)) {
       lines.push(`  ${code.label}: ${code.notes} (${formatShare(code.share, language)}; ${l.helpfulLower} ${code.helpful}, ${l.barrierLower} ${code.barrier})`);
     }
   }
@@ -235,11 +243,58 @@ export function codedBundle(coded: readonly CodedNote[], options: ReportOptions 
   // A code a learned model decided is marked with its probability: `time (model 0.81)`.
   const codesOf = (c: CodedNote): string => c.codes.map((a) => `${a.code}${a.polarity === "barrier" ? " (−)" : ""}${a.learned ? ` (model ${a.learned.probability.toFixed(2)})` : ""}`).join(", ");
   const evidenceOf = (c: CodedNote): string => c.codes.flatMap((a) => (a.learned && a.evidence.length === 0 ? a.learned.features.slice(0, 3).map((f) => f.feature) : a.evidence.map((e) => e.text))).join("; ");
+  // A codebook with further dimensions adds a column per dimension: its codes, and the themes tied to each.
+  const dimensions = [...new Set(shown.flatMap((c) => Object.keys(c.dimensions ?? {})))];
+  const dimensionOf = (c: CodedNote, id: string): string =>
+    (c.dimensions?.[id] ?? [])
+      .map((a) => {
+        const tied = [...new Set((c.attributions ?? []).filter((t) => t.dimension === id && t.value === a.code).map((t) => t.code))];
+        return tied.length > 0 ? `${a.code} ← ${tied.join(", ")}` : a.code;
+      })
+      .join("; ");
   const rows = shown.map(
-    (c) => `<tr><td>${escapeHtml(c.note.id)}</td><td>${escapeHtml(mask(c.note.text, c.language))}</td><td>${escapeHtml(codesOf(c))}</td><td>${escapeHtml(evidenceOf(c))}</td></tr>`,
+    (c) =>
+      `<tr><td>${escapeHtml(c.note.id)}</td><td>${escapeHtml(mask(c.note.text, c.language))}</td><td>${escapeHtml(codesOf(c))}</td><td>${escapeHtml(evidenceOf(c))}</td>${dimensions.map((id) => `<td>${escapeHtml(dimensionOf(c, id))}</td>`).join("")}</tr>`,
   );
   const more = coded.length > shown.length ? `<p>… ${coded.length - shown.length} more</p>` : "";
-  const html = `<table class="kodebok-coded"><thead><tr><th>note</th><th>text</th><th>codes</th><th>evidence</th></tr></thead><tbody>${rows.join("")}</tbody></table>${more}`;
-  const plain = [...shown.map((c) => `${c.note.id}: ${codesOf(c) || "-"}`), ...(coded.length > shown.length ? [`… ${coded.length - shown.length} more`] : [])].join("\n");
+  const html = `<table class="kodebok-coded"><thead><tr><th>note</th><th>text</th><th>codes</th><th>evidence</th>${dimensions.map((id) => `<th>${escapeHtml(id)}</th>`).join("")}</tr></thead><tbody>${rows.join("")}</tbody></table>${more}`;
+  const plain = [
+    ...shown.map((c) => `${c.note.id}: ${codesOf(c) || "-"}${dimensions.map((id) => ` | ${id}: ${dimensionOf(c, id) || "-"}`).join("")}`),
+    ...(coded.length > shown.length ? [`… ${coded.length - shown.length} more`] : []),
+  ].join("\n");
   return { "text/plain": plain, "text/html": html };
+}
+
+/**
+ * Wraps a theme × actor table (a roll-up's `dimensions[i].table`, or `crossTable(...)`) for
+ * display: the heatmap as a Vega-Lite spec, the table with its quotes per cell as HTML and
+ * Markdown, and `text/plain` ("time × nav: 4 (2 / 2)" lines).
+ *
+ * @param table the cross table
+ * @param options report options (`language`, `redact`) and the columns' `title`
+ * @returns a displayable object that keeps the table under `table`
+ * @example
+ * ```ts
+ * displayCrossTable(rollUp(coded, codebook).dimensions![0]!.table, { title: "Aktører" });
+ * ```
+ */
+export function displayCrossTable(table: CrossTable, options: ReportOptions & { title?: string } = {}): Displayable & { table: CrossTable } {
+  const language = options.language ?? "nb";
+  const l = REPORT_LABELS[language];
+  const mask = reportRedactor(options);
+  const writing = { mask, languageOf: () => language };
+  const title = options.title ?? `${l.code} × ${table.by}`;
+  const plain = table.cells.map((c) => `${crossLabel(table, c.code, l)} × ${crossLabel(table, c.value, l)}: ${cellFigure(c)}`).join("\n");
+  return {
+    table,
+    [JUPYTER_DISPLAY]: () => ({
+      "text/plain": plain,
+      "text/html": `<div class="kodebok-report">${crossTableHtml(table, language, title)}${table.cells
+        .filter((c) => c.quotes.length > 0)
+        .map((c) => `<h4>${escapeHtml(`${crossLabel(table, c.code, l)} × ${crossLabel(table, c.value, l)}: ${cellFigure(c)}`)}</h4>${quotesHtml(c.quotes, language, writing).join("")}`)
+        .join("")}</div>`,
+      "text/markdown": crossTableMarkdown(table, language, title, 2, true, writing).join("\n"),
+      [VEGA_LITE_MIME]: crossChartSpec(table, language, options.title ?? null),
+    }),
+  };
 }

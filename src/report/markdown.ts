@@ -2,6 +2,7 @@ import type { Summary, Tally } from "../rollup/summary.ts";
 import { REPORT_LABELS, countOf, formatShare, type ReportLabels, type ReportLanguage } from "./labels.ts";
 import { reportMatrices } from "./report-matrices.ts";
 import { KODEBOK_VERSION, redactionOn, reportLanguage, reportRedactor, type ReportOptions, checkReportOptions } from "./report-options.ts";
+import { dimensionsMarkdown } from "./dimension-sections.ts";
 
 /**
  * Escapes the characters that Markdown would read as formatting inside running text, and folds
@@ -114,7 +115,7 @@ export function formatProbability(p: number, language: ReportLanguage): string {
  * reportTitle(summary, {}, "nb"); // "Hva hjelper ...: resultater"
  * ```
  */
-export function reportTitle(summary: Summary, options: ReportOptions, language: ReportLanguage): string {
+export function reportTitle(summary: Pick<Summary, "codebook">, options: ReportOptions, language: ReportLanguage): string {
   return options.title ?? `${summary.codebook.title}: ${REPORT_LABELS[language].results}`;
 }
 
@@ -171,7 +172,9 @@ function matrixSections(summary: Summary, options: ReportOptions, l: ReportLabel
  * Writes the roll-up as Markdown a researcher can paste into a report: totals; a table of
  * categories and themes with notes, share, helpful and barrier counts, participants, groups and
  * seminars; with the coded notes (`coded`), tables of themes by seminar, group and question and of
- * co-occurrence; the quotes with attribution; the notes no code matched; and a provenance footer
+ * co-occurrence; the quotes with attribution; for a codebook with further dimensions (actors), a
+ * part per dimension with its codes, the theme × actor table and the quotes per actor and theme;
+ * the notes no code matched; and a provenance footer
  * (kodebok version, codebook id and hash, input hash, and the date only when given).
  * Quotes and uncoded notes are redacted unless `redact: false`. The same input gives the same bytes.
  *
@@ -224,6 +227,8 @@ export function toMarkdown(summary: Summary, options: ReportOptions = {}): strin
       }
     }
   }
+
+  out.push(...dimensionsMarkdown(summary, language, { mask, languageOf }));
 
   out.push(`## ${l.uncoded} (${summary.uncoded.length})`, "");
   if (summary.uncoded.length === 0) out.push(l.noUncoded, "");

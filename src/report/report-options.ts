@@ -50,6 +50,7 @@ export type AnyReportOptions = ReportOptions & {
   bom?: boolean;
   delimiter?: "," | ";" | "\t";
   escapeFormulas?: boolean;
+  table?: "themes" | "cells";
   limit?: number;
 };
 
@@ -72,6 +73,7 @@ export const ReportOptionsSchema: z.ZodType<AnyReportOptions, unknown> = z
     bom: z.boolean().optional(),
     delimiter: z.enum([",", ";", "\t"]).optional(),
     escapeFormulas: z.boolean().optional(),
+    table: z.enum(["themes", "cells"]).optional(),
     limit: z.number().int().min(0).optional(),
   })
   .strict();

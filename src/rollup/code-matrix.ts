@@ -2,6 +2,7 @@ import { checkOptions, describeValue, invalidArgument } from "../diagnostics/opt
 import { z } from "zod";
 import type { CodedNote } from "../match/coded-note.ts";
 import type { Note } from "../notes/note.ts";
+import { resolveDimension } from "../codebook/dimensions.ts";
 
 /** The value used for notes that have no value for the attribute. */
 export const MISSING_VALUE = "(none)";
@@ -34,7 +35,10 @@ export const CodeMatrixSchema = z.object({
 });
 export type CodeMatrix = z.infer<typeof CodeMatrixSchema>;
 
-/** An attribute to split by: a note field, an `attributes` key, or a function of the note. */
+/**
+ * What to split by: a note field, an `attributes` key, a further dimension of the codebook
+ * (`actors`, or `actor`), or a function of the note.
+ */
 export type MatrixBy = "seminar" | "group" | "question" | "participant" | "source" | "cluster" | (string & {}) | ((note: Note) => string | undefined);
 
 /** Options of {@link codeMatrix}. */
@@ -105,6 +109,22 @@ export function attributeOf(note: Note, by: MatrixBy, qualify = false): string {
   return value === undefined || value === "" ? MISSING_VALUE : value;
 }
 
+/**
+ * Whether {@link codeMatrix} prefixes the values of `by` with the seminar: for `group` and
+ * `participant` when some id occurs in more than one seminar.
+ *
+ * @param coded the coded notes
+ * @param by what the matrix splits by
+ * @returns true when values are written "Byen / 2"
+ * @example
+ * ```ts
+ * qualifiesBySeminar(coded, "group"); // true when group "2" is in two seminars
+ * ```
+ */
+export function qualifiesBySeminar(coded: readonly CodedNote[], by: MatrixBy): boolean {
+  return (by === "group" || by === "participant") && repeatsAcrossSeminars(coded, by as "group" | "participant");
+}
+
 /** Whether some group (or participant) id occurs in more than one seminar. */
 function repeatsAcrossSeminars(coded: readonly CodedNote[], by: "group" | "participant"): boolean {
   const seminarOf = new Map<string, string>();
@@ -125,8 +145,16 @@ function repeatsAcrossSeminars(coded: readonly CodedNote[], by: "group" | "parti
  * seminar ("Byen / 2") when the same id occurs in more than one seminar. The question researchers ask of it: do the city and
  * the rural seminar, or question 1 and question 2, differ?
  *
+ * With a further dimension of the codebook (`codeMatrix(coded, "actor")`, the notes coded with a
+ * codebook that has `actors`), the columns are the dimension's codes and a cell counts the notes in
+ * which a mention of the theme is tied to that code (see `attributions`): "what is said about time,
+ * for NAV and for DPS?". `helpful` and `barrier` count by the attributed mentions' polarity; a
+ * column's total is the notes that name the code (or have it as their default); the column
+ * {@link MISSING_VALUE} counts theme mentions tied to no code, and notes that name none. A
+ * dimension is found before a note attribute of the same name.
+ *
  * @param coded the coded notes
- * @param by the attribute (`seminar`, `group`, `question`, `participant`, an attribute key) or a function
+ * @param by the attribute (`seminar`, `group`, `question`, `participant`, an attribute key), a dimension (`actor`) or a function
  * @param options row and column order
  * @returns the matrix, with counts and the same numbers as tidy cells
  * @example
@@ -134,12 +162,15 @@ function repeatsAcrossSeminars(coded: readonly CodedNote[], by: "group" | "parti
  * const m = codeMatrix(coded, "seminar", { codes: ["relation", "time"] });
  * m.values;    // ["Bygd", "Byen"]
  * m.counts[0]; // notes coded "relation" per seminar: [3, 5]
+ * codeMatrix(coded, "actor").values; // ["dps", "gp", "nav", "(none)"]
  * ```
  */
 export function codeMatrix(coded: readonly CodedNote[], by: MatrixBy, options: CodeMatrixOptions = {}): CodeMatrix {
   options = checkOptions(CodeMatrixOptionsSchema, options, "cross-tabulate codes", "kodebok:rollup");
   if (typeof by !== "string" && typeof by !== "function") throw invalidArgument("cross-tabulate codes", `\"by\" must be a note field (seminar, group, question, ...), an attribute name or a function of the note, not ${describeValue(by)}`, "by", "kodebok:rollup");
-  const qualify = (by === "group" || by === "participant") && repeatsAcrossSeminars(coded, by as "group" | "participant");
+  const dimension = typeof by === "string" ? dimensionIn(coded, by) : undefined;
+  if (dimension !== undefined) return dimensionMatrix(coded, dimension, options);
+  const qualify = qualifiesBySeminar(coded, by);
   const perValue = new Map<string, number>();
   const hits = new Map<string, { notes: number; helpful: number; barrier: number }>();
   const seen = new Set<string>();
@@ -221,4 +252,70 @@ export function capColumns(matrix: CodeMatrix, max: number, other: (count: numbe
     return [...columns.map((c) => c.notes), sum.notes];
   });
   return { by: matrix.by, codes: matrix.codes, values, totals, counts, cells };
+}
+
+/** The further dimension `by` names among those the coded notes carry, if any (`actor` → `actors`). */
+function dimensionIn(coded: readonly CodedNote[], by: string): string | undefined {
+  const ids = new Set<string>();
+  for (const item of coded) if (item.dimensions) for (const id of Object.keys(item.dimensions)) ids.add(id);
+  return ids.size === 0 ? undefined : resolveDimension(ids, by);
+}
+
+/** Codes × a further dimension's codes, from the theme mentions' attributions (see {@link codeMatrix}). */
+function dimensionMatrix(coded: readonly CodedNote[], dimension: string, options: CodeMatrixOptions): CodeMatrix {
+  const perValue = new Map<string, number>();
+  const hits = new Map<string, { notes: number; helpful: number; barrier: number }>();
+  const seen = new Set<string>();
+  for (const item of coded) {
+    const named = new Set<string>();
+    for (const application of item.dimensions?.[dimension] ?? []) named.add(application.code);
+    // Per code and value, the polarities of the note's mentions tied to it.
+    const tied = new Map<string, Set<string>>();
+    const tiedMentions = new Set<string>();
+    for (const a of item.attributions ?? []) {
+      if (a.dimension !== dimension) continue;
+      named.add(a.value);
+      tiedMentions.add(`${a.code}:${a.evidence[0]!.start}:${a.evidence[0]!.end}`);
+      add(tied, `${a.code}\u0000${a.value}`, a.polarity);
+    }
+    let untied = false;
+    for (const application of item.codes) {
+      seen.add(application.code);
+      for (const e of application.evidence) {
+        if (tiedMentions.has(`${application.code}:${e.start}:${e.end}`)) continue;
+        add(tied, `${application.code}\u0000${MISSING_VALUE}`, application.polarity);
+        untied = true;
+      }
+    }
+    // The column of no code: notes that name none, and notes with a theme mention tied to none.
+    if (named.size === 0 || untied) named.add(MISSING_VALUE);
+    for (const value of named) perValue.set(value, (perValue.get(value) ?? 0) + 1);
+    for (const [key, set] of tied) {
+      const cell = hits.get(key) ?? { notes: 0, helpful: 0, barrier: 0 };
+      cell.notes += 1;
+      if (set.has("helpful")) cell.helpful += 1;
+      if (set.has("barrier")) cell.barrier += 1;
+      hits.set(key, cell);
+    }
+  }
+  const codes = options.codes ? [...options.codes] : [...seen].sort(compareValues);
+  const found = [...perValue.keys()].filter((v) => v !== MISSING_VALUE).sort(compareValues);
+  const values = options.values ? [...options.values] : perValue.has(MISSING_VALUE) ? [...found, MISSING_VALUE] : found;
+  const totals = values.map((v) => perValue.get(v) ?? 0);
+  const cells: MatrixCell[] = [];
+  const counts = codes.map((code) =>
+    values.map((value, j) => {
+      const cell = hits.get(`${code}\u0000${value}`) ?? { notes: 0, helpful: 0, barrier: 0 };
+      const total = totals[j] ?? 0;
+      cells.push({ code, value, ...cell, share: total === 0 ? 0 : cell.notes / total });
+      return cell.notes;
+    }),
+  );
+  return { by: dimension, codes, values, totals, counts, cells };
+}
+
+function add(map: Map<string, Set<string>>, key: string, polarity: string): void {
+  const set = map.get(key);
+  if (set) set.add(polarity);
+  else map.set(key, new Set([polarity]));
 }

@@ -28,6 +28,17 @@ const QuoteOptionsSchema: z.ZodType<QuoteOptions, unknown> = z
 const IDEAL_MIN = 40;
 const IDEAL_MAX = 200;
 
+/** What a note offers as a quote for something: its polarity, how much evidence, and the words to keep in view. */
+export interface QuoteCandidate {
+  /** The quote's polarity: helpful when the note names the thing as helpful at all. */
+  polarity: Polarity;
+  hasBarrier: boolean;
+  /** Pieces of evidence (more is a better quote, up to 3). */
+  evidence: number;
+  /** Text the shortened quote keeps in view (the first evidence). */
+  focus: string | undefined;
+}
+
 /**
  * Chooses representative quotes for a code, deterministically: notes of a readable length and
  * with more evidence first, one per participant (or group) before any participant's second, at
@@ -45,16 +56,48 @@ const IDEAL_MAX = 200;
  */
 export function chooseQuotes(coded: readonly CodedNote[], code: string, options: QuoteOptions): Quote[] {
   options = checkOptions(QuoteOptionsSchema, options, "choose quotes", "kodebok:rollup");
+  return chooseQuotesWhere(coded, code, (c) => {
+    const applications = c.codes.filter((a) => a.code === code);
+    if (applications.length === 0) return undefined;
+    return {
+      // A note that names the code as helpful is quoted as helpful, even if it also names a barrier.
+      polarity: applications.some((a) => a.polarity === "helpful") ? "helpful" : "barrier",
+      hasBarrier: applications.some((a) => a.polarity === "barrier"),
+      evidence: applications.reduce((n, a) => n + a.evidence.length, 0),
+      focus: applications[0]!.evidence[0]?.text,
+    };
+  }, options);
+}
+
+/**
+ * Chooses quotes as {@link chooseQuotes} does, among the notes `select` offers: the quotes of a
+ * theme tied to an actor, or of an actor. Each quote gets `code`, and `value` when given.
+ *
+ * @param coded all coded notes
+ * @param code the `code` of the quotes
+ * @param select what a note offers as a quote, or `undefined` when it is not one
+ * @param options how many and how long
+ * @param value the `value` of the quotes (the actor of a theme × actor cell)
+ * @returns the quotes
+ * @example
+ * ```ts
+ * chooseQuotesWhere(coded, "time", (c) => tiedTo(c, "time", "gp"), options, "gp");
+ * ```
+ */
+export function chooseQuotesWhere(
+  coded: readonly CodedNote[],
+  code: string,
+  select: (c: CodedNote) => QuoteCandidate | undefined,
+  options: QuoteOptions,
+  value?: string,
+): Quote[] {
   const candidates = coded
     .map((c, order) => {
-      const applications = c.codes.filter((a) => a.code === code);
-      if (applications.length === 0) return undefined;
-      const polarity: Polarity = applications.some((a) => a.polarity === "helpful") ? "helpful" : "barrier";
+      const offered = select(c);
+      if (offered === undefined) return undefined;
       const length = c.note.text.trim().length;
-      const evidence = applications.reduce((n, a) => n + a.evidence.length, 0);
       const fit = length < IDEAL_MIN ? length / IDEAL_MIN : length > IDEAL_MAX ? IDEAL_MAX / length : 1;
-      // A note that names the code as helpful is quoted as helpful, even if it also names a barrier.
-      return { coded: c, order, polarity, score: fit * 10 + Math.min(evidence, 3), hasBarrier: applications.some((a) => a.polarity === "barrier") };
+      return { coded: c, order, polarity: offered.polarity, focus: offered.focus, score: fit * 10 + Math.min(offered.evidence, 3), hasBarrier: offered.hasBarrier };
     })
     .filter((x) => x !== undefined)
     .sort((a, b) => b.score - a.score || a.order - b.order);
@@ -80,20 +123,20 @@ export function chooseQuotes(coded: readonly CodedNote[], code: string, options:
     if (!chosen.includes(c)) take(c);
   }
   chosen.sort((a, b) => b.score - a.score || a.order - b.order);
-  return chosen.map(({ coded: c, polarity }) => {
-    const application = c.codes.find((a) => a.code === code)!;
+  return chosen.map(({ coded: c, polarity, focus }) => {
     const quote: Quote = {
       note: c.note.id,
-      text: shorten(options.redact(c.note.text.trim().replace(/\s+/gu, " "), c.language === "und" ? undefined : c.language), application.evidence[0]?.text, options.maxLength),
+      text: shorten(options.redact(c.note.text.trim().replace(/\s+/gu, " "), c.language === "und" ? undefined : c.language), focus, options.maxLength),
       code,
+      ...(value === undefined ? {} : { value }),
       polarity,
       attribution: attribution(c.note, options.language),
     };
     const learned = c.codes.find((a) => a.code === code && a.learned !== undefined && a.evidence.length === 0)?.learned;
     if (learned !== undefined) quote.probability = learned.probability;
     for (const key of ["seminar", "group", "participant", "question"] as const) {
-      const value = c.note[key];
-      if (value !== undefined && value !== "") quote[key] = value;
+      const v = c.note[key];
+      if (v !== undefined && v !== "") quote[key] = v;
     }
     return quote;
   });

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { checkCodebookArgument, checkOptions, describeValue, invalidArgument } from "../diagnostics/options.ts";
 import { LanguageOptionSchema, type Language } from "../text/language.ts";
 import { chooseQuotes } from "./quotes.ts";
+import { rollUpDimensions } from "./roll-up-dimensions.ts";
 import { redact as redactText } from "./redact.ts";
 import type { CategorySummary, CodeSummary, Summary, Tally } from "./summary.ts";
 
@@ -19,6 +20,7 @@ export const RollUpOptionsSchema: z.ZodObject<{
   language: z.ZodOptional<typeof LanguageOptionSchema>;
   quotesPerCode: z.ZodOptional<z.ZodNumber>;
   quoteLength: z.ZodOptional<z.ZodNumber>;
+  quotesPerCell: z.ZodOptional<z.ZodNumber>;
   redact: z.ZodOptional<z.ZodUnion<readonly [z.ZodLiteral<false>, z.ZodCustom<RedactFunction, RedactFunction>]>>;
   model: z.ZodOptional<z.ZodUnion<readonly [z.ZodLiteral<false>, z.ZodCustom<LearnedModel, LearnedModel>]>>;
 }, z.core.$strict> = z
@@ -29,6 +31,8 @@ export const RollUpOptionsSchema: z.ZodObject<{
     quotesPerCode: z.number().int().min(0).max(1000).optional(),
     /** Longest quote in characters (default 240); longer ones are shortened at word boundaries. */
     quoteLength: z.number().int().min(10).optional(),
+    /** Quotes per cell of a theme × actor table, for a codebook with further dimensions (default 2). */
+    quotesPerCell: z.number().int().min(0).max(1000).optional(),
     /**
      * A function applied to every quote and uncoded note, or `false` to show them as written.
      * Default: {@link redact} (e-mail, phone numbers, national identity numbers, English names) with
@@ -45,9 +49,11 @@ export type RollUpOptions = z.input<typeof RollUpOptionsSchema>;
 /**
  * Rolls coded notes up into categories and codes: how many notes, participants, groups and
  * seminars mention each, the share of notes, helpful versus barrier mentions, representative
- * quotes, and the notes no code matched. Pure and deterministic. In a Deno Jupyter notebook the
- * summary, as a cell's last expression, shows as the report with its tables, quotes and charts (a
- * hidden display method that keeps `coded`; JSON and equality do not see it).
+ * quotes, and the notes no code matched. With a codebook that has further dimensions (actors),
+ * each is rolled up too, with the theme × actor table (see `rollUpDimensions`). Pure and
+ * deterministic. In a Deno Jupyter notebook the summary, as a cell's last expression, shows as the
+ * report with its tables, quotes and charts (a hidden display method that keeps `coded`; JSON and
+ * equality do not see it).
  *
  * @param coded the output of `codeNotes`
  * @param codebook the codebook the notes were coded with
@@ -87,6 +93,12 @@ export function rollUp(coded: readonly CodedNote[], codebook: Codebook, options:
     barrier: selected.filter((c) => has(c, "barrier")).length,
     ...(learnedAny ? { learned: selected.filter((c) => byModelOnly(c, applies)).length } : {}),
   });
+
+  // An actor's tally has no learned column: a model codes themes, not actors.
+  const actorTally = (selected: readonly CodedNote[], has: (c: CodedNote, polarity: "helpful" | "barrier") => boolean): Tally => {
+    const { learned: _learned, ...counts } = tally(selected, has, () => false);
+    return counts;
+  };
 
   const categories: CategorySummary[] = codebook.categories.map((category) => {
     const codes: CodeSummary[] = codebook.codes
@@ -136,6 +148,9 @@ export function rollUp(coded: readonly CodedNote[], codebook: Codebook, options:
       ...(c.note.group ? { group: c.note.group } : {}),
       ...(c.note.participant ? { participant: c.note.participant } : {}),
     })),
+    ...(codebook.dimensions !== undefined && codebook.dimensions.length > 0
+      ? { dimensions: rollUpDimensions(coded, codebook, { quotes: quoteOptions, quotesPerCell: options.quotesPerCell ?? 2, tally: actorTally }) }
+      : {}),
     inputHash: sha256(canonicalJson(coded.map((c) => [c.note.id, c.note.text]))),
     ...(model ? { model: { trainingHash: model.training.hash, notes: model.training.notes, ...(model.training.coder !== undefined ? { coder: model.training.coder } : {}), kodebok: model.kodebok } } : {}),
   };

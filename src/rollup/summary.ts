@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CodeMatrixSchema, MatrixCellSchema } from "./code-matrix.ts";
 
 /** A quote chosen to illustrate a code, attributed but never identifying. */
 export const QuoteSchema = z.object({
@@ -6,6 +7,8 @@ export const QuoteSchema = z.object({
   /** The quoted text: whole words, shortened with "…" when long, redacted unless turned off. */
   text: z.string(),
   code: z.string(),
+  /** A theme × actor cell's quote: the actor (the code of the further dimension). */
+  value: z.string().optional(),
   polarity: z.enum(["helpful", "barrier"]),
   seminar: z.string().optional(),
   group: z.string().optional(),
@@ -58,6 +61,42 @@ export const UncodedNoteSchema = z.object({
   participant: z.string().optional(),
 });
 
+/** Counts and quotes for one code of a further dimension (an actor). */
+export const DimensionCodeSummarySchema = TallySchema.extend({
+  id: z.string(),
+  label: z.string(),
+  /** Quotes of notes with a theme tied to this code (`code` is this code's id). */
+  quotes: z.array(QuoteSchema),
+});
+export type DimensionCodeSummary = z.infer<typeof DimensionCodeSummarySchema>;
+
+/** One cell of the theme × dimension table: as a matrix cell, with its quotes. */
+export const CrossCellSchema = MatrixCellSchema.extend({ quotes: z.array(QuoteSchema) });
+export type CrossCell = z.infer<typeof CrossCellSchema>;
+
+/** A theme × dimension (or × attribute) table: `codeMatrix` with quotes per cell and the labels of its codes. */
+export const CrossTableSchema = CodeMatrixSchema.extend({
+  cells: z.array(CrossCellSchema),
+  /** Labels of the theme and dimension codes, by id, in the roll-up's language. */
+  labels: z.record(z.string(), z.string()),
+});
+export type CrossTable = z.infer<typeof CrossTableSchema>;
+
+/**
+ * The roll-up of a further dimension: per code (actor), the notes that name it (or have it as
+ * their default; `share` of all notes), the notes in which a theme tied to it is helpful or a
+ * barrier, participants, groups, seminars and quotes; and the theme × code table.
+ */
+export const DimensionSummarySchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  /** Notes that name at least one of its codes (or have one as their default). */
+  notes: z.number().int(),
+  codes: z.array(DimensionCodeSummarySchema),
+  table: CrossTableSchema,
+});
+export type DimensionSummary = z.infer<typeof DimensionSummarySchema>;
+
 /** The roll-up: per category and code, counts and quotes, plus the notes no code matched. */
 export const SummarySchema = z.object({
   codebook: z.object({
@@ -79,6 +118,8 @@ export const SummarySchema = z.object({
   }),
   categories: z.array(CategorySummarySchema),
   uncoded: z.array(UncodedNoteSchema),
+  /** With a codebook that has further dimensions (actors): each one rolled up, crossed with the themes. */
+  dimensions: z.array(DimensionSummarySchema).optional(),
   /** SHA-256 over the notes' ids and texts, for provenance. */
   inputHash: z.string(),
   /** The learned model that coded beside the rules, for provenance: its training set's hash and size. */
