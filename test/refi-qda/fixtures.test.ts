@@ -46,10 +46,14 @@ async function roundTrip(codebook: Codebook) {
   expect(back.value.notes.map((n) => [n.id, n.text, n.seminar, n.group, n.participant ?? undefined])).toEqual(
     coded.map((c) => [c.note.id, c.note.text, c.note.seminar, c.note.group, c.note.participant]));
   expect(back.value.codebook.codes.map((c) => c.id)).toEqual(codebook.codes.map((c) => c.id));
+  expect(back.value.codebook.dimensions?.map((d) => [d.id, d.codes.map((c) => c.id)])).toEqual(codebook.dimensions?.map((d) => [d.id, d.codes.map((c) => c.id)]));
   const hand = back.value.codings.filter((c) => c.coder === "hand").map((c) => `${c.note}|${c.code}`).sort();
   expect(hand).toEqual([...new Set(codings.map((c) => `${c.note}|${c.code}`))].sort());
   const evidence = back.value.segments.filter((s) => s.coder === "kodebok").map((s) => `${s.note}|${s.code}|${s.start}|${s.end}`);
-  const want = coded.flatMap((c) => c.codes.flatMap((a) => a.evidence.map((e) => `${c.note.id}|${a.code}|${e.start}|${e.end}`)));
+  // The themes' evidence, and with a codebook that has further dimensions (actors) theirs too.
+  const want = coded.flatMap((c) =>
+    [...c.codes, ...Object.values(c.dimensions ?? {}).flat()].flatMap((a) => a.evidence.map((e) => `${c.note.id}|${a.code}|${e.start}|${e.end}`)),
+  );
   expect([...new Set(evidence)].sort()).toEqual([...new Set(want)].sort());
   expect(want.length).toBeGreaterThan(20);
   // Agreement between the hand coder and kodebok is the same on the imported project as on the originals.
