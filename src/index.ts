@@ -175,8 +175,8 @@ export type {
 
 // roll-up
 export { RollUpOptionsSchema, rollUp, type RedactFunction, type RollUpOptions } from "./rollup/roll-up.ts";
-export { attribution, chooseQuotes, chooseQuotesWhere, shorten, type QuoteCandidate, type QuoteOptions } from "./rollup/quotes.ts";
-export { crossTable, themeQuote, tiedQuote, type CrossTableOptions } from "./rollup/cross-table.ts";
+export { attribution, chooseQuotes, chooseQuotesWhere, shorten, themeQuote, type QuoteCandidate, type QuoteOptions } from "./rollup/quotes.ts";
+export { crossTable, tiedQuote, type CrossTableOptions } from "./rollup/cross-table.ts";
 export { rollUpDimensions, type DimensionRollUpOptions } from "./rollup/roll-up-dimensions.ts";
 
 // notes

@@ -1,5 +1,5 @@
 import { Command, Option } from "commander";
-import type { Codebook, TermList } from "../codebook/codebook.ts";
+import type { Codebook, DimensionCode, TermList } from "../codebook/codebook.ts";
 import { localize } from "../codebook/label.ts";
 import { listBundledCodebooks, readCodebook } from "../codebook/load.ts";
 import { lintCodebookExamples } from "../check/lint-codebook.ts";
@@ -190,32 +190,22 @@ export function codebookToText(codebook: Codebook, language: Language, s: Return
   if (codebook.reference) out.push(s.dim(`reference: ${codebook.reference}`));
   out.push("");
   const rows: string[][] = [];
+  const codeRow = (code: DimensionCode): string[] => [
+    `  ${code.id}`,
+    localize(code.label, language),
+    String(countTerms(code.terms) + countTerms(code.barrierTerms) + code.rules.reduce((n, r) => n + countTerms(r.terms), 0)),
+    String(code.rules.length),
+    String(code.examples.length),
+    String(code.nonExamples.length),
+  ];
   for (const category of codebook.categories) {
     rows.push([category.id, localize(category.label, language), "", "", "", ""]);
-    for (const code of codebook.codes.filter((c) => c.category === category.id)) {
-      rows.push([
-        `  ${code.id}`,
-        localize(code.label, language),
-        String(countTerms(code.terms) + countTerms(code.barrierTerms) + code.rules.reduce((n, r) => n + countTerms(r.terms), 0)),
-        String(code.rules.length),
-        String(code.examples.length),
-        String(code.nonExamples.length),
-      ]);
-    }
+    for (const code of codebook.codes.filter((c) => c.category === category.id)) rows.push(codeRow(code));
   }
   // Each further dimension (actors) follows as a group of its own.
   for (const dimension of dimensions) {
     rows.push([`${dimension.id} (dimension)`, localize(dimension.label, language), "", "", "", ""]);
-    for (const code of dimension.codes) {
-      rows.push([
-        `  ${code.id}`,
-        localize(code.label, language),
-        String(countTerms(code.terms) + countTerms(code.barrierTerms) + code.rules.reduce((n, r) => n + countTerms(r.terms), 0)),
-        String(code.rules.length),
-        String(code.examples.length),
-        String(code.nonExamples.length),
-      ]);
-    }
+    for (const code of dimension.codes) rows.push(codeRow(code));
   }
   const table = renderTable(["category / code", "label", "terms", "rules", "examples", "non-examples"], rows, ["left", "left", "right", "right", "right", "right"]);
   out.push(...table.map((l, i) => (i === 0 || (i >= 2 && !rows[i - 2]![0]!.startsWith("  ")) ? s.bold(l) : l)));

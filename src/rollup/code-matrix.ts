@@ -184,17 +184,26 @@ export function codeMatrix(coded: readonly CodedNote[], by: MatrixBy, options: C
       set.add(application.polarity);
       polarities.set(application.code, set);
     }
-    for (const [code, set] of polarities) {
-      const key = `${code}\u0000${value}`;
-      const cell = hits.get(key) ?? { notes: 0, helpful: 0, barrier: 0 };
-      cell.notes += 1;
-      if (set.has("helpful")) cell.helpful += 1;
-      if (set.has("barrier")) cell.barrier += 1;
-      hits.set(key, cell);
-    }
+    for (const [code, set] of polarities) countNote(hits, `${code}\u0000${value}`, set);
   }
   const codes = options.codes ? [...options.codes] : [...seen].sort(compareValues);
   const values = options.values ? [...options.values] : [...perValue.keys()].sort(compareValues);
+  return assemble(typeof by === "function" ? by.name || "custom" : by, codes, values, perValue, hits);
+}
+
+type Hits = Map<string, { notes: number; helpful: number; barrier: number }>;
+
+/** Counts one note in a cell (`code NUL value`), with the polarities it has there. */
+function countNote(hits: Hits, key: string, polarities: ReadonlySet<string>): void {
+  const cell = hits.get(key) ?? { notes: 0, helpful: 0, barrier: 0 };
+  cell.notes += 1;
+  if (polarities.has("helpful")) cell.helpful += 1;
+  if (polarities.has("barrier")) cell.barrier += 1;
+  hits.set(key, cell);
+}
+
+/** The matrix of counted cells, in the given row and column order, with shares of the column totals. */
+function assemble(by: string, codes: string[], values: string[], perValue: ReadonlyMap<string, number>, hits: Hits): CodeMatrix {
   const totals = values.map((v) => perValue.get(v) ?? 0);
   const cells: MatrixCell[] = [];
   const counts = codes.map((code) =>
@@ -205,7 +214,7 @@ export function codeMatrix(coded: readonly CodedNote[], by: MatrixBy, options: C
       return cell.notes;
     }),
   );
-  return { by: typeof by === "function" ? by.name || "custom" : by, codes, values, totals, counts, cells };
+  return { by, codes, values, totals, counts, cells };
 }
 
 /**
@@ -264,7 +273,7 @@ function dimensionIn(coded: readonly CodedNote[], by: string): string | undefine
 /** Codes × a further dimension's codes, from the theme mentions' attributions (see {@link codeMatrix}). */
 function dimensionMatrix(coded: readonly CodedNote[], dimension: string, options: CodeMatrixOptions): CodeMatrix {
   const perValue = new Map<string, number>();
-  const hits = new Map<string, { notes: number; helpful: number; barrier: number }>();
+  const hits: Hits = new Map();
   const seen = new Set<string>();
   for (const item of coded) {
     const named = new Set<string>();
@@ -290,28 +299,12 @@ function dimensionMatrix(coded: readonly CodedNote[], dimension: string, options
     // The column of no code: notes that name none, and notes with a theme mention tied to none.
     if (named.size === 0 || untied) named.add(MISSING_VALUE);
     for (const value of named) perValue.set(value, (perValue.get(value) ?? 0) + 1);
-    for (const [key, set] of tied) {
-      const cell = hits.get(key) ?? { notes: 0, helpful: 0, barrier: 0 };
-      cell.notes += 1;
-      if (set.has("helpful")) cell.helpful += 1;
-      if (set.has("barrier")) cell.barrier += 1;
-      hits.set(key, cell);
-    }
+    for (const [key, set] of tied) countNote(hits, key, set);
   }
   const codes = options.codes ? [...options.codes] : [...seen].sort(compareValues);
   const found = [...perValue.keys()].filter((v) => v !== MISSING_VALUE).sort(compareValues);
   const values = options.values ? [...options.values] : perValue.has(MISSING_VALUE) ? [...found, MISSING_VALUE] : found;
-  const totals = values.map((v) => perValue.get(v) ?? 0);
-  const cells: MatrixCell[] = [];
-  const counts = codes.map((code) =>
-    values.map((value, j) => {
-      const cell = hits.get(`${code}\u0000${value}`) ?? { notes: 0, helpful: 0, barrier: 0 };
-      const total = totals[j] ?? 0;
-      cells.push({ code, value, ...cell, share: total === 0 ? 0 : cell.notes / total });
-      return cell.notes;
-    }),
-  );
-  return { by: dimension, codes, values, totals, counts, cells };
+  return assemble(dimension, codes, values, perValue, hits);
 }
 
 function add(map: Map<string, Set<string>>, key: string, polarity: string): void {

@@ -4,7 +4,7 @@ import { localize } from "../codebook/label.ts";
 import type { CodedNote } from "../match/coded-note.ts";
 import type { Language } from "../text/language.ts";
 import { attributeOf, codeMatrix, MISSING_VALUE, qualifiesBySeminar, type MatrixBy } from "./code-matrix.ts";
-import { chooseQuotesWhere, type QuoteCandidate, type QuoteOptions } from "./quotes.ts";
+import { chooseQuotesWhere, themeQuote, type QuoteCandidate, type QuoteOptions } from "./quotes.ts";
 import { redact as redactText } from "./redact.ts";
 import type { CrossCell, CrossTable } from "./summary.ts";
 
@@ -73,18 +73,6 @@ export function crossTable(coded: readonly CodedNote[], codebook: Codebook, by: 
   for (const code of codebook.codes) labels[code.id] = localize(code.label, language);
   for (const d of codebook.dimensions ?? []) for (const code of d.codes) labels[code.id] = localize(code.label, language);
   return { ...matrix, cells, labels };
-}
-
-/** A note as a quote of a theme: its mentions of the theme. */
-export function themeQuote(c: CodedNote, theme: string): QuoteCandidate | undefined {
-  const applications = c.codes.filter((a) => a.code === theme);
-  if (applications.length === 0) return undefined;
-  return {
-    polarity: applications.some((a) => a.polarity === "helpful") ? "helpful" : "barrier",
-    hasBarrier: applications.some((a) => a.polarity === "barrier"),
-    evidence: applications.reduce((n, a) => n + a.evidence.length, 0),
-    focus: applications[0]!.evidence[0]?.text,
-  };
 }
 
 /**

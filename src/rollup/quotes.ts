@@ -56,17 +56,30 @@ export interface QuoteCandidate {
  */
 export function chooseQuotes(coded: readonly CodedNote[], code: string, options: QuoteOptions): Quote[] {
   options = checkOptions(QuoteOptionsSchema, options, "choose quotes", "kodebok:rollup");
-  return chooseQuotesWhere(coded, code, (c) => {
-    const applications = c.codes.filter((a) => a.code === code);
-    if (applications.length === 0) return undefined;
-    return {
-      // A note that names the code as helpful is quoted as helpful, even if it also names a barrier.
-      polarity: applications.some((a) => a.polarity === "helpful") ? "helpful" : "barrier",
-      hasBarrier: applications.some((a) => a.polarity === "barrier"),
-      evidence: applications.reduce((n, a) => n + a.evidence.length, 0),
-      focus: applications[0]!.evidence[0]?.text,
-    };
-  }, options);
+  return chooseQuotesWhere(coded, code, (c) => themeQuote(c, code), options);
+}
+
+/**
+ * A note as a quote of a theme: helpful when it names the theme as helpful at all (even if it also
+ * names a barrier), its evidence, and the first evidence in view.
+ *
+ * @param c the coded note
+ * @param theme the theme's id
+ * @returns what the note offers as a quote, or `undefined` when it does not have the theme
+ * @example
+ * ```ts
+ * themeQuote(coded[0]!, "time")?.focus; // "tok seg tid"
+ * ```
+ */
+export function themeQuote(c: CodedNote, theme: string): QuoteCandidate | undefined {
+  const applications = c.codes.filter((a) => a.code === theme);
+  if (applications.length === 0) return undefined;
+  return {
+    polarity: applications.some((a) => a.polarity === "helpful") ? "helpful" : "barrier",
+    hasBarrier: applications.some((a) => a.polarity === "barrier"),
+    evidence: applications.reduce((n, a) => n + a.evidence.length, 0),
+    focus: applications[0]!.evidence[0]?.text,
+  };
 }
 
 /**
