@@ -287,7 +287,7 @@ export {
   type SummaryRow,
 } from "./report/tidy.ts";
 export { cellsCsv, toCsv, type CsvOptions } from "./report/csv.ts";
-export { toXlsx, XLSX_SHEETS, type XlsxOptions } from "./report/xlsx.ts";
+export { crossTableToXlsx, toXlsx, XLSX_SHEETS, type XlsxOptions } from "./report/xlsx.ts";
 export {
   CODED_JSON_SCHEMA,
   CodedJsonSchema,

@@ -251,6 +251,8 @@ export async function renderCrossTable(
       return cross.crossTableToCsv(table, report);
     case "json":
       return cross.crossTableToJson(table, report);
+    case "xlsx":
+      return (await import("../report/xlsx.ts")).crossTableToXlsx(table);
   }
 }
 

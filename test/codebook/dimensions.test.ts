@@ -1,6 +1,7 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { tempDir } from "../support/temp-dir.ts";
 import { codebookDimensions, dimensionOfCode, formatDiagnostic, loadCodebook, parseCodebook, readCodebook, resolveDimension } from "../../src/index.ts";
 
 const root = new URL("../../", import.meta.url);
@@ -74,8 +75,8 @@ describe("codebook dimensions", () => {
   });
 
   it("an extending codebook adds codes to a dimension of its base, and a dimension of its own", async () => {
-    const dir = mkdtempSync(join(process.cwd(), ".tmp-dimensions-"));
-    try {
+    const dir = tempDir("dimensions");
+    {
       writeFileSync(join(dir, "base.yaml"), demo);
       writeFileSync(join(dir, "mine.yaml"), `id: mine
 title: Mine
@@ -102,8 +103,6 @@ dimensions:
       if (!result.ok) return;
       expect(codebookDimensions(result.value).map((d) => `${d.id}:${d.codes.join(",")}`)).toEqual(["themes:time,knowledge", "actors:nav,gp,dps", "phase:start"]);
       expect(result.value.dimensions?.[0]?.defaultFrom).toEqual(["service"]);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -27,8 +27,10 @@ describe("toXlsx()", async () => {
   const sheets = await readXlsxFile(bytes.slice().buffer);
 
   it("has a sheet of themes with counts as numbers, and a sheet of coded notes with the columns of toCsv()", () => {
-    expect(sheets.map((s) => s.sheet)).toEqual(["Themes", "Coded notes"]);
-    const [themes, notes] = sheets.map((s) => s.data);
+    // natland-2021 has the actors dimension: its theme × actor table is a third sheet.
+    expect(sheets.map((s) => s.sheet)).toEqual(["Themes", "Coded notes", "Themes x actors"]);
+    const [themes, notes, cells] = sheets.map((s) => s.data);
+    expect(cells![0]!.slice(0, 10)).toEqual(["dimension", "code", "code_label", "value", "value_label", "notes", "helpful", "barrier", "share", "total"]);
     expect(themes![0]).toEqual(["category", "category_label", "code", "code_label", "notes", "share", "helpful", "barrier", "participants", "groups", "seminars"]);
     const time = themes!.find((r) => r[2] === "time")!;
     expect(time.slice(4)).toEqual([1, 1 / 3, 1, 0, 0, 1, 0]); // share: of all 3 notes
@@ -63,7 +65,7 @@ describe("kodebok code --format xlsx", () => {
     const run = await kodebok(["code", "fixtures/seminars/city-seminar.csv", "--codebook", "natland-2021", "--format", "xlsx", "--out", out]);
     expect(run.code).toBe(0);
     const sheets = await readXlsxFile(readFileSync(out).buffer.slice(0) as ArrayBuffer);
-    expect(sheets.map((s) => [s.sheet, s.data.length > 1])).toEqual([["Themes", true], ["Coded notes", true]]);
+    expect(sheets.map((s) => [s.sheet, s.data.length > 1])).toEqual([["Themes", true], ["Coded notes", true], ["Themes x actors", true]]);
     const toStdout = await kodebok(["code", "fixtures/seminars/city-seminar.csv", "--format", "xlsx"]);
     expect(toStdout.code).toBe(2);
     expect(toStdout.stderr).toContain("--format xlsx writes a workbook (a ZIP file): name it with --out <file.xlsx>");

@@ -27,6 +27,10 @@ import { crossTableToHtml } from "../../src/report/cross-report.ts";
 import { summaryToText } from "../../src/cli/summary-text.ts";
 import { style } from "../../src/cli/io.ts";
 import { kodebokInProcess } from "../cli/run-cli.ts";
+import { tempDir } from "../support/temp-dir.ts";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import readXlsxFile from "read-excel-file/universal";
 
 const CODEBOOK = "fixtures/actors/codebook.yaml";
 const NOTES = "fixtures/actors/notes.csv";
@@ -241,6 +245,15 @@ describe("kodebok code --by actor", () => {
     expect(md.stdout.startsWith("# Tema × aktører\n")).toBe(true);
     const seminar = await kodebokInProcess(["code", NOTES, "--codebook", CODEBOOK, "--language", "nb", "--by", "seminar", "--format", "csv"]);
     expect(seminar.stdout.replace(/^\uFEFF/u, "").split("\r\n")[1]).toMatch(/^seminar,time,Tid,Byen,Byen,3,3,1,0\.75,4,/u); // a1 a2 a3 of a1-a4
+  });
+
+  it("writes the table as a workbook of its cells with --format xlsx", async () => {
+    const out = join(tempDir("by-actor"), "actors.xlsx");
+    const run = await kodebokInProcess(["code", NOTES, "--codebook", CODEBOOK, "--language", "nb", "--by", "actor", "--format", "xlsx", "--quotes", "1", "--out", out]);
+    expect(run.code).toBe(0);
+    const [sheet] = await readXlsxFile(readFileSync(out).buffer.slice(0) as ArrayBuffer);
+    expect(sheet!.sheet).toBe("Themes x actors");
+    expect(sheet!.data[1]).toEqual(["actors", "time", "Tid", "nav", "Nav", 4, 2, 2, 4 / 6, 6, "Legen tok seg tid, men Nav hadde aldri tid."]);
   });
 
   it("refuses what is neither a dimension nor a field or column of the notes", async () => {
