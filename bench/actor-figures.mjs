@@ -34,7 +34,7 @@ export function actorFigures({ coded, codedById, gold, dev, blindIds, all }) {
     counted,
     sets: { dev: evaluateActors(predicted, gold, dev, counted), blind: evaluateActors(predicted, gold, blindIds, counted), all: evaluateActors(predicted, gold, all, counted) },
     folds: folds.map((ids) => evaluateActors(predicted, gold, ids, counted)),
-    attribution: evaluateAttribution(codedById, check.mentions),
+    attribution: evaluateAttribution(codedById, check.notes),
   };
 }
 
@@ -54,11 +54,11 @@ export function printActors(figures) {
   for (const [name, label] of [["dev", "dev (tuned)"], ["blind", "blind"], ["all", "all"]]) out.push(row(label, figures.sets[name]));
   figures.folds.forEach((f, i) => out.push(row(`dev fold ${i + 1}`, f)));
   const a = figures.attribution;
-  out.push(`theme→actor attribution, hand-checked (bench/attribution-check.json): ${a.correctNotes} of ${a.notes} notes naming two actors correct (${((100 * a.correctNotes) / a.notes).toFixed(0)} %), ${a.correctMentions} of ${a.mentions} mentions${a.missing ? `; ${a.missing} checked mentions no longer found` : ""}`);
+  out.push(`theme→actor attribution, hand-checked (bench/attribution-check.json): ${a.correctNotes} of ${a.checked} notes naming two actors correct (${((100 * a.correctNotes) / a.checked).toFixed(0)} %; ${a.notes - a.checked} of the ${a.notes} checked notes have no theme mention), ${a.correctMentions} of ${a.mentions} mentions`);
   for (const w of a.wrong) out.push(`  ${w.id} ${w.code} "${w.text}" -> ${w.got}${w.basis ? ` (${w.basis})` : ""}, accepted: ${w.accept.join(", ")}`);
   const blind = figures.sets.blind.meanKappa;
   out.push("targets (issue #15):");
   out.push(`  mean per-actor κ >= 0.85, blind: ${fmt(blind)} ${blind >= 0.85 ? "met" : "not met"}; dev: ${fmt(figures.sets.dev.meanKappa)}`);
-  out.push(`  attribution correct in >= 85 % of the notes naming two actors: ${((100 * a.correctNotes) / a.notes).toFixed(0)} % ${a.correctNotes / a.notes >= 0.85 ? "met" : "not met"}`);
+  out.push(`  attribution correct in >= 85 % of the notes naming two actors: ${((100 * a.correctNotes) / a.checked).toFixed(0)} % ${a.correctNotes / a.checked >= 0.85 ? "met" : "not met"}`);
   return out;
 }

@@ -51,28 +51,44 @@ export function evaluateActors(predicted, gold, ids, counted) {
 }
 
 /**
- * Checks kodebok's theme→actor attributions against the hand-checked sample (bench/attribution-check.json):
- * each listed theme mention's actor (or `none`) against the actors accepted for it.
+ * Checks kodebok's theme→actor attributions against the hand-checked segments of
+ * bench/attribution-check.json: each theme mention kodebok finds in a checked note is tied to an
+ * actor (or `none`) the segment it starts in accepts.
  * @param {Map<string, object>} codedById note id -> coded note
- * @param {{ id: string, code: string, at: number, accept: string[] }[]} mentions the hand-checked mentions
- * @returns {{ notes: number, correctNotes: number, mentions: number, correctMentions: number, missing: number, wrong: object[] }}
- * @example evaluateAttribution(codedById, check.mentions).correctNotes
+ * @param {{ id: string, segments: { from: string, accept: string[] }[] }[]} notes the hand-checked notes
+ * @returns {{ notes: number, checked: number, correctNotes: number, mentions: number, correctMentions: number, wrong: object[] }}
+ * @example evaluateAttribution(codedById, check.notes).correctNotes
  */
-export function evaluateAttribution(codedById, mentions) {
-  const byNote = new Map();
-  let correctMentions = 0, missing = 0;
+export function evaluateAttribution(codedById, notes) {
+  let checked = 0, correctNotes = 0, mentions = 0, correctMentions = 0;
   const wrong = [];
-  for (const m of mentions) {
-    const coded = codedById.get(m.id);
-    const present = coded?.codes.some((a) => a.code === m.code && a.evidence.some((e) => e.start === m.at));
-    if (!present) { missing++; continue; }
-    const tie = (coded.attributions ?? []).find((a) => a.dimension === "actors" && a.code === m.code && a.evidence[0].start === m.at);
-    const got = tie ? tie.value : "none";
-    const ok = m.accept.includes(got);
-    if (ok) correctMentions++;
-    else wrong.push({ id: m.id, code: m.code, text: m.text, got, accept: m.accept, basis: tie?.basis ?? "" });
-    byNote.set(m.id, (byNote.get(m.id) ?? true) && ok);
+  for (const n of notes) {
+    const coded = codedById.get(n.id);
+    const text = coded.note.text;
+    const starts = n.segments.map((s, i) => {
+      const at = text.indexOf(s.from);
+      if (at < 0 || (i === 0 && at !== 0)) throw new Error(`attribution-check: note ${n.id}: segment "${s.from}" is not ${i === 0 ? "at the start of" : "in"} the text`);
+      return at;
+    });
+    const segmentOf = (offset) => { let k = 0; for (let i = 0; i < starts.length; i++) if (starts[i] <= offset) k = i; return n.segments[k]; };
+    let ok = true, any = false;
+    for (const application of coded.codes) {
+      for (const e of application.evidence) {
+        any = true;
+        mentions++;
+        const tie = (coded.attributions ?? []).find((a) => a.dimension === "actors" && a.code === application.code && a.evidence[0].start === e.start && a.evidence[0].end === e.end);
+        const got = tie ? tie.value : "none";
+        const accept = segmentOf(e.start).accept;
+        if (accept.includes(got)) correctMentions++;
+        else {
+          ok = false;
+          wrong.push({ id: n.id, code: application.code, text: e.text, got, accept, basis: tie?.basis ?? "" });
+        }
+      }
+    }
+    if (!any) continue;
+    checked++;
+    if (ok) correctNotes++;
   }
-  const values = [...byNote.values()];
-  return { notes: values.length, correctNotes: values.filter(Boolean).length, mentions: mentions.length - missing, correctMentions, missing, wrong };
+  return { notes: notes.length, checked, correctNotes, mentions, correctMentions, wrong };
 }

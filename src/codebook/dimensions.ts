@@ -75,8 +75,8 @@ export function dimensionOfCode(codebook: Pick<Codebook, "codes" | "primaryDimen
 
 /**
  * The codebook a further dimension is matched with: the dimension's codes (each in a category
- * named after the dimension), the codebook's languages, and its polarity cues only when the
- * dimension has a polarity. Matching a dimension is matching this codebook: nothing in the
+ * named after the dimension), the codebook's languages and frames, its polarity cues only when the
+ * dimension has a polarity, and not the codebook's default `notAbout`. Matching a dimension is matching this codebook: nothing in the
  * matching engine knows about dimensions.
  *
  * @param codebook the codebook
@@ -89,7 +89,10 @@ export function dimensionOfCode(codebook: Pick<Codebook, "codes" | "primaryDimen
  * ```
  */
 export function dimensionCodebook(codebook: Codebook, dimension: Dimension): Codebook {
-  const { dimensions: _dimensions, primaryDimension: _primary, extends: _extends, ...rest } = codebook;
+  // The themes' default `notAbout` (research, questions, ...) is theirs: an actor named in an
+  // interviewer's question or a report sentence is still named. A dimension's own codes and rules
+  // may name frames in `about`/`notAbout`; the frames themselves are kept.
+  const { dimensions: _dimensions, primaryDimension: _primary, extends: _extends, notAbout: _notAbout, ...rest } = codebook;
   return {
     ...rest,
     id: `${codebook.id}.${dimension.id}`,

@@ -155,7 +155,7 @@ function countBefore(offsets: readonly number[], offset: number): number {
   return n;
 }
 
-const CLAUSE_MARK = /[;–—]|\s-\s|(?<![\p{L}\p{N}])([\p{L}]+)(?![\p{L}\p{N}])/gu;
+const CLAUSE_MARK = /[,;–—]|\s-\s|(?<![\p{L}\p{N}])([\p{L}]+)(?![\p{L}\p{N}])/gu;
 
 /** Offsets where a new clause begins: `;`, a dash, or a word of {@link CLAUSE_BREAKS}. */
 function clauseBreaks(text: string): number[] {
