@@ -93,8 +93,20 @@ export function dimensionCodebook(codebook: Codebook, dimension: Dimension): Cod
   // interviewer's question or a report sentence is still named. A dimension's own codes and rules
   // may name frames in `about`/`notAbout`; the frames themselves are kept.
   const { dimensions: _dimensions, primaryDimension: _primary, extends: _extends, notAbout: _notAbout, ...rest } = codebook;
+  // Only the frames the dimension's codes and rules name: the others would only cost time.
+  const named = new Set(
+    dimension.codes.flatMap((c) => [...(c.about ?? []), ...(c.notAbout ?? []), ...c.rules.flatMap((r) => [...(r.about ?? []), ...(r.notAbout ?? [])])]),
+  );
+  const needed = new Set<string>();
+  const add = (id: string): void => {
+    if (needed.has(id)) return;
+    needed.add(id);
+    for (const other of codebook.frames.find((f) => f.id === id)?.unless ?? []) add(other);
+  };
+  for (const id of named) add(id);
   return {
     ...rest,
+    frames: codebook.frames.filter((f) => needed.has(f.id)),
     id: `${codebook.id}.${dimension.id}`,
     title: dimension.label,
     categories: [{ id: dimension.id, label: dimension.label }],

@@ -31,7 +31,9 @@ export function withDimensions(coded: CodedNote, matcher: Matcher, language: Lan
   const dimensions: Record<string, DimensionApplication[]> = {};
   const attributions: Attribution[] = [];
   for (const dimension of compiled) {
-    const found = codeOne(coded.note, dimension.matcher, noteLanguage).codes;
+    // A note the unconditioned screen finds nothing in has nothing for the full matcher either.
+    const screened = dimension.screen !== undefined && codeOne(coded.note, dimension.screen, noteLanguage).codes.length === 0;
+    const found = screened ? [] : codeOne(coded.note, dimension.matcher, noteLanguage).codes;
     const applications = dimension.dimension.polarity
       ? found.map((a) => ({ code: a.code, polarity: a.polarity, evidence: a.evidence }))
       : withoutPolarity(found);

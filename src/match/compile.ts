@@ -72,6 +72,12 @@ export interface DimensionMatcher {
   dimension: Dimension;
   /** The matcher of `dimensionCodebook(codebook, dimension)`. */
   matcher: Matcher;
+  /**
+   * When some rule of the dimension has conditions (which keep `matcher` off the fast paths): the
+   * same codebook without them. Conditions only drop matches, so a note this finds nothing in has
+   * nothing `matcher` would find; only the others go through `matcher`.
+   */
+  screen?: Matcher;
   /** Default codes already worked out from note attribute values (value → code id, or null for none). */
   defaults: Map<string, string | null>;
 }
@@ -162,11 +168,16 @@ export function compileCodebook(codebook: Codebook): Matcher {
   if (codebook.polarity.contrast) builder.addTerms(codebook.polarity.contrast.terms, "glob", "contrastCue", -1, all);
   const matcher = builder.finish(codebook.polarity.barrier?.window ?? 3, codebook.polarity.negation?.window ?? 3);
   if (codebook.dimensions !== undefined && codebook.dimensions.length > 0) {
-    matcher.dimensions = codebook.dimensions.map((dimension) => ({
-      dimension,
-      matcher: compileCodebook(dimensionCodebook(codebook, dimension)),
-      defaults: new Map(),
-    }));
+    matcher.dimensions = codebook.dimensions.map((dimension) => {
+      const own = dimensionCodebook(codebook, dimension);
+      const unconditioned = withoutConditions(own);
+      return {
+        dimension,
+        matcher: compileCodebook(own),
+        ...(unconditioned === own ? {} : { screen: compileCodebook(unconditioned) }),
+        defaults: new Map(),
+      };
+    });
   }
   return matcher;
 }
@@ -342,4 +353,22 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/**
+ * A codebook with the conditions of its rules and codes left out (`near`, `notNear`, `notInNote`,
+ * `about`, `notAbout`, and the codebook's frames), or the same object when it has none. Used to
+ * screen notes for a further dimension: every condition only drops matches.
+ */
+function withoutConditions(codebook: Codebook): Codebook {
+  const conditioned = codebook.frames.length > 0 || codebook.codes.some((c) => c.about !== undefined || c.notAbout !== undefined || c.rules.some((r) => r.near || r.notNear || r.notInNote || r.about || r.notAbout));
+  if (!conditioned) return codebook;
+  return {
+    ...codebook,
+    frames: [],
+    codes: codebook.codes.map(({ about: _about, notAbout: _notAbout, ...code }) => ({
+      ...code,
+      rules: code.rules.map(({ near: _near, notNear: _notNear, notInNote: _notInNote, about: _a, notAbout: _n, ...rule }) => rule),
+    })),
+  };
 }

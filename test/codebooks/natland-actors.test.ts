@@ -2,7 +2,10 @@
 // manual, documented in nb, nn and en, with examples the rules find, and attribution on the
 // issue's own example sentence.
 import { describe, expect, it } from "vitest";
-import { codeNotes, lintCodebookExamples, loadCodebook, type Example, type LocalizedText } from "../../src/index.ts";
+import { join } from "node:path";
+import { codeNotes, compileCodebook, lintCodebookExamples, loadCodebook, loadNotes, type Example, type LocalizedText } from "../../src/index.ts";
+// @ts-expect-error plain JavaScript module of the benchmark
+import { sharedDir } from "../../bench/shared-dir.mjs";
 
 const codebook = await loadCodebook("natland-2021");
 const actors = codebook.dimensions?.find((d) => d.id === "actors");
@@ -51,5 +54,21 @@ describe("natland-2021: the actors dimension", () => {
     expect(actorsOf("Det var psykologisk tungt", "nb")).toEqual([]);
     // A doctor in a note about a hospital is the hospital's, not the GP.
     expect(actorsOf("At the hospital the doctor called from an unknown number", "en")).toEqual(["other"]);
+  });
+
+  it("screens notes with the rules' conditions left out, and codes the actors of the gold notes as the dimension's own matcher does", async () => {
+    const loaded = await loadNotes(join(sharedDir() as string, "gold", "notes.csv"));
+    expect(loaded.ok).toBe(true);
+    if (!loaded.ok) return;
+    const matcher = compileCodebook(codebook);
+    const dimension = matcher.dimensions![0]!;
+    expect(dimension.screen).toBeDefined();
+    const coded = codeNotes(loaded.value.notes, matcher);
+    // The same notes through the actors' full matcher, in the language each note was coded in.
+    const direct = coded.map((c) => codeNotes([c.note], dimension.matcher, { language: c.language === "und" ? "auto" : c.language })[0]!);
+    const codesOf = (list: readonly { code: string; evidence: readonly { start: number; end: number }[] }[]) =>
+      [...new Set(list.map((a) => a.code))].sort().map((code) => `${code}@${list.filter((a) => a.code === code).flatMap((a) => a.evidence.map((e) => `${e.start}-${e.end}`)).sort().join(",")}`);
+    expect(coded.map((c) => codesOf(c.dimensions!.actors!))).toEqual(direct.map((c) => codesOf(c.codes)));
+    expect(coded.filter((c) => c.dimensions!.actors!.length > 0).length).toBeGreaterThan(200);
   });
 });
