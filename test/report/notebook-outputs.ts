@@ -47,16 +47,16 @@ export function expectNotebookOutputs(cells: readonly NotebookCell[]): void {
   expect(String(coded["text/plain"]).split("\n")).toHaveLength(21);
 
   // the roll-up as the last expression: the report, then each chart as an output of its own (SVG and
-  // Vega-Lite spec), then the totals as the cell's result
-  expect(outputs(3).map((o) => o.output_type)).toEqual([...Array(6).fill("display_data"), "execute_result"]);
-  const [report, ...charts] = outputs(3).slice(0, 6).map((o) => o.data ?? {});
+  // Vega-Lite spec; natland-2021's actors add the theme × actor heatmap), then the totals as the cell's result
+  expect(outputs(3).map((o) => o.output_type)).toEqual([...Array(7).fill("display_data"), "execute_result"]);
+  const [report, ...charts] = outputs(3).slice(0, 7).map((o) => o.data ?? {});
   expect(String(report?.["text/html"])).toContain('<div class="kodebok-report" lang="nb">');
   expect(String(report?.["text/html"])).toContain('<th scope="rowgroup">Betydningen av det relasjonelle</th>');
   expect(String(report?.["text/html"])).toContain('<figure id="figure-by-seminar"');
   expect(String(report?.["text/html"])).not.toContain("<svg");
   expect(String(report?.["text/markdown"])).toContain("## Kategorier og temaer");
   expect(charts.map((c) => String(c["text/plain"]).split(":")[0])).toEqual([
-    "Temaer per kategori", "Tema per seminar", "Tema per gruppe", "Tema per spørsmål", "Temaer som forekommer sammen",
+    "Temaer per kategori", "Tema per seminar", "Tema per gruppe", "Tema per spørsmål", "Temaer som forekommer sammen", "Tema × aktører",
   ]);
   for (const chart of charts) {
     expect(String(chart["image/svg+xml"])).toMatch(/^<svg /);
@@ -71,5 +71,5 @@ export function expectNotebookOutputs(cells: readonly NotebookCell[]): void {
   expect(String(result(5)["text/html"])).toContain('<table class="kodebok-agreement"><caption>Kodere: hand, kodebok');
   expect(String(result(5)["text/markdown"])).toMatch(/\| Relasjon \| 196 \| \d+,\d %/);
   // the whole report with SVG charts
-  expect((String(result(6)["text/html"]).match(/<svg /g) ?? []).length).toBe(5);
+  expect((String(result(6)["text/html"]).match(/<svg /g) ?? []).length).toBe(6);
 }
