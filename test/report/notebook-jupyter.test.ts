@@ -60,10 +60,10 @@ describe.skipIf(!python)("examples/seminar-analysis.ipynb in Jupyter with the De
     expect(html.status, html.stderr).toBe(0);
     const page = readFileSync(`${root}test-artifacts/seminar-analysis.executed.html`, "utf8");
     expect(page).toContain('<div class="kodebok-report" lang="nb">');
-    // The roll-up's five charts and the chart of one's own are outputs of their own, pictures in
-    // nbconvert's HTML (an <img> of the SVG: nbconvert 6.5 strips SVG outputs to their words); the whole
-    // report has its five charts drawn into its HTML.
-    expect((page.match(/<img src="data:image\/svg\+xml;charset=utf-8,%3Csvg%20/g) ?? []).length).toBe(6);
-    expect((page.match(/<svg /g) ?? []).length).toBe(5);
+    // The roll-up's six charts (natland-2021's actors add the theme × actor heatmap) and the chart of
+    // one's own are outputs of their own, pictures in nbconvert's HTML (an <img> of the SVG: nbconvert
+    // 6.5 strips SVG outputs to their words); the whole report has its six charts drawn into its HTML.
+    expect((page.match(/<img src="data:image\/svg\+xml;charset=utf-8,%3Csvg%20/g) ?? []).length).toBe(7);
+    expect((page.match(/<svg /g) ?? []).length).toBe(6);
   });
 });
