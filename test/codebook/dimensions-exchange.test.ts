@@ -6,7 +6,7 @@ import {
   codeNotes,
   compareByDimension,
   compareCodings,
-  fromQdc,
+  parseQdc,
   loadCodebook,
   parseCodings,
   toQdc,
@@ -87,7 +87,7 @@ describe("REFI-QDA with dimensions", () => {
     const xml = toQdc(codebook);
     expect(validate(xml, "Codebook.xsd")).toBe("valid");
     expect(xml).toMatch(/<Code guid="[^"]+" name="Aktører" isCodable="false" color="#[0-9A-F]{6}">\n\s*<Description>Tjenestene brukerne møtte\.\n\nkodebok-dimension: actors<\/Description>\n\s*<Code guid="[^"]+" name="Nav" isCodable="true"/u);
-    const back = fromQdc(xml, { id: "actors-demo" });
+    const back = parseQdc(xml, { id: "actors-demo" });
     expect(back.ok).toBe(true);
     if (!back.ok) return;
     expect(back.value.codes.map((c) => `${c.category}/${c.id}`)).toEqual(["relational/time", "knowledge/knowledge"]);

@@ -7,9 +7,8 @@ declare const Deno: { test(name: string, fn: () => void | Promise<void>): void }
 
 Deno.test("codeMatrix(coded, \"actor\") gives the hand-checked table of fixtures/actors under Deno", async () => {
   const codebook = await loadCodebook("fixtures/actors/codebook.yaml");
-  const loaded = await loadNotes("fixtures/actors/notes.csv");
-  assert.ok(loaded.ok);
-  const coded = codeNotes(loaded.value.notes, codebook, { language: "nb" });
+  const { notes } = await loadNotes("fixtures/actors/notes.csv");
+  const coded = codeNotes(notes, codebook, { language: "nb" });
   assert.deepEqual(coded[0]!.attributions!.map((a) => `${a.code}/${a.polarity}->${a.value}`), ["time/helpful->gp", "time/barrier->nav"]);
   const m = codeMatrix(coded, "actor", { codes: ["time", "knowledge"], values: ["nav", "gp", "(none)"] });
   assert.deepEqual(m.totals, [6, 5, 2]);

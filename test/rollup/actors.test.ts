@@ -37,9 +37,8 @@ const NOTES = "fixtures/actors/notes.csv";
 
 async function fixture(): Promise<{ codebook: Codebook; notes: Note[]; coded: CodedNote[] }> {
   const codebook = await loadCodebook(CODEBOOK);
-  const loaded = await loadNotes(NOTES);
-  if (!loaded.ok) throw new Error("fixture notes do not load");
-  return { codebook, notes: loaded.value.notes, coded: codeNotes(loaded.value.notes, codebook, { language: "nb" }) };
+  const { notes } = await loadNotes(NOTES);
+  return { codebook, notes, coded: codeNotes(notes, codebook, { language: "nb" }) };
 }
 
 const byId = (coded: readonly CodedNote[], id: string): CodedNote => coded.find((c) => c.note.id === id)!;
