@@ -215,28 +215,30 @@ export function cooccurrenceChartSpec(data: Cooccurrence, labels: Record<string,
 
 /**
  * A heatmap of themes by the codes of a further dimension (theme × actor, from `crossTable`):
- * the number of notes in each cell, coloured by the balance of helpful (blue) and barrier
- * (orange) notes, `(helpful − barrier) / notes`; empty cells grey.
+ * one row per actor, one column per theme, the number of notes in each cell, coloured by the
+ * balance of helpful (blue) and barrier (orange) notes, `(helpful − barrier) / notes`; empty cells
+ * grey.
  *
  * @param table from `crossTable(coded, codebook, "actor")` or a roll-up's `dimensions[i].table`
  * @param language the language of the chart's words
- * @param columnTitle the title of the columns (the dimension's label), or null
+ * @param rowTitle the dimension's label (kept for the caller's caption; the rows need no title)
  * @returns a Vega-Lite spec with its data inline
  * @example
  * ```ts
  * const spec = crossChartSpec(summary.dimensions![0]!.table, "nb", "Aktører");
  * ```
  */
-export function crossChartSpec(table: CodeMatrix & { labels: Record<string, string> }, language: ReportLanguage, columnTitle: string | null): VegaLiteSpec {
+export function crossChartSpec(table: CodeMatrix & { labels: Record<string, string> }, language: ReportLanguage, rowTitle: string | null = null): VegaLiteSpec {
+  void rowTitle;
   const l = REPORT_LABELS[language];
   const label = (id: string): string => (id === MISSING_VALUE ? l.none : (table.labels[id] ?? id));
-  const { wrapped, step } = wrapColumns(table.values.map(label));
-  const column = (id: string): string => wrapped.get(label(id)) ?? label(id);
+  // The actors down the side and the themes across (labels at a slant, as in the co-occurrence
+  // chart): a dimension has more codes than a page has room for columns, and its labels are long.
   const rows = table.cells.map((c) => {
     const balance = c.notes === 0 ? 0 : Math.round(((c.helpful - c.barrier) / c.notes) * 1000) / 1000;
     return {
-      row: label(c.code),
-      column: column(c.value),
+      row: label(c.value),
+      column: label(c.code),
       notes: c.notes,
       balance,
       // Grey for an empty cell, white on the strongest colours, else near-black.
@@ -252,7 +254,7 @@ export function crossChartSpec(table: CodeMatrix & { labels: Record<string, stri
     legend: { orient: "bottom", format: ".1f" },
     scale: { scheme: "blueorange", domain: [-1, 1], reverse: true },
   };
-  return flatColumns(heatmap(rows, table.codes.map(label), table.values.map(column), columnTitle, color, l.crossDesc, language), step);
+  return heatmap(rows, table.values.map(label), table.codes.map(label), null, color, l.crossDesc, language);
 }
 
 /** Ink for a cell's number: grey for 0, white on the darkest cells, else near-black; kept where a row has its own. */

@@ -118,7 +118,7 @@ describe.skipIf(browsers.length === 0).each(browsers)("the HTML report in headle
           }),
         };
       });
-      expect(sizes.charts.map((c) => c.id)).toEqual(["figure-categories", "figure-by-seminar", "figure-by-group", "figure-by-question", "figure-cooccurrence"]);
+      expect(sizes.charts.map((c) => c.id)).toEqual(["figure-categories", "figure-by-seminar", "figure-by-group", "figure-by-question", "figure-cooccurrence", "figure-by-dimension-actors"]);
       for (const chart of sizes.charts) {
         expect(chart.label, chart.id).toBeGreaterThanOrEqual(0.9 * sizes.table);
         expect(chart.width, chart.id).toBeLessThanOrEqual(sizes.width);
