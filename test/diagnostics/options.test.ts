@@ -87,7 +87,7 @@ describe("the other public functions check their options too", () => {
 
   it("rollUp(): a bad value, a typo, and language auto or no", () => {
     expect(thrown(() => rollUp(coded, codebook, { quotesPerCode: -1 }))[0]).toBe('<input>: Cannot roll up the coded notes: option "quotesPerCode" is invalid: expected a number >= 0; got -1 [option-invalid]');
-    expect(thrown(() => rollUp(coded, codebook, { quotes: 2 } as never))[0]).toContain('"quotes" is not one of its options (they are language, quotesPerCode, quoteLength, redact, model)');
+    expect(thrown(() => rollUp(coded, codebook, { quotes: 2 } as never))[0]).toContain('"quotes" is not one of its options (they are language, quotesPerCode, quoteLength, quotesPerCell, redact, model)');
     expect(rollUp(coded, codebook, { language: "no" }).language).toBe("nb");
     expect(rollUp(coded, codebook, { language: "auto" }).language).toBe(codebook.languages[0]);
   });
