@@ -186,7 +186,7 @@ describe("reports of the theme × actor table", () => {
     expect(JSON.parse(crossTableToJson(table)).rows[4]).toMatchObject({ code: "knowledge", value: "gp", notes: 2, quotes: ["Fastlegen hadde kunnskap om systemet."] });
     // The coded notes' rows name the note's actors and the actors each theme row is tied to.
     const rows = toCsv(coded, { bom: false }).split("\r\n");
-    expect(rows[0]).toBe("note,seminar,group,participant,question,source,language,code,category,polarity,evidence,rules,terms,offsets,cues,actors,actors_tied,text,service");
+    expect(rows[0]).toBe("note,seminar,group,participant,question,source,language,code,category,polarity,evidence,rules,terms,offsets,cues,coded_by,probability,model_features,similar_notes,actors,actors_tied,text,service");
     expect(rows[2]).toMatch(/^a1,.*,time,relational,barrier,tid,.*,nav; gp,nav,"Legen tok seg tid, men Nav hadde aldri tid\.",$/u);
   });
 
