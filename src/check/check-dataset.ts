@@ -14,7 +14,7 @@ import { detectDelimiter, withoutSepLine } from "../notes/csv.ts";
 import { checkNotes } from "../notes/loaded-notes.ts";
 import { splitLines } from "../notes/raw-lines.ts";
 import type { Note, NoteOrigin } from "../notes/note.ts";
-import { parseNotes, type NotesOptions } from "../notes/parse.ts";
+import { recoverNotes, type NotesOptions } from "../notes/parse.ts";
 import { agreementTable, type CoderSet } from "./check-agreement.ts";
 import {
   CheckOptionsSchema,
@@ -97,31 +97,33 @@ export function checkDataset(files: readonly DatasetFile[], codebook: Codebook, 
       checkedFiles.push({ file: input.file, kind: "notes", ok: false, notes: 0, codings: 0, coders: [] });
       continue;
     }
+    // What a file holds is checked even when the file has errors (a repeated id, a broken row), so
+    // that one run reports every problem: its errors fail the check, and the rest is still read.
     if (looksLikeCodingsFile(input.file, input.text)) {
-      const result = parseDatasetCodings(input.text, input.file);
-      appendAll(findings, result.diagnostics);
-      const coders = result.ok ? result.value.coders : [];
-      checkedFiles.push({ file: input.file, kind: "codings", ok: result.ok, notes: result.ok ? result.value.notes.length : 0, codings: result.ok ? result.value.codings.length : 0, coders });
-      if (!result.ok) continue;
-      appendAll(fromCodingsFiles, result.value.codings);
-      for (const { coder, notes: ids } of result.value.seen) addSeen(seen, coder, ids);
+      const { value, diagnostics } = parseDatasetCodings(input.text, input.file);
+      appendAll(findings, diagnostics);
+      const ok = value !== undefined && !hasErrors(diagnostics);
+      checkedFiles.push({ file: input.file, kind: "codings", ok, notes: value?.notes.length ?? 0, codings: value?.codings.length ?? 0, coders: value?.coders ?? [] });
+      if (value === undefined) continue;
+      appendAll(fromCodingsFiles, value.codings);
+      for (const { coder, notes: ids } of value.seen) addSeen(seen, coder, ids);
       continue;
     }
-    const result = parseNotes(input.text, { ...notesOptions, file: input.file });
-    appendAll(findings, result.diagnostics);
+    const { value, diagnostics } = recoverNotes(input.text, { ...notesOptions, file: input.file });
+    appendAll(findings, diagnostics);
     const coders = codersInHeader(input.text, input.file, opts.delimiter);
-    if (!result.ok) {
+    if (value === undefined) {
       checkedFiles.push({ file: input.file, kind: "notes", ok: false, notes: 0, codings: 0, coders });
       continue;
     }
-    const kept = new Set(result.value.notes.map((n) => n.id));
+    const kept = new Set(value.notes.map((n) => n.id));
     // Codings of a note skipped for its empty text go with it (the empty text is reported).
-    const fileCodings = result.value.codings.filter((c) => kept.has(c.note));
+    const fileCodings = value.codings.filter((c) => kept.has(c.note));
     for (const c of fileCodings) if (!coders.includes(c.coder)) coders.push(c.coder);
     for (const coder of coders) addSeen(seen, coder, kept);
-    appendAll(notes, result.value.notes);
+    appendAll(notes, value.notes);
     appendAll(codings, fileCodings);
-    checkedFiles.push({ file: input.file, kind: "notes", ok: true, notes: result.value.notes.length, codings: fileCodings.length, coders });
+    checkedFiles.push({ file: input.file, kind: "notes", ok: !hasErrors(diagnostics), notes: value.notes.length, codings: fileCodings.length, coders });
   }
 
   // Ids must be unique across files too (each file has checked its own).

@@ -39,7 +39,8 @@ export function checkReportToText(report: CheckReport, options: CheckTextOptions
     const errors = report.findings.filter((d) => d.file === f.file && d.severity === "error").length;
     const warnings = report.findings.filter((d) => d.file === f.file && d.severity === "warning").length;
     const counts = errors || warnings ? `; ${[errors ? `${errors} error${errors === 1 ? "" : "s"}` : "", warnings ? `${warnings} warning${warnings === 1 ? "" : "s"}` : ""].filter(Boolean).join(", ")}` : "";
-    const read = f.ok ? `${f.kind}: ${f.notes} notes, ${f.codings} codings${f.coders.length ? `; ${f.coders.join(", ")}` : ""}` : `not readable as ${f.kind}`;
+    // A file with errors is still read as far as it can be (its notes are checked too): say what was read.
+    const read = f.ok || f.notes > 0 || f.codings > 0 ? `${f.kind}: ${f.notes} notes, ${f.codings} codings${f.coders.length ? `; ${f.coders.join(", ")}` : ""}` : `not readable as ${f.kind}`;
     out.push(`  ${f.ok && errors === 0 ? "ok  " : "FAIL"} ${f.file} (${read}${counts})`);
   }
   if (report.agreement.length > 0) {

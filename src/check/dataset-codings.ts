@@ -1,6 +1,6 @@
-import { CODING_COLUMN_ALIASES, parseCodings } from "../codings/parse-codings.ts";
+import { CODING_COLUMN_ALIASES, recoverCodings } from "../codings/parse-codings.ts";
 import type { LoadedCodings } from "../codings/loaded-codings.ts";
-import type { Result } from "../diagnostics/result.ts";
+import type { Recovered } from "../diagnostics/result.ts";
 import { fieldForHeader } from "../notes/columns.ts";
 import { detectDelimiter, withoutSepLine } from "../notes/csv.ts";
 import { splitLines } from "../notes/raw-lines.ts";
@@ -40,17 +40,18 @@ export function looksLikeCodingsFile(file: string, text: string): boolean {
 }
 
 /**
- * Reads a codings file of a dataset (long or wide form) through `parseCodings`. Unknown codes and
- * notes are left to `checkDataset`, which reports them once, located.
+ * Reads a codings file of a dataset (long or wide form) through `parseCodings`'s core, keeping
+ * what could be read beside its errors. Unknown codes and notes are left to `checkDataset`, which
+ * reports them once, located.
  *
  * @param text the file's text
  * @param file the file name for messages
- * @returns the codings, coders and what each coder saw; or located diagnostics
+ * @returns the codings, coders and what each coder saw, when a table could be read; and located diagnostics
  * @example
  * ```ts
- * parseDatasetCodings("note_id;coder;code\nn1;anna;time\n", "codings.csv");
+ * parseDatasetCodings("note_id;coder;code\nn1;anna;time\n", "codings.csv").value?.codings.length; // 1
  * ```
  */
-export function parseDatasetCodings(text: string, file: string): Result<LoadedCodings> {
-  return parseCodings(text, { file });
+export function parseDatasetCodings(text: string, file: string): Recovered<LoadedCodings> {
+  return recoverCodings(text, { file });
 }

@@ -1,3 +1,4 @@
+import { fromRecovered } from "../diagnostics/result.ts";
 import { lstat, mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { stringify as csvStringify } from "csv-stringify/sync";
@@ -96,7 +97,7 @@ async function readExportDataset(files: readonly string[], notesOptions: NotesOp
     appendAll(diagnostics, read ?? []);
     if (hasErrors(read ?? [])) continue;
     if (/\.(csv|tsv|tab|json)$/iu.test(file) && looksLikeCodingsFile(file, text)) {
-      const result = parseDatasetCodings(text, file);
+      const result = fromRecovered(parseDatasetCodings(text, file));
       appendAll(diagnostics, result.diagnostics);
       if (!result.ok) continue;
       for (const c of result.value.codings) if (c.coder === KODEBOK_USER || c.coder === KODEBOK_MODEL_USER) machine++;

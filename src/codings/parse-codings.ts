@@ -4,7 +4,8 @@ import { z } from "zod";
 import type { Codebook } from "../codebook/codebook.ts";
 import { diagnostic, type Diagnostic, type Place } from "../diagnostics/diagnostic.ts";
 import type { DiagnosticCode } from "../diagnostics/codes.ts";
-import { toResult, type Result } from "../diagnostics/result.ts";
+import { fromRecovered, type Recovered, type Result } from "../diagnostics/result.ts";
+import { validateOptions } from "../diagnostics/options.ts";
 import type { Coding } from "./coding.ts";
 import type { LoadedCodings } from "./loaded-codings.ts";
 import { detectDelimiter, fieldOffsets } from "../notes/csv.ts";
@@ -234,21 +235,32 @@ function splitCodes(cell: Cell): { code: string; place: Place }[] {
  * ```
  */
 export function parseCodings(text: string, options?: ParseCodingsOptions): Result<LoadedCodings> {
-  const parsedOptions = ParseCodingsOptionsSchema.safeParse(options ?? {});
-  if (!parsedOptions.success) {
-    const issue = parsedOptions.error.issues[0];
-    const path = issue?.path.join(".") ?? "";
-    return { ok: false, diagnostics: [diagnostic({ code: "option-invalid", severity: "error", source: SOURCE, field: path,
-      reason: `Cannot load codings: option "${path}" is invalid: ${issue?.message ?? "invalid value"}` })] };
-  }
-  const opts = parsedOptions.data;
+  return fromRecovered(recoverCodings(text, options));
+}
+
+/**
+ * {@link parseCodings}' core: the codings it could read and every diagnostic, also when some are
+ * errors, so that `checkDataset` reports every problem of a dataset in one run.
+ *
+ * @param text The file's text.
+ * @param options As for {@link parseCodings}.
+ * @returns The codings, when a table could be read, and the diagnostics.
+ * @example
+ * ```ts
+ * recoverCodings("note_id;coder;code\nn1;anna;time\nn2;anna\n").value?.codings.length; // 1, beside the ragged row
+ * ```
+ */
+export function recoverCodings(text: string, options?: ParseCodingsOptions): Recovered<LoadedCodings> {
+  const parsedOptions = validateOptions(ParseCodingsOptionsSchema, options, "load codings", SOURCE);
+  if (!parsedOptions.ok) return { diagnostics: parsedOptions.diagnostics };
+  const opts = parsedOptions.value;
   const file = opts.file;
   const fileField = file === undefined ? {} : { file };
   const diagnostics: Diagnostic[] = [];
   const format = opts.format !== "auto" ? opts.format
     : /^\uFEFF?\s*[[{]/.test(text) || (file !== undefined && /\.json$/i.test(file)) ? "json" : "csv";
   const table = format === "json" ? jsonTable(text, file, diagnostics) : csvTable(text, file, diagnostics);
-  if (!table) return { ok: false, diagnostics };
+  if (!table) return { diagnostics };
 
   const noteColumn = findColumn(table.headers, CODING_COLUMN_ALIASES.note);
   const coderColumn = findColumn(table.headers, CODING_COLUMN_ALIASES.coder);
@@ -259,7 +271,7 @@ export function parseCodings(text: string, options?: ParseCodingsOptions): Resul
       start: table.headers[0]?.place ?? { line: 1, column: 1 },
       reason: "Cannot load codings: no column names the note (note_id, note or notat)",
       actual: table.headers.map((h) => h.name).join(", ") }));
-    return { ok: false, diagnostics };
+    return { diagnostics };
   }
   const form: "long" | "wide" = coderColumn !== undefined && codeColumn !== undefined ? "long" : "wide";
   let coderColumns: { column: string; coder: string }[] = [];
@@ -276,7 +288,7 @@ export function parseCodings(text: string, options?: ParseCodingsOptions): Resul
         start: table.headers[0]?.place ?? { line: 1, column: 1 },
         reason: "Cannot load codings: no coder columns (long form needs coder and code columns; wide form one column per coder)",
         actual: table.headers.map((h) => h.name).join(", ") }));
-      return { ok: false, diagnostics };
+      return { diagnostics };
     }
   }
 
@@ -366,5 +378,5 @@ export function parseCodings(text: string, options?: ParseCodingsOptions): Resul
     codings,
     seen: coders.map((coder) => ({ coder, notes: [...(seen.get(coder) as Set<string>)] })),
   };
-  return toResult(value, diagnostics);
+  return { value, diagnostics };
 }

@@ -50,3 +50,28 @@ export function unwrap<T>(result: Result<T>): T {
   if (!result.ok) throw new KodebokError(result.diagnostics);
   return result.value;
 }
+
+/**
+ * What a parser read, even when it found errors: the value, when one could be made, and every
+ * diagnostic. The parsers' one core: `parseX` turns it into a {@link Result} (see
+ * {@link fromRecovered}); `checkDataset` goes on with the value, to report every problem of a
+ * dataset in one run (a repeated id does not hide an unknown code).
+ */
+export interface Recovered<T> {
+  value?: T;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * The result of what a parser recovered: ok when it made a value and found no error.
+ *
+ * @param recovered the parser's value and diagnostics
+ * @returns the result
+ * @example
+ * ```ts
+ * fromRecovered({ value: 42, diagnostics: [] }); // { ok: true, value: 42, diagnostics: [] }
+ * ```
+ */
+export function fromRecovered<T>(recovered: Recovered<T>): Result<T> {
+  return recovered.value === undefined ? { ok: false, diagnostics: recovered.diagnostics } : toResult(recovered.value, recovered.diagnostics);
+}

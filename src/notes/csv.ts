@@ -1,10 +1,11 @@
+import { appendAll } from "../collections/append-all.ts";
 import type { z } from "zod";
 import { validateOptions } from "../diagnostics/options.ts";
 import { CsvNotesOptionsSchema } from "./notes-options.ts";
 import { parse } from "csv-parse/sync";
 import type { Coding } from "../codings/coding.ts";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import { toResult, type Result } from "../diagnostics/result.ts";
+import { fromRecovered, type Recovered, type Result } from "../diagnostics/result.ts";
 import { fieldForHeader, parseLanguageCell, type NoteField } from "./columns.ts";
 import { checkNotes, type LoadedNotes } from "./loaded-notes.ts";
 import type { Note } from "./note.ts";
@@ -78,8 +79,23 @@ export function detectDelimiter(text: string): string {
  * ```
  */
 export function parseNotesCsv(text: string, options: CsvNotesOptions = {}): Result<LoadedNotes> {
+  return fromRecovered(csvNotes(text, options));
+}
+
+/**
+ * {@link parseNotesCsv}'s core: the notes it read and every diagnostic, also when some are errors.
+ *
+ * @param text the text
+ * @param options as for {@link parseNotesCsv}
+ * @returns the notes, when any could be read, and the diagnostics
+ * @example
+ * ```ts
+ * csvNotes("id;tekst\n1;Tid\n1;Mer tid\n").value?.notes.length; // 1, beside the error for the repeated id
+ * ```
+ */
+export function csvNotes(text: string, options: CsvNotesOptions = {}): Recovered<LoadedNotes> {
   const valid = validateOptions(CsvNotesOptionsSchema, options, "load notes", "kodebok:csv");
-  if (!valid.ok) return valid;
+  if (!valid.ok) return { diagnostics: valid.diagnostics };
   const file = options.file;
   const declared = withoutSepLine(text.replace(/^\uFEFF/u, ""));
   const body = declared.text;
@@ -93,15 +109,15 @@ export function parseNotesCsv(text: string, options: CsvNotesOptions = {}): Resu
       skip_empty_lines: true,
     }) as unknown as typeof records;
   } catch (error) {
-    return { ok: false, diagnostics: [csvErrorDiagnostic(error, body, delimiter, file)] };
+    return { diagnostics: [csvErrorDiagnostic(error, body, delimiter, file)] };
   }
   if (records.length === 0) {
-    return { ok: false, diagnostics: [diagnostic({ ...LOCATION, code: "csv-no-header", severity: "error", reason: "Cannot load notes: the CSV file is empty", file })] };
+    return { diagnostics: [diagnostic({ ...LOCATION, code: "csv-no-header", severity: "error", reason: "Cannot load notes: the CSV file is empty", file })] };
   }
   const diagnostics: Diagnostic[] = [];
   const header = records[0]!.record.map((h) => nfcField(h).trim());
   const mapping = mapColumns(header, options, file, diagnostics);
-  if (mapping === undefined) return { ok: false, diagnostics };
+  if (mapping === undefined) return { diagnostics };
 
   const prefix = options.idPrefix ?? stem(file);
   if (mapping.fields.id === undefined) {
@@ -132,8 +148,8 @@ export function parseNotesCsv(text: string, options: CsvNotesOptions = {}): Resu
           return csvFieldPlaces(record, lineOf[index]!, raw, delimiter)(idColumn);
         };
   const checked = checkNotes(notes, file, idPlace);
-  diagnostics.push(...checked.diagnostics);
-  return toResult({ notes: checked.notes, codings }, diagnostics);
+  appendAll(diagnostics, checked.diagnostics);
+  return { value: { notes: checked.notes, codings }, diagnostics };
 }
 
 /** What turning CSV records into notes needs besides the record: the header and its mapping. */

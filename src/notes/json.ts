@@ -1,9 +1,10 @@
+import { appendAll } from "../collections/append-all.ts";
 import { validateOptions } from "../diagnostics/options.ts";
 import { JsonNotesOptionsSchema } from "./notes-options.ts";
 import { z } from "zod";
 import { CodingSchema, type Coding } from "../codings/coding.ts";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import { toResult, type Result } from "../diagnostics/result.ts";
+import { fromRecovered, type Recovered, type Result } from "../diagnostics/result.ts";
 import { jsonOffsets, JsonSyntaxError, placesIn, scanJson, type JsonPath } from "./json-places.ts";
 import { checkNotes, type LoadedNotes } from "./loaded-notes.ts";
 import { NoteSchema, type Note } from "./note.ts";
@@ -54,8 +55,23 @@ export function jsonErrorPlace(text: string, message: string): { line: number; c
  * ```
  */
 export function parseNotesJson(text: string, options: { file?: string } = {}): Result<LoadedNotes> {
+  return fromRecovered(jsonNotes(text, options));
+}
+
+/**
+ * {@link parseNotesJson}'s core: the notes it read and every diagnostic, also when some are errors.
+ *
+ * @param text the text
+ * @param options as for {@link parseNotesJson}
+ * @returns the notes, when any could be read, and the diagnostics
+ * @example
+ * ```ts
+ * jsonNotes('[{"id": "1", "text": "Tid"}, {"id": "1", "text": "Mer tid"}]').value?.notes.length; // 1, beside the error for the second
+ * ```
+ */
+export function jsonNotes(text: string, options: { file?: string } = {}): Recovered<LoadedNotes> {
   const valid = validateOptions(JsonNotesOptionsSchema, options, "load notes", "kodebok:json");
-  if (!valid.ok) return valid;
+  if (!valid.ok) return { diagnostics: valid.diagnostics };
   const file = options.file;
   const body = text.replace(/^\uFEFF/u, "");
   let data: unknown;
@@ -63,7 +79,7 @@ export function parseNotesJson(text: string, options: { file?: string } = {}): R
     data = JSON.parse(body);
   } catch (error) {
     const message = (error as Error).message;
-    return { ok: false, diagnostics: [diagnostic({ code: "json-parse-error", severity: "error", reason: `Cannot load notes: ${message.replace(/ in JSON at position \d+.*$/u, "")}`, file, start: jsonErrorPlace(body, message), source: "kodebok:json" })] };
+    return { diagnostics: [diagnostic({ code: "json-parse-error", severity: "error", reason: `Cannot load notes: ${message.replace(/ in JSON at position \d+.*$/u, "")}`, file, start: jsonErrorPlace(body, message), source: "kodebok:json" })] };
   }
   const parsed = NotesFileSchema.safeParse(data);
   const placeOf = placesIn(body);
@@ -71,7 +87,6 @@ export function parseNotesJson(text: string, options: { file?: string } = {}): R
     const issues = parsed.error.issues.flatMap(flattenIssue).slice(0, MAX_ISSUES);
     const offsets = jsonOffsets(body, issues.map((issue) => issue.path as JsonPath));
     return {
-      ok: false,
       diagnostics: issues.map((issue, k) => issueDiagnostic(issue, offsets[k] === undefined ? undefined : placeOf(offsets[k]!), file)),
     };
   }
@@ -89,7 +104,7 @@ export function parseNotesJson(text: string, options: { file?: string } = {}): R
     if (at !== undefined && !note.origin) note.origin = { ...(file !== undefined ? { file } : {}), ...placeOf(at) };
   });
   const checked = checkNotes(notes, file);
-  return toResult({ notes: checked.notes, codings }, checked.diagnostics);
+  return { value: { notes: checked.notes, codings }, diagnostics: checked.diagnostics };
 }
 
 /** Most schema problems of a JSON notes file reported (a file of 100,000 bad notes gives 100 lines, not 11 MB). */
@@ -127,8 +142,23 @@ function issueDiagnostic(issue: z.core.$ZodIssue, start: { line: number; column:
  * ```
  */
 export function parseNotesJsonl(text: string, options: { file?: string } = {}): Result<LoadedNotes> {
+  return fromRecovered(jsonlNotes(text, options));
+}
+
+/**
+ * {@link parseNotesJsonl}'s core: the notes it read and every diagnostic, also when some are errors.
+ *
+ * @param text the text
+ * @param options as for {@link parseNotesJsonl}
+ * @returns the notes, when any could be read, and the diagnostics
+ * @example
+ * ```ts
+ * jsonlNotes('{"id": "1", "text": "Tid"}\n{"id": 2\n').value?.notes.length; // 1, beside the error for line 2
+ * ```
+ */
+export function jsonlNotes(text: string, options: { file?: string } = {}): Recovered<LoadedNotes> {
   const valid = validateOptions(JsonNotesOptionsSchema, options, "load notes", "kodebok:json");
-  if (!valid.ok) return valid;
+  if (!valid.ok) return { diagnostics: valid.diagnostics };
   const file = options.file;
   const diagnostics: Diagnostic[] = [];
   const notes: Note[] = [];
@@ -158,6 +188,6 @@ export function parseNotesJsonl(text: string, options: { file?: string } = {}): 
     notes.push(note);
   });
   const checked = checkNotes(notes, file);
-  diagnostics.push(...checked.diagnostics);
-  return toResult({ notes: checked.notes, codings: [] }, diagnostics);
+  appendAll(diagnostics, checked.diagnostics);
+  return { value: { notes: checked.notes, codings: [] }, diagnostics };
 }

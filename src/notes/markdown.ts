@@ -1,8 +1,9 @@
+import { appendAll } from "../collections/append-all.ts";
 import type { z } from "zod";
 import { validateOptions } from "../diagnostics/options.ts";
 import { MarkdownNotesOptionsSchema } from "./notes-options.ts";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import { toResult, type Result } from "../diagnostics/result.ts";
+import { fromRecovered, type Recovered, type Result } from "../diagnostics/result.ts";
 import { checkNotes, type LoadedNotes } from "./loaded-notes.ts";
 import type { Note } from "./note.ts";
 import { splitLines } from "./raw-lines.ts";
@@ -46,8 +47,23 @@ const ATTRIBUTE = /^([\p{L}][\p{L}\p{N}_ -]{0,30}):\s*(.+)$/u;
  * ```
  */
 export function parseNotesMarkdown(text: string, options: MarkdownNotesOptions = {}): Result<LoadedNotes> {
+  return fromRecovered(markdownNotes(text, options));
+}
+
+/**
+ * {@link parseNotesMarkdown}'s core: the notes it read and every diagnostic, also when some are errors.
+ *
+ * @param text the text
+ * @param options as for {@link parseNotesMarkdown}
+ * @returns the notes, when any could be read, and the diagnostics
+ * @example
+ * ```ts
+ * markdownNotes("# Seminar\n## Gruppe 1\n- Tid\n- \n").value?.notes.length; // 1, beside the warning for the empty bullet
+ * ```
+ */
+export function markdownNotes(text: string, options: MarkdownNotesOptions = {}): Recovered<LoadedNotes> {
   const valid = validateOptions(MarkdownNotesOptionsSchema, options, "load notes", "kodebok:notes");
-  if (!valid.ok) return valid;
+  if (!valid.ok) return { diagnostics: valid.diagnostics };
   const file = options.file;
   const prefix = options.idPrefix ?? stemOf(file);
   const lines = splitLines(stripComments(text.replace(/^\uFEFF/u, "")));
@@ -141,8 +157,8 @@ export function parseNotesMarkdown(text: string, options: MarkdownNotesOptions =
     );
   });
   const checked = checkNotes(notes, file);
-  diagnostics.push(...checked.diagnostics);
-  return toResult({ notes: checked.notes, codings: [] }, diagnostics);
+  appendAll(diagnostics, checked.diagnostics);
+  return { value: { notes: checked.notes, codings: [] }, diagnostics };
 }
 
 /**

@@ -2,13 +2,13 @@ import type { z } from "zod";
 import { validateOptions } from "../diagnostics/options.ts";
 import { NotesOptionsSchema } from "./notes-options.ts";
 import { diagnostic } from "../diagnostics/diagnostic.ts";
-import type { Result } from "../diagnostics/result.ts";
-import { parseNotesCsv, type CsvNotesOptions } from "./csv.ts";
-import { detectNotesFormat, unreadableNotesFile, type NotesFormat } from "./formats.ts";
-import { parseNotesJson, parseNotesJsonl } from "./json.ts";
+import { fromRecovered, type Recovered, type Result } from "../diagnostics/result.ts";
+import { csvNotes, type CsvNotesOptions } from "./csv.ts";
+import { detectNotesFormat, unreadableNotesFile } from "./formats.ts";
+import { jsonlNotes, jsonNotes } from "./json.ts";
 import type { LoadedNotes } from "./loaded-notes.ts";
-import { parseNotesMarkdown } from "./markdown.ts";
-import { parseTranscript, type TranscriptOptions } from "./transcript.ts";
+import { markdownNotes } from "./markdown.ts";
+import { transcriptNotes } from "./transcript.ts";
 import { nfcField } from "../text/nfc.ts";
 
 /** Options of {@link parseNotes}, `readNotes` and `loadNotes`. */
@@ -30,29 +30,47 @@ export type NotesOptions = z.input<typeof NotesOptionsSchema>;
  * ```
  */
 export function parseNotes(input: string, options: NotesOptions = {}): Result<LoadedNotes> {
+  return fromRecovered(recoverNotes(input, options));
+}
+
+/**
+ * {@link parseNotes}' core: the notes it could read and every diagnostic, also when some are
+ * errors (a repeated id, an invalid note), so that `checkDataset` reports every problem in one run.
+ *
+ * @param input the decoded text
+ * @param options format, file name, column mapping
+ * @returns the notes, when any could be read, and the diagnostics
+ * @example
+ * ```ts
+ * const { value, diagnostics } = recoverNotes("id;tekst\n1;Tid\n1;Mer tid\n", { format: "csv" });
+ * value?.notes.length; // 1
+ * diagnostics[0]?.code; // "note-duplicate-id"
+ * ```
+ */
+export function recoverNotes(input: string, options: NotesOptions = {}): Recovered<LoadedNotes> {
   const valid = validateOptions(NotesOptionsSchema, options, "load notes", "kodebok:notes");
-  if (!valid.ok) return valid;
+  if (!valid.ok) return { diagnostics: valid.diagnostics };
   const file = options.file;
   const format = options.format ?? detectNotesFormat(file, input);
-  if (format === undefined) return { ok: false, diagnostics: [unreadableNotesFile(file)] };
+  if (format === undefined) return { diagnostics: [unreadableNotesFile(file)] };
   // A decoded file keeps U+037E (see nfcKeepingDelimiters); only CSV's fields need it kept until
   // they are parsed, in the other formats ";" is no delimiter.
   const text = format === "csv" || format === "tsv" ? input : nfcField(input);
   const withFile = <T extends object>(o: T) => (file !== undefined ? { ...o, file } : o);
   switch (format) {
     case "csv":
-      return parseNotesCsv(text, withFile({ ...csvOptions(options) }));
+      return csvNotes(text, withFile({ ...csvOptions(options) }));
     case "tsv":
-      return parseNotesCsv(text, withFile({ ...csvOptions(options), delimiter: "\t" }));
+      return csvNotes(text, withFile({ ...csvOptions(options), delimiter: "\t" }));
     case "json":
-      return parseNotesJson(text, withFile({}));
+      return jsonNotes(text, withFile({}));
     case "jsonl":
-      return parseNotesJsonl(text, withFile({}));
+      return jsonlNotes(text, withFile({}));
     case "markdown":
     case "text":
-      return parseNotesMarkdown(text, withFile({ ...(options.idPrefix ? { idPrefix: options.idPrefix } : {}), ...(options.source ? { source: options.source } : {}) }));
+      return markdownNotes(text, withFile({ ...(options.idPrefix ? { idPrefix: options.idPrefix } : {}), ...(options.source ? { source: options.source } : {}) }));
     case "transcript":
-      return parseTranscript(
+      return transcriptNotes(
         text,
         withFile({
           ...(options.idPrefix ? { idPrefix: options.idPrefix } : {}),
@@ -62,7 +80,7 @@ export function parseNotes(input: string, options: NotesOptions = {}): Result<Lo
         }),
       );
     default:
-      return { ok: false, diagnostics: [diagnostic({ code: "unknown-format", severity: "error", reason: `Cannot load notes: unknown format "${String(format)}"`, file })] };
+      return { diagnostics: [diagnostic({ code: "unknown-format", severity: "error", reason: `Cannot load notes: unknown format "${String(format)}"`, file })] };
   }
 }
 

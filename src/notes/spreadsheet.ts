@@ -1,3 +1,4 @@
+import { appendAll } from "../collections/append-all.ts";
 import type { z } from "zod";
 import { validateOptions } from "../diagnostics/options.ts";
 import { SpreadsheetNotesOptionsSchema } from "./notes-options.ts";
@@ -228,7 +229,7 @@ export async function parseNotesXlsx(bytes: Uint8Array, options: SpreadsheetNote
   }
   const idColumn = mapped.fields.id;
   const checked = checkNotes(notes, file, idColumn === undefined ? undefined : (k) => ({ line: rowOf[k]! + 1, column: keep[idColumn]! + 1 }));
-  diagnostics.push(...checked.diagnostics);
+  appendAll(diagnostics, checked.diagnostics);
   if (index === 0) {
     diagnostics.push(diagnostic({ code: "notes-none", severity: "warning", source: SOURCE, file, start: { line: headerIndex + 1, column: 1 }, reason: `Sheet "${sheet.sheet}" has no rows of notes below its header (row ${headerIndex + 1})` }));
   }

@@ -1,8 +1,9 @@
+import { appendAll } from "../collections/append-all.ts";
 import type { z } from "zod";
 import { validateOptions } from "../diagnostics/options.ts";
 import { TranscriptOptionsSchema } from "./notes-options.ts";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import { toResult, type Result } from "../diagnostics/result.ts";
+import { fromRecovered, type Recovered, type Result } from "../diagnostics/result.ts";
 import { checkNotes, type LoadedNotes } from "./loaded-notes.ts";
 import type { Note } from "./note.ts";
 import { splitLines } from "./raw-lines.ts";
@@ -53,8 +54,23 @@ export function looksLikeTranscript(text: string): boolean {
  * ```
  */
 export function parseTranscript(text: string, options: TranscriptOptions = {}): Result<LoadedNotes> {
+  return fromRecovered(transcriptNotes(text, options));
+}
+
+/**
+ * {@link parseTranscript}'s core: the notes it read and every diagnostic, also when some are errors.
+ *
+ * @param text the text
+ * @param options as for {@link parseTranscript}
+ * @returns the notes, when any could be read, and the diagnostics
+ * @example
+ * ```ts
+ * transcriptNotes("I: Hva hjalp?\nP1: Tid.\n").value?.notes.length; // 1
+ * ```
+ */
+export function transcriptNotes(text: string, options: TranscriptOptions = {}): Recovered<LoadedNotes> {
   const valid = validateOptions(TranscriptOptionsSchema, options, "load notes", "kodebok:notes");
-  if (!valid.ok) return valid;
+  if (!valid.ok) return { diagnostics: valid.diagnostics };
   const file = options.file;
   const prefix = options.idPrefix ?? ((file?.split(/[\\/]/u).pop() ?? "note").replace(/\.[^.]+$/u, "") || "note");
   const interviewers = new Set((options.interviewers ?? DEFAULT_INTERVIEWERS).map((s) => s.toLowerCase()));
@@ -98,6 +114,6 @@ export function parseTranscript(text: string, options: TranscriptOptions = {}): 
     notes.push(note);
   }
   const checked = checkNotes(notes, file);
-  diagnostics.push(...checked.diagnostics);
-  return toResult({ notes: checked.notes, codings: [] }, diagnostics);
+  appendAll(diagnostics, checked.diagnostics);
+  return { value: { notes: checked.notes, codings: [] }, diagnostics };
 }

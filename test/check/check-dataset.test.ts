@@ -64,3 +64,27 @@ describe("checkDataset()", () => {
     expect(line.startsWith("::error file=dir%2Cwith%3Aodd.csv,line=2,col=8,")).toBe(true);
   });
 });
+
+describe("checkDataset() reports every finding in one run, like a linter", () => {
+  const read = (file: string) => ({ file, text: readFileSync(new URL(`../../${file}`, import.meta.url), "utf8") });
+
+  it("a repeated id does not hide an unknown code, a ragged row, an empty text, a language, personal data or a codings file's problems", () => {
+    const report = checkDataset([read("fixtures/check/many-problems.csv"), read("fixtures/check/many-problems-codings.csv")], codebook);
+    const located = report.findings.filter((d) => d.file !== undefined).map(formatDiagnostic);
+    expect(located).toEqual([
+      "fixtures/check/many-problems.csv:6:67: Cannot load notes: row has 9 fields, the header has 8 [csv-ragged-row]",
+      'fixtures/check/many-problems.csv:4:1: Cannot load notes: id "m01" is used twice (first at fixtures/check/many-problems.csv:2) [note-duplicate-id]',
+      'fixtures/check/many-problems.csv:5:33: warning: Skipped note "m04": its text is empty [note-empty-text]',
+      'fixtures/check/many-problems-codings.csv:3:1: Coder "cecilie" coded note "m99", which is in none of the notes files [coding-unknown-note]',
+      'fixtures/check/many-problems.csv:3:65: Coder "anna" applied code "tid" to note "m02", but the codebook "check-mini" has no such code [coding-unknown-code]',
+      'fixtures/check/many-problems.csv:7:55: Coder "anna" applied code "relation" to note "m06" in language "nn", which the codebook "check-mini" does not cover (nb, en) [check-language-not-covered]',
+      'fixtures/check/many-problems.csv:7:64: Coder "bo" applied code "relation" to note "m06" in language "nn", which the codebook "check-mini" does not cover (nb, en) [check-language-not-covered]',
+      'fixtures/check/many-problems-codings.csv:4:13: Coder "cecilie" applied code "tempo" to note "m02", but the codebook "check-mini" has no such code [coding-unknown-code]',
+      'fixtures/check/many-problems.csv:9:45: warning: Note "m08" seems to contain a phone number (field "text") [check-personal-data]',
+    ]);
+    expect(report.ok).toBe(false);
+    // The file with errors is still counted with what was read from it, and fails.
+    expect(report.files[0]).toMatchObject({ file: "fixtures/check/many-problems.csv", kind: "notes", ok: false, notes: 5, coders: ["anna", "bo"] });
+    expect(report.totals.notes).toBe(5);
+  });
+});

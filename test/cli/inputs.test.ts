@@ -122,3 +122,14 @@ describe.concurrent("kodebok's options", () => {
     expect(bad.stderr).toContain("option '-l, --language <language>' argument 'se' is invalid. Allowed choices are nb, nn, en, auto, no.");
   });
 });
+
+describe.concurrent("kodebok check, like a linter", () => {
+  it("reports a repeated id and the unknown code after it in one run (exit 1)", async () => {
+    const run = await kodebok(["check", "fixtures/check/many-problems.csv", "fixtures/check/many-problems-codings.csv", "--codebook", CODEBOOK]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^fixtures\/check\/many-problems\.csv:4:1: .*"m01" is used twice.*\[note-duplicate-id\]$/mu);
+    expect(run.stderr).toMatch(/^fixtures\/check\/many-problems\.csv:3:65: Coder "anna" applied code "tid".*\[coding-unknown-code\]$/mu);
+    expect(run.stderr).toMatch(/^fixtures\/check\/many-problems-codings\.csv:4:13: .*"tempo".*\[coding-unknown-code\]$/mu);
+    expect(run.stdout).toContain("  FAIL fixtures/check/many-problems.csv (notes: 5 notes, 10 codings; anna, bo; 5 errors, 2 warnings)");
+  });
+});
